@@ -1,0 +1,63 @@
+import { fileURLToPath } from 'node:url';
+import { playwright } from '@vitest/browser-playwright';
+import { defineConfig } from 'vitest/config';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+
+/** Launch flags that keep Chromium off the network: this machine and CI reach nothing but loopback. */
+export const chromiumArgs = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+
+/**
+ * Three kinds of tests:
+ * - `unit`: pure logic in Node with happy-dom (parsers, validation, storage over fake-indexeddb);
+ * - `dom`: DOM-heavy code (ranges, selections, highlights) in real Chromium through vitest's browser mode,
+ *   because happy-dom's Range is wrong;
+ * - `e2e`: the production build loaded into Chromium by Playwright (run after `wxt build`).
+ */
+export default defineConfig({
+  root,
+  esbuild: { jsx: 'automatic', jsxImportSource: 'preact' },
+  server: { fs: { allow: [root, fileURLToPath(new URL('../../shared', import.meta.url))] } },
+  test: {
+    projects: [
+      {
+        extends: true,
+        test: { name: 'unit', include: ['tests/unit/**/*.test.{ts,tsx}'], environment: 'happy-dom' },
+      },
+      {
+        extends: true,
+        test: {
+          name: 'dom',
+          include: ['tests/dom/**/*.test.{ts,tsx}'],
+          browser: {
+            enabled: true,
+            headless: true,
+            screenshotFailures: false,
+            provider: playwright({
+              launchOptions: { executablePath: '/usr/bin/chromium', args: chromiumArgs },
+            }),
+            instances: [{ browser: 'chromium' }],
+          },
+        },
+      },
+      {
+        extends: true,
+        test: {
+          name: 'e2e',
+          include: ['tests/e2e/**/*.test.ts'],
+          environment: 'node',
+          testTimeout: 60_000,
+          hookTimeout: 60_000,
+          fileParallelism: false,
+        },
+      },
+    ],
+  },
+});

@@ -1,0 +1,24 @@
+import { defineConfig } from 'wxt';
+
+/**
+ * One extension for Chromium (MV3) and Firefox. Imports are explicit (no auto-imports) so that every file says
+ * where its names come from, and so the detector that runs on every page only carries what it imports.
+ */
+export default defineConfig({
+  imports: false,
+  modules: ['@wxt-dev/webextension-polyfill'],
+  vite: () => ({
+    esbuild: { jsx: 'automatic', jsxImportSource: 'preact' },
+    resolve: { alias: { react: 'preact/compat', 'react-dom': 'preact/compat' } },
+  }),
+  manifest: {
+    name: 'Journal Club Reader',
+    description:
+      "Shows your journal club's summary, commentary and questions on the open-access article, and keeps your highlights tied to the questions.",
+    permissions: ['scripting', 'storage'],
+    host_permissions: ['http://*/*', 'https://*/*'],
+    action: { default_title: 'Journal Club Reader' },
+    web_accessible_resources: [{ resources: ['panel.html'], matches: ['http://*/*', 'https://*/*'] }],
+    browser_specific_settings: { gecko: { id: 'journal-club-reader@researchimpact.example' } },
+  },
+});
