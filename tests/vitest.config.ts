@@ -19,6 +19,7 @@ export const chromiumArgs = [
  * - `unit`: pure logic in Node with happy-dom (parsers, validation, storage over fake-indexeddb);
  * - `dom`: DOM-heavy code (ranges, selections, highlights) in real Chromium through vitest's browser mode,
  *   because happy-dom's Range is wrong;
+ * - `bench`: benchmarks in Chromium (`npm run bench`); they print figures and assert nothing about time;
  * - `e2e`: the production build loaded into Chromium by Playwright (run after `wxt build`).
  */
 export default defineConfig({
@@ -36,6 +37,23 @@ export default defineConfig({
         test: {
           name: 'dom',
           include: ['tests/dom/**/*.test.{ts,tsx}'],
+          browser: {
+            enabled: true,
+            headless: true,
+            screenshotFailures: false,
+            provider: playwright({
+              launchOptions: { executablePath: '/usr/bin/chromium', args: chromiumArgs },
+            }),
+            instances: [{ browser: 'chromium' }],
+          },
+        },
+      },
+      {
+        extends: true,
+        test: {
+          name: 'bench',
+          include: ['tests/bench/**/*.bench.ts'],
+          testTimeout: 600_000,
           browser: {
             enabled: true,
             headless: true,
