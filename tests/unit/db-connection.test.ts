@@ -1,0 +1,77 @@
+import 'fake-indexeddb/auto';
+import { forceCloseDatabase, IDBFactory } from 'fake-indexeddb';
+import { unwrap } from 'idb';
+import { describe, expect, it } from 'vitest';
+import { lazyJournalClubDb } from '../../utils/db/connection';
+import { listAllHighlights } from '../../utils/db/highlight-lists';
+import { DB_VERSION } from '../../utils/db/migrations';
+import { expectOk } from './db-fixtures';
+
+const NAME = 'journal-club';
+
+describe('lazyJournalClubDb', () => {
+  it('opens nothing until first asked, then shares one connection', async () => {
+    const factory = new IDBFactory();
+    const connection = lazyJournalClubDb(factory, NAME);
+    expect(await factory.databases()).toEqual([]);
+
+    const first = expectOk(await connection());
+    const second = expectOk(await connection());
+
+    expect(second).toBe(first);
+    expect(await factory.databases()).toEqual([{ name: NAME, version: DB_VERSION }]);
+  });
+
+  it('tries again after a failed open', async () => {
+    const factory = new IDBFactory();
+    await bumpVersion(factory, DB_VERSION + 1);
+    const connection = lazyJournalClubDb(factory, NAME);
+
+    expect(await connection()).toMatchObject({ ok: false, error: { code: 'storage-failed' } });
+    await deleteDatabase(factory);
+    expect(expectOk(await connection()).version).toBe(DB_VERSION);
+  });
+
+  it('opens a new connection after the browser closed the old one', async () => {
+    const connection = lazyJournalClubDb(new IDBFactory(), NAME);
+    const first = expectOk(await connection());
+
+    forceCloseDatabase(unwrap(first) as never);
+    await new Promise((resolve) => setTimeout(resolve));
+    const second = expectOk(await connection());
+
+    expect(second).not.toBe(first);
+    expect(await listAllHighlights(second)).toMatchObject({ ok: true });
+  });
+
+  it('steps aside when another context needs a newer version, instead of blocking it', async () => {
+    const factory = new IDBFactory();
+    const connection = lazyJournalClubDb(factory, NAME);
+    expectOk(await connection());
+
+    await bumpVersion(factory, DB_VERSION + 1);
+
+    expect(await connection()).toMatchObject({ ok: false, error: { message: /newer version of this extension/ } });
+  });
+});
+
+/** Opens the database at `version` with the raw API, as a newer build of the extension would. */
+function bumpVersion(factory: IDBFactory, version: number) {
+  return new Promise<void>((resolve, reject) => {
+    const request = factory.open(NAME, version);
+    request.onsuccess = () => {
+      request.result.close();
+      resolve();
+    };
+    request.onerror = () => reject(request.error);
+    request.onblocked = () => reject(new Error('blocked by an open connection'));
+  });
+}
+
+function deleteDatabase(factory: IDBFactory) {
+  return new Promise<void>((resolve, reject) => {
+    const request = factory.deleteDatabase(NAME);
+    request.onsuccess = () => resolve();
+    request.onerror = () => reject(request.error);
+  });
+}

@@ -1,0 +1,180 @@
+import 'fake-indexeddb/auto';
+import { IDBFactory } from 'fake-indexeddb';
+import { describe, expect, it } from 'vitest';
+import { getCollapsed } from '../../utils/db/article-state';
+import { listHighlightsByDoi } from '../../utils/db/highlight-lists';
+import { saveHighlight } from '../../utils/db/highlights';
+import { DB_VERSION } from '../../utils/db/migrations';
+import { openJournalClubDb } from '../../utils/db/open';
+import type { JournalClubDb } from '../../utils/db/schema';
+import { ALBERS_DOI, expectOk, makeHighlight } from './db-fixtures';
+
+const NAME = 'journal-club';
+
+/**
+ * Every version that ever shipped, rebuilt with the raw IndexedDB API (never with the code under test) and
+ * filled with data, so that each upgrade path is exercised from where real readers are.
+ */
+interface ShippedVersion {
+  version: number;
+  create: (db: IDBDatabase) => void;
+  seed: (db: IDBDatabase) => Promise<void>;
+  /** Checks that what `seed` stored survived the upgrade. */
+  check: (db: JournalClubDb) => Promise<void>;
+}
+
+/** In key order, as `getAll` returns them. */
+const v1ArticleState = [
+  { doiKey: '10.1000/open-panel', collapsed: false, updatedAt: '2024-04-02T09:00:00.000Z' },
+  { doiKey: ALBERS_DOI, collapsed: true, updatedAt: '2024-04-01T09:00:00.000Z' },
+];
+
+const shipped: ShippedVersion[] = [
+  { version: 0, create: () => {}, seed: async () => {}, check: async () => {} },
+  {
+    version: 1,
+    create: (db) => {
+      db.createObjectStore('articleState', { keyPath: 'doiKey' });
+    },
+    seed: (db) => putAll(db, 'articleState', v1ArticleState),
+    check: async (db) => {
+      expect(await db.getAll('articleState')).toEqual(v1ArticleState);
+      expect(await getCollapsed(db, ALBERS_DOI.toUpperCase())).toBe(true);
+      expect(await getCollapsed(db, '10.1000/open-panel')).toBe(false);
+    },
+  },
+];
+
+describe('openJournalClubDb', () => {
+  it('has a fixture for every version that shipped before the current one', () => {
+    expect(shipped.map((s) => s.version)).toEqual([...Array(DB_VERSION).keys()]);
+  });
+
+  it.each(shipped)('upgrades a v$version database, keeping its data', async ({ version, create, seed, check }) => {
+    const factory = new IDBFactory();
+    if (version > 0) {
+      const old = await openRaw(factory, version, create);
+      await seed(old);
+      old.close();
+    }
+
+    const db = expectOk(await openJournalClubDb(factory, NAME));
+
+    expect(db.version).toBe(DB_VERSION);
+    await check(db);
+    expect(describeSchema(db)).toEqual(await freshSchema());
+    const highlight = makeHighlight();
+    expectOk(await saveHighlight(db, highlight));
+    expect(expectOk(await listHighlightsByDoi(db, ALBERS_DOI)).highlights).toEqual([highlight]);
+  });
+
+  it('creates the current schema on a fresh install', async () => {
+    expect(await freshSchema()).toEqual({
+      articleState: { keyPath: 'doiKey', autoIncrement: false, indexes: {} },
+      highlights: {
+        keyPath: 'id',
+        autoIncrement: false,
+        indexes: {
+          byDoi: { keyPath: 'doiKey', unique: false, multiEntry: false },
+          byDoiQuestion: { keyPath: ['doiKey', 'questionKey'], unique: false, multiEntry: false },
+          byUpdated: { keyPath: 'updatedAt', unique: false, multiEntry: false },
+        },
+      },
+    });
+  });
+
+  it('keeps data across reopening at the same version', async () => {
+    const factory = new IDBFactory();
+    const highlight = makeHighlight();
+    const first = expectOk(await openJournalClubDb(factory, NAME));
+    expectOk(await saveHighlight(first, highlight));
+    first.close();
+
+    const second = expectOk(await openJournalClubDb(factory, NAME));
+    expect(expectOk(await listHighlightsByDoi(second, ALBERS_DOI)).highlights).toEqual([highlight]);
+  });
+
+  it('leaves a database at its old version, data intact, when an upgrade step fails', async () => {
+    const factory = new IDBFactory();
+    // A v1 database that somehow already has a `highlights` store: the v2 step cannot create it again.
+    const old = await openRaw(factory, 1, (db) => {
+      db.createObjectStore('articleState', { keyPath: 'doiKey' });
+      db.createObjectStore('highlights', { keyPath: 'id' });
+    });
+    await putAll(old, 'articleState', v1ArticleState);
+    old.close();
+
+    const result = await openJournalClubDb(factory, NAME);
+
+    expect(result).toMatchObject({ ok: false, error: { code: 'storage-failed', detail: /ConstraintError/ } });
+    const after = await openRaw(factory, undefined, () => {});
+    expect(after.version).toBe(1);
+    expect(await getAllRaw(after, 'articleState')).toEqual(v1ArticleState);
+  });
+
+  it('refuses a database written by a newer version and leaves it untouched', async () => {
+    const factory = new IDBFactory();
+    const newer = await openRaw(factory, DB_VERSION + 1, (db) => {
+      db.createObjectStore('articleState', { keyPath: 'doiKey' });
+    });
+    await putAll(newer, 'articleState', v1ArticleState);
+    newer.close();
+
+    const result = await openJournalClubDb(factory, NAME);
+
+    expect(result).toMatchObject({ ok: false, error: { code: 'storage-failed' } });
+    if (!result.ok) expect(result.error.message).toMatch(/newer version of this extension.*Update the extension/);
+    const after = await openRaw(factory, undefined, () => {});
+    expect(after.version).toBe(DB_VERSION + 1);
+    expect(await getAllRaw(after, 'articleState')).toEqual(v1ArticleState);
+  });
+});
+
+/** The schema as plain data: store key paths and every index's definition. */
+function describeSchema(db: JournalClubDb) {
+  const names = [...db.objectStoreNames];
+  const tx = db.transaction(names);
+  return Object.fromEntries(
+    names.map((name) => {
+      const store = tx.objectStore(name);
+      const indexes = [...store.indexNames].map((indexName) => {
+        const { keyPath, unique, multiEntry } = store.index(indexName);
+        return [indexName, { keyPath, unique, multiEntry }];
+      });
+      return [
+        name,
+        { keyPath: store.keyPath, autoIncrement: store.autoIncrement, indexes: Object.fromEntries(indexes) },
+      ];
+    }),
+  );
+}
+
+async function freshSchema() {
+  return describeSchema(expectOk(await openJournalClubDb(new IDBFactory(), NAME)));
+}
+
+function openRaw(factory: IDBFactory, version: number | undefined, create: (db: IDBDatabase) => void) {
+  return new Promise<IDBDatabase>((resolve, reject) => {
+    const request = factory.open(NAME, version);
+    request.onupgradeneeded = () => create(request.result);
+    request.onsuccess = () => resolve(request.result);
+    request.onerror = () => reject(request.error);
+  });
+}
+
+function putAll(db: IDBDatabase, storeName: string, records: unknown[]) {
+  return new Promise<void>((resolve, reject) => {
+    const tx = db.transaction(storeName, 'readwrite');
+    for (const record of records) tx.objectStore(storeName).put(record);
+    tx.oncomplete = () => resolve();
+    tx.onabort = () => reject(tx.error);
+  });
+}
+
+function getAllRaw(db: IDBDatabase, storeName: string) {
+  return new Promise<unknown[]>((resolve, reject) => {
+    const request = db.transaction(storeName).objectStore(storeName).getAll();
+    request.onsuccess = () => resolve(request.result);
+    request.onerror = () => reject(request.error);
+  });
+}

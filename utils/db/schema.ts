@@ -1,0 +1,54 @@
+import type { DBSchema, IDBPDatabase } from 'idb';
+import { doiKey } from '../doi';
+import type { Highlight } from '../highlight';
+
+/** One database per browser profile; the name never changes, or readers would lose what they saved. */
+export const DB_NAME = 'journal-club';
+
+/** The panel's collapsed or open state for one article (store `articleState`, since v1). */
+export interface ArticleStateRecord {
+  doiKey: string;
+  collapsed: boolean;
+  updatedAt: string;
+}
+
+/**
+ * A highlight as stored (store `highlights`, since v2): the highlight itself plus the keys its indexes need,
+ * derived on every write so that they can never disagree with the highlight.
+ */
+export interface HighlightRecord extends Highlight {
+  /** `doiKey(doi)`, so that the same article matches whatever case a page printed its DOI in. */
+  doiKey: string;
+  /** `questionId ?? ''`, because IndexedDB keys cannot be null and untied highlights must be listable. */
+  questionKey: string;
+}
+
+/** The current schema. Earlier versions are described, and upgraded from, in `migrations.ts`. */
+export interface JournalClubSchema extends DBSchema {
+  articleState: { key: string; value: ArticleStateRecord };
+  highlights: {
+    key: string;
+    value: HighlightRecord;
+    indexes: {
+      byDoi: string;
+      byDoiQuestion: [doiKey: string, questionKey: string];
+      byUpdated: string;
+    };
+  };
+}
+
+export type JournalClubDb = IDBPDatabase<JournalClubSchema>;
+
+/** The value the `byDoiQuestion` index holds for a question id (null meaning untied). */
+export const questionKey = (questionId: string | null): string => questionId ?? '';
+
+export function toHighlightRecord(highlight: Highlight): HighlightRecord {
+  return { ...highlight, doiKey: doiKey(highlight.doi), questionKey: questionKey(highlight.questionId) };
+}
+
+/** Drops the derived keys so that what remains can be checked against the highlight schema. */
+export function withoutIndexKeys(record: unknown): unknown {
+  if (typeof record !== 'object' || record === null) return record;
+  const { doiKey: _doiKey, questionKey: _questionKey, ...highlight } = record as Partial<HighlightRecord>;
+  return highlight;
+}
