@@ -11,14 +11,18 @@ export default defineConfig({
     esbuild: { jsx: 'automatic', jsxImportSource: 'preact' },
     resolve: { alias: { react: 'preact/compat', 'react-dom': 'preact/compat' } },
   }),
-  manifest: {
+  manifest: ({ browser }) => ({
     name: 'Journal Club Reader',
     description:
       "Shows your journal club's summary, commentary and questions on the open-access article, and keeps your highlights tied to the questions.",
     permissions: ['scripting', 'storage'],
     host_permissions: ['http://*/*', 'https://*/*'],
     action: { default_title: 'Journal Club Reader' },
+    // The detector (entrypoints/detector.ts) is an unlisted script declared here; see that file for why.
+    content_scripts: [{ matches: ['http://*/*', 'https://*/*'], js: ['detector.js'], run_at: 'document_end' }],
     web_accessible_resources: [{ resources: ['panel.html'], matches: ['http://*/*', 'https://*/*'] }],
-    browser_specific_settings: { gecko: { id: 'journal-club-reader@researchimpact.example' } },
-  },
+    ...(browser === 'firefox' && {
+      browser_specific_settings: { gecko: { id: 'journal-club-reader@researchimpact.example' } },
+    }),
+  }),
 });

@@ -52,7 +52,7 @@ export default defineConfig({
         extends: true,
         test: {
           name: 'bench',
-          include: ['tests/bench/**/*.bench.ts'],
+          include: ['tests/bench/{anchoring,detect,storage}.bench.ts'],
           testTimeout: 600_000,
           browser: {
             enabled: true,
@@ -63,6 +63,17 @@ export default defineConfig({
             }),
             instances: [{ browser: 'chromium' }],
           },
+        },
+      },
+      {
+        extends: true,
+        test: {
+          name: 'bench-extension',
+          include: ['tests/bench/**/*.bench.ts'],
+          exclude: ['tests/bench/{anchoring,detect,storage}.bench.ts'],
+          environment: 'node',
+          testTimeout: 120_000,
+          hookTimeout: 60_000,
         },
       },
       {

@@ -1,0 +1,16 @@
+import { useEffect, useRef } from 'preact/hooks';
+
+/** The panel folded to a tab on the page's edge; one button that brings it back. */
+export function CollapsedTab({ onOpen }: { onOpen: () => void }) {
+  const button = useRef<HTMLButtonElement>(null);
+  // Keeps keyboard readers where they were: the control they just used turned into this one.
+  useEffect(() => {
+    if (document.hasFocus()) button.current?.focus();
+  }, []);
+  return (
+    <button ref={button} type="button" class="collapsed-tab" aria-expanded="false" onClick={onOpen}>
+      <span class="collapsed-tab__label">Journal club</span>
+      <span class="visually-hidden">: open the panel</span>
+    </button>
+  );
+}

@@ -1,0 +1,45 @@
+import { defineUnlistedScript } from 'wxt/utils/define-unlisted-script';
+import { detectArticle } from '../utils/article';
+import { watchArticle } from '../utils/article-watch';
+import { ARTICLE_QUERY } from '../utils/messages';
+import { createBackgroundClient, type MessageRuntime } from '../utils/send-to-background';
+
+/**
+ * Runs on every http(s) page (declared in the manifest by wxt.config.ts), so it only reads metadata: no UI
+ * framework, no DOM writes, and no message at all on a page without a DOI.
+ *
+ * It is an unlisted script rather than a WXT content script because WXT's content-script wrapper announces
+ * each start to the page (a `window.postMessage` and a DOM event), and it uses the browser's own promise-based
+ * runtime (MV3 Chromium's `chrome`, Firefox's `browser`) rather than the polyfill, which would more than double
+ * the bytes every page pays for.
+ */
+type Runtime = MessageRuntime & {
+  id?: string;
+  onMessage: { addListener(listener: (message: unknown) => Promise<unknown> | undefined): void };
+};
+const runtime = (
+  (globalThis as { browser?: { runtime: Runtime } }).browser ??
+  (globalThis as unknown as { chrome: { runtime: Runtime } }).chrome
+).runtime;
+
+export default defineUnlistedScript(() => {
+  const send = createBackgroundClient(runtime);
+  let reported = false;
+  const stop = watchArticle(window, (article) => {
+    // After the extension is updated or removed, this script's runtime is gone: stop watching quietly.
+    if (!runtime.id) return stop();
+    if (article) {
+      reported = true;
+      void send({ type: 'article-detected', article });
+    } else if (reported) {
+      reported = false;
+      void send({ type: 'article-gone' });
+    }
+  });
+  // The toolbar button asks what this page is now; only the extension can send this, never the page.
+  runtime.onMessage.addListener((message) =>
+    (message as { type?: unknown } | null)?.type === ARTICLE_QUERY
+      ? Promise.resolve(detectArticle(document, location.href))
+      : undefined,
+  );
+});

@@ -1,0 +1,76 @@
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, it } from 'vitest';
+import { PANEL_VISIBLE_MARK } from '../../utils/performance-marks';
+import { EXTENSION_DIR, launchWithExtension, waitForPanelFrame } from '../support/browser.mjs';
+import { startFixtureServer } from '../support/server.mjs';
+
+/**
+ * What the extension costs a reader: bytes of the script that runs on every page and of the panel, and the time
+ * from the article's DOMContentLoaded to the panel on screen. Prints figures; asserts nothing about time.
+ */
+let browser: Awaited<ReturnType<typeof launchWithExtension>>;
+let server: Awaited<ReturnType<typeof startFixtureServer>>;
+
+beforeAll(async () => {
+  server = await startFixtureServer();
+  browser = await launchWithExtension();
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
+
+it('script sizes (production build, minified)', () => {
+  const size = (path: string) => {
+    const bytes = readFileSync(join(EXTENSION_DIR, path));
+    return { bytes: bytes.length, gzip: gzipSync(bytes).length };
+  };
+  const chunks = readdirSync(join(EXTENSION_DIR, 'chunks')).filter((f) => f.startsWith('panel-'));
+  const rows = [
+    ['detector.js (every http(s) page; goal ≤ 16 KB)', size('detector.js')],
+    ['content-scripts/article-panel.js (club articles only)', size('content-scripts/article-panel.js')],
+    ...chunks.map((chunk) => [`chunks/${chunk} (panel page, in its frame)`, size(`chunks/${chunk}`)] as const),
+    ['background.js', size('background.js')],
+  ] as const;
+  console.log('\nScript sizes (minified bytes, gzip)');
+  for (const [name, { bytes, gzip }] of rows)
+    console.log(`  ${name.padEnd(58)} ${String(bytes).padStart(7)} B  ${kb(bytes).padStart(8)}  gzip ${kb(gzip)}`);
+  statSync(EXTENSION_DIR);
+});
+
+async function panelDelay(page: Page): Promise<number> {
+  await page.goto(`${server.origin}/demo-article.html?run=${Math.random()}`);
+  const frame = await waitForPanelFrame(page, browser.extensionId);
+  const visibleAt = await frame.evaluate(async (mark) => {
+    for (let i = 0; i < 400; i++) {
+      const entry = performance.getEntriesByName(mark)[0];
+      if (entry) return performance.timeOrigin + entry.startTime;
+      await new Promise((r) => setTimeout(r, 5));
+    }
+    return Number.NaN;
+  }, PANEL_VISIBLE_MARK);
+  const loadedAt = await page.evaluate(() => {
+    const nav = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming;
+    return performance.timeOrigin + nav.domContentLoadedEventStart;
+  });
+  return visibleAt - loadedAt;
+}
+
+it('DOMContentLoaded → panel visible on the demo article', async () => {
+  const page = await browser.context.newPage();
+  await panelDelay(page); // warm-up: the first run also starts the service worker's catalog and database
+  const samples: number[] = [];
+  for (let run = 0; run < 15; run++) samples.push(await panelDelay(page));
+  samples.sort((a, b) => a - b);
+  const median = samples[Math.floor(samples.length / 2)] ?? Number.NaN;
+  console.log('\nDOMContentLoaded → panel visible (demo article, 15 loads; goal ≤ 200 ms)');
+  console.log(
+    `  median ${median.toFixed(0)} ms, min ${samples[0]?.toFixed(0)} ms, max ${samples.at(-1)?.toFixed(0)} ms`,
+  );
+  await page.close();
+});

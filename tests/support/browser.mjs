@@ -1,0 +1,76 @@
+// @ts-check
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+
+/** The production build that the browser tests and `npm start` load. */
+export const EXTENSION_DIR = fileURLToPath(new URL('../../.output/chrome-mv3/', import.meta.url));
+export const CHROMIUM = '/usr/bin/chromium';
+
+/** Flags that keep Chromium quiet on a machine whose only network is loopback. */
+const QUIET_FLAGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--no-first-run',
+  '--no-default-browser-check',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+
+/**
+ * Starts Chromium with the built extension in a fresh profile. Requests to any host but 127.0.0.1 are aborted
+ * before they leave the browser, because the real publisher pages we serve still point at their CDNs.
+ * @param {{ headless?: boolean, extensionDir?: string, colorScheme?: 'light' | 'dark' | null, extraArgs?: string[] }} [options]
+ */
+export async function launchWithExtension(options = {}) {
+  const extensionDir = options.extensionDir ?? EXTENSION_DIR;
+  const profile = await mkdtemp(join(tmpdir(), 'journal-club-profile-'));
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: CHROMIUM,
+    headless: options.headless ?? true,
+    // null leaves the scheme to the system (or to --force-dark-mode) instead of emulating one.
+    colorScheme: options.colorScheme === undefined ? 'light' : options.colorScheme,
+    viewport: { width: 1280, height: 800 },
+    args: [
+      ...QUIET_FLAGS,
+      `--disable-extensions-except=${extensionDir}`,
+      `--load-extension=${extensionDir}`,
+      ...(options.extraArgs ?? []),
+    ],
+  });
+  await context.route(/^(?!https?:\/\/127\.0\.0\.1[:/])(https?|wss?):/, (route) => route.abort('blockedbyclient'));
+  const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
+  const extensionId = new URL(worker.url()).host;
+  return {
+    context,
+    worker,
+    extensionId,
+    async close() {
+      await context.close();
+      await rm(profile, { recursive: true, force: true });
+    },
+  };
+}
+
+/**
+ * The panel's frame on `page`. It sits in a closed shadow root, which no selector pierces (that is the point),
+ * so it is found among the page's frames by its extension URL.
+ * @param {import('playwright-core').Page} page
+ * @param {string} extensionId
+ * @param {number} [timeout]
+ * @returns {Promise<import('playwright-core').Frame>}
+ */
+export async function waitForPanelFrame(page, extensionId, timeout = 10_000) {
+  const deadline = Date.now() + timeout;
+  for (;;) {
+    const frame = page
+      .frames()
+      .find((f) => !f.isDetached() && f.url().startsWith(`chrome-extension://${extensionId}/panel.html`));
+    if (frame) return frame;
+    if (Date.now() > deadline) throw new Error(`No journal club panel frame on ${page.url()} within ${timeout} ms`);
+    await new Promise((resolve) => setTimeout(resolve, 5));
+  }
+}

@@ -1,0 +1,38 @@
+import type { ArticleInfo } from '../article';
+import type { PanelLayout } from '../messages';
+
+/** What the background knows about one tab: the article its page carries and how the panel is laid out. */
+export interface TabRecord {
+  article: ArticleInfo;
+  entryId: string | null;
+  layout: PanelLayout;
+}
+
+/** The slice of `storage.session` the registry needs; passed in so tests can use a plain map. */
+export interface SessionArea {
+  get(key: string): Promise<Record<string, unknown>>;
+  set(items: Record<string, unknown>): Promise<void>;
+  remove(key: string): Promise<void>;
+}
+
+/**
+ * Per-tab state kept in session storage rather than in memory, because an MV3 service worker is stopped when
+ * idle and must still know, when the panel asks later, which article its tab is showing.
+ */
+export function createTabRegistry(area: SessionArea) {
+  const key = (tabId: number) => `tab:${tabId}`;
+  return {
+    async get(tabId: number): Promise<TabRecord | null> {
+      const stored = (await area.get(key(tabId)))[key(tabId)];
+      return (stored as TabRecord | undefined) ?? null;
+    },
+    async set(tabId: number, record: TabRecord): Promise<void> {
+      await area.set({ [key(tabId)]: record });
+    },
+    async forget(tabId: number): Promise<void> {
+      await area.remove(key(tabId));
+    },
+  };
+}
+
+export type TabRegistry = ReturnType<typeof createTabRegistry>;

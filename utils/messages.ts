@@ -1,0 +1,81 @@
+import * as v from 'valibot';
+import type { ArticleInfo } from './article';
+import type { CatalogEntry } from './catalog/schema';
+
+/**
+ * The one protocol between the extension's contexts. Every request to the background is validated here,
+ * because content scripts live on pages we do not control: a compromised or confused sender must not be able
+ * to make the background do anything the protocol does not name.
+ */
+
+const text = (max: number) => v.pipe(v.string(), v.maxLength(max));
+const nullableUrl = v.nullable(text(4_096));
+
+/** Shape check for what the detector reports; `detectArticle` made it, but it crossed a boundary. */
+export const ArticleInfoSchema = v.object({
+  doi: text(300),
+  title: v.nullable(text(2_000)),
+  openAccess: v.picklist(['open', 'closed', 'unknown']),
+  openAccessEvidence: v.nullable(
+    v.object({ kind: v.picklist(['license-meta', 'rel-license', 'json-ld', 'world-readable']), value: text(2_000) }),
+  ),
+  pdfUrl: nullableUrl,
+  canonicalUrl: text(4_096),
+  doiSource: v.picklist(['meta', 'url', 'body-link']),
+}) satisfies v.GenericSchema<unknown, ArticleInfo>;
+
+/** How the reader left the panel on this article: open, folded to a small tab, or closed for this page. */
+export type PanelLayout = 'open' | 'collapsed' | 'closed';
+const PanelLayoutSchema = v.picklist(['open', 'collapsed', 'closed']);
+
+/** Requests to the background, by type. */
+export const BackgroundRequestSchema = v.variant('type', [
+  /** The detector found an article on this tab's page. */
+  v.object({ type: v.literal('article-detected'), article: ArticleInfoSchema }),
+  /** The page navigated (in place) away from the article it reported. */
+  v.object({ type: v.literal('article-gone') }),
+  /** The panel (or the script that mounts it) asks what to show for its tab. */
+  v.object({ type: v.literal('panel-state') }),
+  /** The reader collapsed, reopened or closed the panel. */
+  v.object({ type: v.literal('panel-layout'), layout: PanelLayoutSchema }),
+]);
+export type BackgroundRequest = v.InferOutput<typeof BackgroundRequestSchema>;
+
+/** What the detector learns back: enough to know the lookup happened, nothing the page could use. */
+export type ArticleStatus = 'club-article' | 'not-in-catalog';
+
+/** Everything the panel draws for one tab. */
+export interface PanelState {
+  article: ArticleInfo;
+  entry: CatalogEntry;
+  layout: PanelLayout;
+}
+
+/** The reply type for each request type. */
+export interface BackgroundResponses {
+  'article-detected': ArticleStatus;
+  'article-gone': null;
+  'panel-state': PanelState | null;
+  'panel-layout': null;
+}
+
+/** Replies carry either a value or a plain-English reason; nothing throws across the boundary. */
+export type Reply<T> = { ok: true; value: T } | { ok: false; error: string };
+
+/** Messages the background sends to the scripts in a tab's top frame. */
+export type TabMessage = { type: 'panel-hide' } | { type: 'panel-layout'; layout: PanelLayout };
+
+/** The background's question to the detector: which article is this page now? Answered with ArticleInfo | null. */
+export const ARTICLE_QUERY = 'article-query';
+
+/** Validates the detector's answer to {@link ARTICLE_QUERY}. */
+export function parseArticleAnswer(answer: unknown): ArticleInfo | null {
+  const parsed = v.safeParse(ArticleInfoSchema, answer);
+  return parsed.success ? parsed.output : null;
+}
+
+/** Validates an incoming request; returns null for anything that is not one of ours. */
+export function parseBackgroundRequest(message: unknown): BackgroundRequest | null {
+  const parsed = v.safeParse(BackgroundRequestSchema, message);
+  return parsed.success ? parsed.output : null;
+}

@@ -1,0 +1,4 @@
+/** Performance marks the extension sets so that `npm run bench` can time what the reader waits for. */
+
+/** Set in the panel frame when the loaded panel is first painted. */
+export const PANEL_VISIBLE_MARK = 'journal-club:panel-visible';
