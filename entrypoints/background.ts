@@ -17,6 +17,8 @@ const PANEL_SCRIPT = '/content-scripts/article-panel.js' as ScriptPublicPath;
  */
 export default defineBackground(() => {
   const extensionOrigin = browser.runtime.getURL('/');
+  // Chromium's MV3 toolbar button is `action`; Firefox's MV2 build calls the same button `browserAction`.
+  const action = browser.action ?? browser.browserAction;
   let catalog: Promise<LoadedCatalog> | null = null;
   const database = lazyJournalClubDb(indexedDB);
 
@@ -48,9 +50,9 @@ export default defineBackground(() => {
     },
     showIndicator: async (tabId, indicator) => {
       await Promise.all([
-        browser.action.setBadgeText({ tabId, text: indicator.badgeText }),
-        browser.action.setBadgeBackgroundColor({ tabId, color: indicator.badgeColor }),
-        browser.action.setTitle({ tabId, title: indicator.title }),
+        action.setBadgeText({ tabId, text: indicator.badgeText }),
+        action.setBadgeBackgroundColor({ tabId, color: indicator.badgeColor }),
+        action.setTitle({ tabId, title: indicator.title }),
       ]).catch(() => undefined);
     },
     language: browser.i18n.getUILanguage(),
@@ -76,7 +78,7 @@ export default defineBackground(() => {
     ).catch((error: unknown) => ({ ok: false, error: `The extension failed: ${String(error)}` }));
   });
 
-  browser.action.onClicked.addListener((tab) => {
+  action.onClicked.addListener((tab) => {
     if (tab.id !== undefined) void openPanelFromAction(tab.id, services);
   });
 
