@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useState } from 'preact/hooks';
 import { sendToBackground } from '../utils/background-client';
-import { PANEL_VISIBLE_MARK } from '../utils/performance-marks';
 import type { PanelLayout, PanelState } from '../utils/messages';
+import { PANEL_VISIBLE_MARK } from '../utils/performance-marks';
 import { CollapsedTab } from './CollapsedTab';
 import { Panel } from './Panel';
 
