@@ -1,3 +1,4 @@
+import type { Runtime } from 'webextension-polyfill';
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import type { ScriptPublicPath } from 'wxt/utils/inject-script';
@@ -6,7 +7,11 @@ import { type BackgroundServices, handleRequest, openPanelFromAction } from '../
 import { createTabRegistry } from '../utils/background/tab-registry';
 import { getCollapsed, setCollapsed } from '../utils/db/article-state';
 import { lazyJournalClubDb } from '../utils/db/connection';
-import { ARTICLE_QUERY, parseArticleAnswer, parseBackgroundRequest } from '../utils/messages';
+import { listHighlightsForDois } from '../utils/db/highlight-lists';
+import { deleteHighlight, getHighlight, saveHighlight } from '../utils/db/highlights';
+import type { StorageResult } from '../utils/db/result';
+import type { JournalClubDb } from '../utils/db/schema';
+import { ARTICLE_QUERY, PANEL_PORT, parseArticleAnswer, parseBackgroundRequest } from '../utils/messages';
 
 /** The panel content script, registered at runtime so that WXT leaves it out of the manifest's (typed) paths. */
 const PANEL_SCRIPT = '/content-scripts/article-panel.js' as ScriptPublicPath;
@@ -21,6 +26,12 @@ export default defineBackground(() => {
   const action = browser.action ?? browser.browserAction;
   let catalog: Promise<LoadedCatalog> | null = null;
   const database = lazyJournalClubDb(indexedDB);
+  /** Runs a storage call on the open database, or answers with why it could not be opened. */
+  const withDb = async <T>(call: (db: JournalClubDb) => Promise<StorageResult<T>>): Promise<StorageResult<T>> => {
+    const db = await database();
+    return db.ok ? call(db.value) : db;
+  };
+  const panelPorts = new Map<number, Set<Runtime.Port>>();
 
   const services: BackgroundServices = {
     catalog: () => {
@@ -55,8 +66,31 @@ export default defineBackground(() => {
         action.setTitle({ tabId, title: indicator.title }),
       ]).catch(() => undefined);
     },
+    highlights: {
+      listForDois: (dois) => withDb((db) => listHighlightsForDois(db, dois)),
+      get: (id) => withDb((db) => getHighlight(db, id)),
+      save: (highlight) => withDb((db) => saveHighlight(db, highlight)),
+      remove: (id) => withDb((db) => deleteHighlight(db, id)),
+    },
+    notifyPanel: (tabId, event) => {
+      for (const port of panelPorts.get(tabId) ?? []) port.postMessage(event);
+    },
     language: browser.i18n.getUILanguage(),
+    now: () => new Date(),
+    newId: () => crypto.randomUUID(),
   };
+
+  // The panel frame keeps a port open to hear about changes made elsewhere (a new highlight on the page).
+  browser.runtime.onConnect.addListener((port) => {
+    const tabId = port.sender?.tab?.id;
+    if (port.name !== PANEL_PORT || tabId === undefined || !port.sender?.url?.startsWith(extensionOrigin)) {
+      return port.disconnect();
+    }
+    const ports = panelPorts.get(tabId) ?? new Set();
+    ports.add(port);
+    panelPorts.set(tabId, ports);
+    port.onDisconnect.addListener(() => ports.delete(port));
+  });
 
   browser.storage.onChanged.addListener((_changes, area) => {
     if (area === 'local') catalog = null;
@@ -73,6 +107,7 @@ export default defineBackground(() => {
         tabId: sender.tab?.id ?? null,
         frameId: sender.frameId ?? null,
         fromExtensionPage: sender.url?.startsWith(extensionOrigin) ?? false,
+        url: sender.url ?? null,
       },
       services,
     ).catch((error: unknown) => ({ ok: false, error: `The extension failed: ${String(error)}` }));

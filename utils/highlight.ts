@@ -127,6 +127,12 @@ const TextPositionSelectorSchema = v.pipe(
   v.check(({ start, end }) => start <= end, 'The position of the highlighted passage ends before it starts.'),
 );
 
+/** A highlight's target: the quote with its context, then the position, as `describe` makes them. */
+export const HighlightSelectorsSchema = v.strictTuple(
+  [TextQuoteSelectorSchema, TextPositionSelectorSchema],
+  'The highlighted passage is not described in the expected form.',
+);
+
 /**
  * Strict on purpose: highlights arrive from content-script messages, imported files and share links as well as
  * from this extension's own store, so everything is checked, unknown fields included.
@@ -151,10 +157,7 @@ export const HighlightSchema = v.strictObject(
           boundedText('The address of the page where the highlight was made', URL_MAX_LENGTH),
           v.url('The address of the page where the highlight was made is malformed.'),
         ),
-        selectors: v.strictTuple(
-          [TextQuoteSelectorSchema, TextPositionSelectorSchema],
-          'The highlighted passage is not described in the expected form.',
-        ),
+        selectors: HighlightSelectorsSchema,
       },
       shapeMessage('The description of the highlighted passage'),
     ),

@@ -1,6 +1,7 @@
 import * as v from 'valibot';
 import type { ArticleInfo } from './article';
 import type { CatalogEntry } from './catalog/schema';
+import { type Highlight, HighlightSchema, HighlightSelectorsSchema, ID_MAX_LENGTH, NOTE_MAX_LENGTH } from './highlight';
 
 /**
  * The one protocol between the extension's contexts. Every request to the background is validated here,
@@ -27,6 +28,21 @@ export const ArticleInfoSchema = v.object({
 /** How the reader left the panel on this article: open, folded to a small tab, or closed for this page. */
 export type PanelLayout = 'open' | 'collapsed' | 'closed';
 const PanelLayoutSchema = v.picklist(['open', 'collapsed', 'closed']);
+const id = v.pipe(v.string(), v.nonEmpty(), v.maxLength(ID_MAX_LENGTH));
+
+/** Whether the page found a highlight again. */
+export type AnchorStatus = 'anchored' | 'orphan';
+
+/** The reader's highlights for one article, as the panel and the page need them. */
+export interface ArticleHighlights {
+  highlights: Highlight[];
+  /** Stored records that could not be read (damaged); reported, never deleted. */
+  skipped: number;
+  /** What the page last reported, or null before it has anchored. */
+  anchors: Record<string, AnchorStatus> | null;
+  /** The page the tab shows, to tell highlights made on another copy. */
+  pageUrl: string;
+}
 
 /** Requests to the background, by type. */
 export const BackgroundRequestSchema = v.variant('type', [
@@ -38,6 +54,31 @@ export const BackgroundRequestSchema = v.variant('type', [
   v.object({ type: v.literal('panel-state') }),
   /** The reader collapsed, reopened or closed the panel. */
   v.object({ type: v.literal('panel-layout'), layout: PanelLayoutSchema }),
+  /** The reader's highlights for this tab's article (every copy), with what the page last anchored. */
+  v.object({ type: v.literal('highlights') }),
+  /** The reader tied a selection to a question (or none) on the page. */
+  v.object({
+    type: v.literal('highlight-create'),
+    questionId: v.nullable(id),
+    selectors: HighlightSelectorsSchema,
+    source: text(4_096),
+  }),
+  /** The reader edited a highlight's note or re-tied it, in the panel. */
+  v.object({
+    type: v.literal('highlight-update'),
+    id,
+    note: v.optional(v.pipe(v.string(), v.maxLength(NOTE_MAX_LENGTH))),
+    questionId: v.optional(v.nullable(id)),
+  }),
+  v.object({ type: v.literal('highlight-delete'), id }),
+  /** Undo of a delete: the record as it was. */
+  v.object({ type: v.literal('highlight-restore'), highlight: HighlightSchema }),
+  /** The page says which highlights it found (anchored) and which it could not (orphans). */
+  v.object({ type: v.literal('anchors-report'), anchors: v.record(id, v.picklist(['anchored', 'orphan'])) }),
+  /** The reader clicked a highlighted passage on the page: the panel shows it. */
+  v.object({ type: v.literal('highlight-activated'), id }),
+  /** The panel asks the page to scroll to a highlight and flash it. */
+  v.object({ type: v.literal('highlight-reveal'), id }),
 ]);
 export type BackgroundRequest = v.InferOutput<typeof BackgroundRequestSchema>;
 
@@ -57,13 +98,35 @@ export interface BackgroundResponses {
   'article-gone': null;
   'panel-state': PanelState | null;
   'panel-layout': null;
+  highlights: ArticleHighlights;
+  'highlight-create': Highlight;
+  'highlight-update': Highlight;
+  'highlight-delete': Highlight;
+  'highlight-restore': Highlight;
+  'anchors-report': null;
+  'highlight-activated': null;
+  'highlight-reveal': null;
 }
 
 /** Replies carry either a value or a plain-English reason; nothing throws across the boundary. */
 export type Reply<T> = { ok: true; value: T } | { ok: false; error: string };
 
 /** Messages the background sends to the scripts in a tab's top frame. */
-export type TabMessage = { type: 'panel-hide' } | { type: 'panel-layout'; layout: PanelLayout };
+export type TabMessage =
+  | { type: 'panel-hide' }
+  | { type: 'panel-layout'; layout: PanelLayout }
+  | { type: 'highlights-changed' }
+  | { type: 'highlight-reveal'; id: string };
+
+/** Events the background pushes to the panel frame over its port. */
+export type PanelEvent =
+  | { type: 'highlights-changed' }
+  | { type: 'anchors'; anchors: Record<string, AnchorStatus> }
+  | { type: 'focus-highlight'; id: string; edit: boolean }
+  | { type: 'layout'; layout: PanelLayout };
+
+/** The name of the port the panel frame opens to the background. */
+export const PANEL_PORT = 'panel';
 
 /** The background's question to the detector: which article is this page now? Answered with ArticleInfo | null. */
 export const ARTICLE_QUERY = 'article-query';

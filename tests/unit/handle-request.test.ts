@@ -1,3 +1,5 @@
+import 'fake-indexeddb/auto';
+import { IDBFactory } from 'fake-indexeddb';
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { ArticleInfo } from '../../utils/article';
 import type { ActionIndicator } from '../../utils/background/action-indicator';
@@ -9,11 +11,20 @@ import {
   type RequestSender,
 } from '../../utils/background/handle-request';
 import { createTabRegistry } from '../../utils/background/tab-registry';
-import type { TabMessage } from '../../utils/messages';
+import { listHighlightsForDois } from '../../utils/db/highlight-lists';
+import { deleteHighlight, getHighlight, saveHighlight } from '../../utils/db/highlights';
+import { openJournalClubDb } from '../../utils/db/open';
+import type { PanelEvent, TabMessage } from '../../utils/messages';
 
 const TAB = 7;
-const page: RequestSender = { tabId: TAB, frameId: 0, fromExtensionPage: false };
-const panelPage: RequestSender = { tabId: TAB, frameId: 3, fromExtensionPage: true };
+const PAGE_URL = 'https://example.org/article';
+const page: RequestSender = { tabId: TAB, frameId: 0, fromExtensionPage: false, url: PAGE_URL };
+const panelPage: RequestSender = {
+  tabId: TAB,
+  frameId: 3,
+  fromExtensionPage: true,
+  url: 'chrome-extension://x/panel.html',
+};
 
 const article = (doi: string): ArticleInfo => ({
   doi,
@@ -26,8 +37,13 @@ const article = (doi: string): ArticleInfo => ({
 });
 const CLUB_DOI = '10.1186/S12913-020-05145-1';
 
-/** Real catalog and registry over in-memory storage; the browser-facing calls are recorded. */
-function makeServices() {
+/** Real catalog, registry and highlight store (over fake-indexeddb); the browser-facing calls are recorded. */
+async function makeServices() {
+  const opened = await openJournalClubDb(new IDBFactory(), 'handle-request-test');
+  if (!opened.ok) throw new Error(opened.error.message);
+  const db = opened.value;
+  const events: PanelEvent[] = [];
+  let clock = Date.parse('2026-11-27T10:00:00.000Z');
   const session = new Map<string, unknown>();
   const collapsed = new Map<string, boolean>();
   const injected: number[] = [];
@@ -61,14 +77,25 @@ function makeServices() {
     showIndicator: async (_tabId, indicator) => {
       indicators.push(indicator);
     },
+    highlights: {
+      listForDois: (dois) => listHighlightsForDois(db, dois),
+      get: (id) => getHighlight(db, id),
+      save: (highlight) => saveHighlight(db, highlight),
+      remove: (id) => deleteHighlight(db, id),
+    },
+    notifyPanel: (_tabId, event) => {
+      events.push(event);
+    },
     language: 'en-CA',
+    now: () => new Date((clock += 1_000)),
+    newId: () => crypto.randomUUID(),
   };
-  return { services, injected, sent, indicators, collapsed, page };
+  return { services, injected, sent, indicators, collapsed, page, events };
 }
 
-let world: ReturnType<typeof makeServices>;
-beforeEach(() => {
-  world = makeServices();
+let world: Awaited<ReturnType<typeof makeServices>>;
+beforeEach(async () => {
+  world = await makeServices();
 });
 
 describe('article reports', () => {
@@ -101,8 +128,8 @@ describe('article reports', () => {
 
   it.each([
     ['the panel page', panelPage],
-    ['a sub-frame', { tabId: TAB, frameId: 2, fromExtensionPage: false }],
-    ['no tab', { tabId: null, frameId: null, fromExtensionPage: true }],
+    ['a sub-frame', { tabId: TAB, frameId: 2, fromExtensionPage: false, url: PAGE_URL }],
+    ['no tab', { tabId: null, frameId: null, fromExtensionPage: true, url: null }],
   ])('refuses article reports from %s', async (_name, sender) => {
     const reply = await handleRequest({ type: 'article-detected', article: article(CLUB_DOI) }, sender, world.services);
     expect(reply.ok).toBe(false);
@@ -162,5 +189,120 @@ describe('the panel layout', () => {
     world.page.article = article('10.1000/xyz');
     expect(await openPanelFromAction(TAB, world.services)).toBe(false);
     expect(world.injected).toEqual([]);
+  });
+});
+
+const selectors = (exact: string, start: number) =>
+  [
+    { type: 'TextQuoteSelector', exact, prefix: 'before ', suffix: ' after' },
+    { type: 'TextPositionSelector', start, end: start + exact.length },
+  ] as const;
+
+async function create(questionId: string | null, exact = 'a passage', start = 10) {
+  const reply = await handleRequest(
+    { type: 'highlight-create', questionId, selectors: [...selectors(exact, start)], source: PAGE_URL },
+    page,
+    world.services,
+  );
+  if (!reply.ok) throw new Error(reply.error);
+  return reply.value;
+}
+
+describe('highlights', () => {
+  beforeEach(async () => {
+    await handleRequest({ type: 'article-detected', article: article(CLUB_DOI) }, page, world.services);
+  });
+
+  it('saves a highlight from the page for this tab’s article, then opens its note in the panel', async () => {
+    const saved = await create('q2');
+    expect(saved).toMatchObject({ doi: CLUB_DOI, entryId: 'albers-2020', questionId: 'q2', note: '' });
+    expect(saved.target.source).toBe(PAGE_URL);
+    expect(world.sent).toContainEqual({ type: 'highlights-changed' });
+    expect(world.events).toContainEqual({ type: 'focus-highlight', id: saved.id, edit: true });
+  });
+
+  it('refuses a question the entry does not have, and saves nothing', async () => {
+    const reply = await handleRequest(
+      { type: 'highlight-create', questionId: 'q9', selectors: [...selectors('x', 1)], source: PAGE_URL },
+      page,
+      world.services,
+    );
+    expect(reply.ok).toBe(false);
+    const listed = await handleRequest({ type: 'highlights' }, page, world.services);
+    expect(listed.ok && listed.value.highlights).toEqual([]);
+  });
+
+  it('lists the article’s highlights with the page’s address and, once reported, what anchored', async () => {
+    const a = await create('q1', 'first', 1);
+    const b = await create(null, 'second', 40);
+    await handleRequest(
+      { type: 'anchors-report', anchors: { [a.id]: 'anchored', [b.id]: 'orphan' } },
+      page,
+      world.services,
+    );
+    const listed = await handleRequest({ type: 'highlights' }, panelPage, world.services);
+    expect(listed.ok && listed.value).toMatchObject({
+      highlights: [{ id: a.id }, { id: b.id }],
+      skipped: 0,
+      anchors: { [a.id]: 'anchored', [b.id]: 'orphan' },
+      pageUrl: PAGE_URL,
+    });
+    expect(world.events).toContainEqual({ type: 'anchors', anchors: { [a.id]: 'anchored', [b.id]: 'orphan' } });
+  });
+
+  it('edits the note and re-ties from the panel, keeping what was not changed', async () => {
+    const made = await create('q1');
+    const noted = await handleRequest(
+      { type: 'highlight-update', id: made.id, note: 'See also §3' },
+      panelPage,
+      world.services,
+    );
+    expect(noted.ok && noted.value).toMatchObject({ note: 'See also §3', questionId: 'q1' });
+    const retied = await handleRequest(
+      { type: 'highlight-update', id: made.id, questionId: null },
+      panelPage,
+      world.services,
+    );
+    expect(retied.ok && retied.value).toMatchObject({ note: 'See also §3', questionId: null });
+    expect(retied.ok && retied.value.updatedAt > made.updatedAt).toBe(true);
+  });
+
+  it('deletes, then restores exactly what was deleted (undo)', async () => {
+    const made = await create('q3');
+    const deleted = await handleRequest({ type: 'highlight-delete', id: made.id }, panelPage, world.services);
+    expect(deleted).toEqual({ ok: true, value: made });
+    expect((await handleRequest({ type: 'highlights' }, panelPage, world.services)).ok).toBe(true);
+    const restored = await handleRequest({ type: 'highlight-restore', highlight: made }, panelPage, world.services);
+    expect(restored).toEqual({ ok: true, value: made });
+    const listed = await handleRequest({ type: 'highlights' }, panelPage, world.services);
+    expect(listed.ok && listed.value.highlights).toEqual([made]);
+  });
+
+  it.each([
+    ['the page edits a note', { type: 'highlight-update', id: 'x', note: 'n' }, page],
+    ['the page deletes', { type: 'highlight-delete', id: 'x' }, page],
+    [
+      'the panel creates',
+      { type: 'highlight-create', questionId: null, selectors: [...selectors('x', 1)], source: PAGE_URL },
+      panelPage,
+    ],
+    ['the panel reports anchors', { type: 'anchors-report', anchors: {} }, panelPage],
+  ] as const)('refuses it when %s', async (_name, request, sender) => {
+    const reply = await handleRequest(request as never, sender, world.services);
+    expect(reply.ok).toBe(false);
+  });
+
+  it('unfolds a collapsed panel when the reader clicks a highlight on the page, without forgetting the preference', async () => {
+    await handleRequest({ type: 'panel-layout', layout: 'collapsed' }, panelPage, world.services);
+    await handleRequest({ type: 'highlight-activated', id: 'some-id' }, page, world.services);
+    expect(world.sent).toContainEqual({ type: 'panel-layout', layout: 'open' });
+    expect(world.events).toContainEqual({ type: 'focus-highlight', id: 'some-id', edit: false });
+    expect(world.collapsed.get(CLUB_DOI.toLowerCase())).toBe(true);
+  });
+
+  it('re-injects a closed panel for a new highlight', async () => {
+    await handleRequest({ type: 'panel-layout', layout: 'closed' }, panelPage, world.services);
+    await create('q1');
+    expect(world.injected).toEqual([TAB, TAB]);
   });
 });

@@ -1,8 +1,20 @@
 import type { ArticleInfo } from '../article';
 import type { CatalogEntry } from '../catalog/schema';
 import { localize } from '../localized';
-import type { BackgroundRequest, BackgroundResponses, PanelLayout, Reply, TabMessage } from '../messages';
+import type { BackgroundRequest, BackgroundResponses, PanelEvent, PanelLayout, Reply, TabMessage } from '../messages';
 import { type ActionIndicator, actionIndicatorFor } from './action-indicator';
+import {
+  activateHighlight,
+  createHighlight,
+  deleteHighlight,
+  type HighlightContext,
+  type HighlightStore,
+  listHighlights,
+  reportAnchors,
+  restoreHighlight,
+  revealHighlight,
+  updateHighlight,
+} from './highlight-requests';
 import type { TabRegistry } from './tab-registry';
 
 /** Who sent a request, reduced to what the rules below need. */
@@ -11,6 +23,8 @@ export interface RequestSender {
   frameId: number | null;
   /** True for the extension's own pages (the panel frame); false for content scripts on web pages. */
   fromExtensionPage: boolean;
+  /** The sending document's address: for the page's own scripts, the copy of the article the reader is on. */
+  url: string | null;
 }
 
 /** The catalog as the background sees it: every source merged. */
@@ -32,17 +46,49 @@ export interface BackgroundServices {
   queryArticle(tabId: number): Promise<ArticleInfo | null>;
   sendToTab(tabId: number, message: TabMessage): Promise<void>;
   showIndicator(tabId: number, indicator: ActionIndicator): Promise<void>;
+  highlights: HighlightStore;
+  /** Pushes an event to the panel frame of a tab, if one is connected. */
+  notifyPanel(tabId: number, event: PanelEvent): void;
   /** The browser's UI language, for the club's name in the toolbar button's title. */
   language: string;
+  now(): Date;
+  newId(): string;
 }
 
 type Handled<K extends BackgroundRequest['type']> = Promise<Reply<BackgroundResponses[K]>>;
 
 const refused = (why: string) => ({ ok: false, error: why }) as const;
 
+/** Which context may send each request: the page's own scripts (top frame), the panel page, or either. */
+const SENDERS: Record<BackgroundRequest['type'], 'page' | 'panel' | 'either'> = {
+  'article-detected': 'page',
+  'article-gone': 'page',
+  'panel-state': 'either',
+  'panel-layout': 'panel',
+  highlights: 'either',
+  'highlight-create': 'page',
+  'highlight-update': 'panel',
+  'highlight-delete': 'panel',
+  'highlight-restore': 'panel',
+  'anchors-report': 'page',
+  'highlight-activated': 'page',
+  'highlight-reveal': 'panel',
+};
+
+function senderAllowed(request: BackgroundRequest, sender: RequestSender): boolean {
+  const allowed = SENDERS[request.type];
+  const fromPage = !sender.fromExtensionPage && sender.frameId === 0;
+  return allowed === 'either'
+    ? fromPage || sender.fromExtensionPage
+    : allowed === 'page'
+      ? fromPage
+      : sender.fromExtensionPage;
+}
+
 /**
  * Routes one validated request. Each kind of request is accepted only from the context that has a reason to
- * send it: article reports from the top frame's content script, layout changes from the panel page itself.
+ * send it: article reports and new highlights from the top frame's scripts, edits from the panel page itself,
+ * which the host page can neither read nor script.
  */
 export function handleRequest<K extends BackgroundRequest['type']>(
   request: Extract<BackgroundRequest, { type: K }>,
@@ -59,24 +105,75 @@ async function route(
 ): Promise<Reply<BackgroundResponses[BackgroundRequest['type']]>> {
   const { tabId } = sender;
   if (tabId === null) return refused('This request must come from a tab.');
+  if (!senderAllowed(request, sender)) return refused(`"${request.type}" is not accepted from this context.`);
   switch (request.type) {
     case 'article-detected':
-      if (sender.fromExtensionPage || sender.frameId !== 0) return refused('Only the page itself reports articles.');
-      return articleDetected(tabId, request.article, services);
+      return articleDetected(tabId, request.article, sender.url, services);
     case 'article-gone':
-      if (sender.fromExtensionPage || sender.frameId !== 0) return refused('Only the page itself reports articles.');
       return articleGone(tabId, services);
     case 'panel-state':
       return panelState(tabId, services);
     case 'panel-layout':
-      if (!sender.fromExtensionPage) return refused('Only the panel changes its layout.');
       return panelLayout(tabId, request.layout, services);
   }
+  const context = await highlightContext(tabId, services);
+  if (!context) return refused('There is no journal club article on this tab.');
+  switch (request.type) {
+    case 'highlights':
+      return listHighlights(context);
+    case 'highlight-create':
+      return createHighlight(request, context);
+    case 'highlight-update':
+      return updateHighlight(request, context);
+    case 'highlight-delete':
+      return deleteHighlight(request, context);
+    case 'highlight-restore':
+      return restoreHighlight(request, context);
+    case 'anchors-report':
+      return reportAnchors(request, context);
+    case 'highlight-activated':
+      return activateHighlight(request, context);
+    case 'highlight-reveal':
+      return revealHighlight(request, context);
+  }
+}
+
+/** Everything a highlight request needs about its tab; null when the tab shows no club article. */
+async function highlightContext(tabId: number, services: BackgroundServices): Promise<HighlightContext | null> {
+  const record = await services.tabs.get(tabId);
+  const entry = record?.entryId ? (await services.catalog()).get(record.entryId) : null;
+  if (!record || !entry) return null;
+  return {
+    tabId,
+    record,
+    entry,
+    store: services.highlights,
+    saveRecord: (next) => services.tabs.set(tabId, next),
+    sendToTab: (message) => services.sendToTab(tabId, message),
+    notifyPanel: (event) => services.notifyPanel(tabId, event),
+    showPanel: () => showPanel(tabId, services),
+    now: services.now,
+    newId: services.newId,
+  };
+}
+
+/**
+ * Unfolds the panel for something the reader just did on the page (tied a passage, clicked a highlight), without
+ * changing the collapsed preference remembered for the article.
+ */
+async function showPanel(tabId: number, services: BackgroundServices): Promise<void> {
+  const record = await services.tabs.get(tabId);
+  if (!record || record.layout === 'open') return;
+  await services.tabs.set(tabId, { ...record, layout: 'open' });
+  if (record.layout === 'closed') return services.injectPanel(tabId);
+  await services.sendToTab(tabId, { type: 'panel-layout', layout: 'open' });
+  services.notifyPanel(tabId, { type: 'layout', layout: 'open' });
 }
 
 async function articleDetected(
   tabId: number,
   article: Extract<BackgroundRequest, { type: 'article-detected' }>['article'],
+  pageUrl: string | null,
   services: BackgroundServices,
 ): Handled<'article-detected'> {
   const entry = (await services.catalog()).find(article.doi);
@@ -90,7 +187,7 @@ async function articleDetected(
   // Each report is a new document or a new article in place (the detector reports a DOI once per change), so a
   // panel closed "for this page" comes back here; only collapsing is remembered, per article.
   const layout: PanelLayout = (await services.articleState.getCollapsed(article.doi)) ? 'collapsed' : 'open';
-  await services.tabs.set(tabId, { article, entryId: entry.id, layout });
+  await services.tabs.set(tabId, { article, entryId: entry.id, layout, ...(pageUrl && { pageUrl }) });
   // The reader is waiting for the panel; the toolbar button can be updated meanwhile.
   await Promise.all([
     services.injectPanel(tabId),

@@ -1,11 +1,15 @@
 import type { ArticleInfo } from '../article';
-import type { PanelLayout } from '../messages';
+import type { AnchorStatus, PanelLayout } from '../messages';
 
 /** What the background knows about one tab: the article its page carries and how the panel is laid out. */
 export interface TabRecord {
   article: ArticleInfo;
   entryId: string | null;
   layout: PanelLayout;
+  /** The address of the page that reported the article (the copy the reader is on). */
+  pageUrl?: string;
+  /** Which of the reader's highlights the page found, once it has anchored them. */
+  anchors?: Record<string, AnchorStatus>;
 }
 
 /** The slice of `storage.session` the registry needs; passed in so tests can use a plain map. */

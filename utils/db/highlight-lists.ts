@@ -24,6 +24,20 @@ export function listHighlightsByDoi(db: JournalClubDb, doi: string): Promise<Sto
   return readList(() => db.getAllFromIndex('highlights', 'byDoi', doiKey(doi)));
 }
 
+/**
+ * An article's highlights under any of its DOIs (version of record, preprint, aliases), each once, so that a
+ * highlight follows the article to its other copies.
+ */
+export function listHighlightsForDois(
+  db: JournalClubDb,
+  dois: readonly string[],
+): Promise<StorageResult<HighlightList>> {
+  const keys = [...new Set(dois.map(doiKey))];
+  return readList(async () =>
+    (await Promise.all(keys.map((key) => db.getAllFromIndex('highlights', 'byDoi', key)))).flat(),
+  );
+}
+
 /** An article's highlights tied to one question, or (with null) those tied to none. */
 export function listHighlightsByQuestion(
   db: JournalClubDb,

@@ -1,0 +1,156 @@
+import type { CatalogEntry } from '../catalog/schema';
+import type { HighlightList } from '../db/highlight-lists';
+import type { StorageResult } from '../db/result';
+import type { Highlight } from '../highlight';
+import type { ArticleHighlights, BackgroundRequest, PanelEvent, Reply, TabMessage } from '../messages';
+import type { TabRecord } from './tab-registry';
+
+/** The highlight store as the background uses it; the entrypoint binds these to the open database. */
+export interface HighlightStore {
+  listForDois(dois: readonly string[]): Promise<StorageResult<HighlightList>>;
+  get(id: string): Promise<StorageResult<Highlight>>;
+  save(highlight: Highlight): Promise<StorageResult<Highlight>>;
+  remove(id: string): Promise<StorageResult<Highlight>>;
+}
+
+/** What the highlight handlers need from the background. */
+export interface HighlightContext {
+  tabId: number;
+  record: TabRecord;
+  entry: CatalogEntry;
+  store: HighlightStore;
+  saveRecord(record: TabRecord): Promise<void>;
+  sendToTab(message: TabMessage): Promise<void>;
+  notifyPanel(event: PanelEvent): void;
+  /** Opens the panel (or unfolds it) so the reader sees the highlight they just made or clicked. */
+  showPanel(): Promise<void>;
+  now(): Date;
+  newId(): string;
+}
+
+type Request<K extends BackgroundRequest['type']> = Extract<BackgroundRequest, { type: K }>;
+const fail = (error: string) => ({ ok: false, error }) as const;
+const fromStorage = <T>(result: StorageResult<T>): Reply<T> =>
+  result.ok ? { ok: true, value: result.value } : { ok: false, error: result.error.message };
+
+/**
+ * Highlights follow the article, not the page: they are listed for every DOI of the catalog entry, so a
+ * highlight made on the publisher's page also shows on the PubMed Central copy or the preprint.
+ */
+export async function listHighlights(context: HighlightContext): Promise<Reply<ArticleHighlights>> {
+  const { record, entry, store } = context;
+  const dois = [record.article.doi, ...entry.dois];
+  const listed = await store.listForDois(dois);
+  if (!listed.ok) return fail(listed.error.message);
+  return {
+    ok: true,
+    value: {
+      highlights: listed.value.highlights,
+      skipped: listed.value.skipped.length,
+      anchors: record.anchors ?? null,
+      pageUrl: record.pageUrl ?? record.article.canonicalUrl,
+    },
+  };
+}
+
+/** A new highlight from the page's selection toolbar; the panel then opens its note editor. */
+export async function createHighlight(
+  request: Request<'highlight-create'>,
+  context: HighlightContext,
+): Promise<Reply<Highlight>> {
+  const { entry, record } = context;
+  if (request.questionId !== null && !entry.questions.some((q) => q.id === request.questionId)) {
+    return fail('That question is not one of the club’s questions for this article.');
+  }
+  const now = context.now().toISOString();
+  const saved = await context.store.save({
+    id: context.newId(),
+    doi: record.article.doi,
+    entryId: entry.id,
+    questionId: request.questionId,
+    note: '',
+    target: { source: request.source, selectors: request.selectors },
+    createdAt: now,
+    updatedAt: now,
+  });
+  if (!saved.ok) return fail(saved.error.message);
+  await changed(context);
+  await context.showPanel();
+  context.notifyPanel({ type: 'focus-highlight', id: saved.value.id, edit: true });
+  return { ok: true, value: saved.value };
+}
+
+/** A note edit or a re-tie from the panel. */
+export async function updateHighlight(
+  request: Request<'highlight-update'>,
+  context: HighlightContext,
+): Promise<Reply<Highlight>> {
+  const current = await context.store.get(request.id);
+  if (!current.ok) return fail(current.error.message);
+  const questionId = request.questionId === undefined ? current.value.questionId : request.questionId;
+  if (questionId !== null && !context.entry.questions.some((q) => q.id === questionId)) {
+    return fail('That question is not one of the club’s questions for this article.');
+  }
+  const saved = await context.store.save({
+    ...current.value,
+    note: request.note ?? current.value.note,
+    questionId,
+    updatedAt: context.now().toISOString(),
+  });
+  if (saved.ok) await changed(context);
+  return fromStorage(saved);
+}
+
+/** Deletes and hands the record back, so the panel can offer undo. */
+export async function deleteHighlight(
+  request: Request<'highlight-delete'>,
+  context: HighlightContext,
+): Promise<Reply<Highlight>> {
+  const removed = await context.store.remove(request.id);
+  if (removed.ok) await changed(context);
+  return fromStorage(removed);
+}
+
+/** Undo of a delete: the record exactly as it was, id and dates included. */
+export async function restoreHighlight(
+  request: Request<'highlight-restore'>,
+  context: HighlightContext,
+): Promise<Reply<Highlight>> {
+  const saved = await context.store.save(request.highlight);
+  if (saved.ok) await changed(context);
+  return fromStorage(saved);
+}
+
+/** Remembers what the page anchored (a panel opened later needs it) and tells the panel now. */
+export async function reportAnchors(
+  request: Request<'anchors-report'>,
+  context: HighlightContext,
+): Promise<Reply<null>> {
+  await context.saveRecord({ ...context.record, anchors: request.anchors });
+  context.notifyPanel({ type: 'anchors', anchors: request.anchors });
+  return { ok: true, value: null };
+}
+
+/** The reader clicked a highlighted passage: the panel opens on it. */
+export async function activateHighlight(
+  request: Request<'highlight-activated'>,
+  context: HighlightContext,
+): Promise<Reply<null>> {
+  await context.showPanel();
+  context.notifyPanel({ type: 'focus-highlight', id: request.id, edit: false });
+  return { ok: true, value: null };
+}
+
+/** The panel asks the page to bring a passage into view. */
+export async function revealHighlight(
+  request: Request<'highlight-reveal'>,
+  context: HighlightContext,
+): Promise<Reply<null>> {
+  await context.sendToTab({ type: 'highlight-reveal', id: request.id });
+  return { ok: true, value: null };
+}
+
+async function changed(context: HighlightContext): Promise<void> {
+  await context.sendToTab({ type: 'highlights-changed' });
+  context.notifyPanel({ type: 'highlights-changed' });
+}
