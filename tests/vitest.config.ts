@@ -25,6 +25,14 @@ export const chromiumArgs = [
 export default defineConfig({
   root,
   esbuild: { jsx: 'automatic', jsxImportSource: 'preact' },
+  resolve: {
+    // optimal-select (pulled in by the @apache-annotator/dom test oracle) names a `src/` entry it does not ship.
+    alias: { 'optimal-select': fileURLToPath(new URL('../node_modules/optimal-select/lib/index.js', import.meta.url)) },
+  },
+  // Pre-bundled up front, so the browser test page is not reloaded mid-run when vite first meets them.
+  optimizeDeps: {
+    include: ['approx-string-match', 'dom-anchor-text-quote', '@apache-annotator/dom', '@apache-annotator/selector'],
+  },
   server: { fs: { allow: [root, fileURLToPath(new URL('../../shared', import.meta.url))] } },
   test: {
     projects: [

@@ -1,0 +1,29 @@
+import { expect, it } from 'vitest';
+import { loadFixturePages } from './support/fixtures.ts';
+import { type FuzzOutcome, formatFuzzTable, runFuzz } from './support/fuzzing.ts';
+import { generateArticleHtml } from './support/generate.ts';
+import { createRng } from './support/prng.ts';
+
+/**
+ * Highlights on pages whose text was then edited at random: they must be found in the right place or reported as
+ * orphans, never put somewhere else. Runs on the real pages, or on generated text when they are absent.
+ */
+const real = await loadFixturePages();
+const pages = real.length > 0 ? real : [{ name: 'generated', html: generateArticleHtml(createRng(99), 200_000) }];
+if (real.length === 0) console.warn('Fuzzy anchoring runs on generated text: the fixture pages are absent.');
+
+const HIGHLIGHTS = 200;
+const outcomes: FuzzOutcome[] = [];
+
+it.each([0.01, 0.05, 0.1])('never anchors in the wrong place when %s of the text is edited', (rate) => {
+  const outcome = runFuzz(pages, rate, HIGHLIGHTS, 1234);
+  outcomes.push(outcome);
+  if (rate === 0.1) console.info(`Fuzzy anchoring (${pages.length} pages):\n${formatFuzzTable(outcomes)}`);
+  expect(outcome.highlights).toBeGreaterThanOrEqual(HIGHLIGHTS * 0.9);
+  expect(outcome.wrongCases).toEqual([]);
+});
+
+it('finds at least 95% of highlights in the right place when 5% of the text is edited', () => {
+  const outcome = outcomes.find((o) => o.rate === 0.05) ?? runFuzz(pages, 0.05, HIGHLIGHTS, 1234);
+  expect(outcome.right / outcome.highlights).toBeGreaterThanOrEqual(0.95);
+});

@@ -1,0 +1,19 @@
+/**
+ * Finding readers' highlights again on a page that may have changed, or on another copy of the article.
+ * Selectors follow the W3C Web Annotation model over the reader's text (see `text-model.ts`).
+ */
+
+export { type Anchorer, anchor, createAnchorer } from './anchor.ts';
+export { type AnchorAllOptions, type AnchorAllResult, anchorAll, yieldToPage } from './anchor-all.ts';
+export { CONTEXT_LENGTH, describe, MAX_QUOTE_LENGTH } from './describe.ts';
+export { buildTextIndex, type TextIndex } from './text-index.ts';
+export type {
+  Anchorable,
+  AnchorMethod,
+  AnchorResult,
+  DescribeFailureReason,
+  DescribeResult,
+  Selector,
+  TextPositionSelector,
+  TextQuoteSelector,
+} from './types.ts';

@@ -1,0 +1,55 @@
+/**
+ * W3C Web Annotation selectors, the storage format of a highlight.
+ *
+ * Both are computed over the *reader's text* of the anchoring root (see `text-model.ts`): whitespace collapsed to
+ * single spaces, block boundaries and `<br>` counted as one space, hidden and non-rendered text left out. That
+ * text, not `textContent`, is what `exact`, `prefix`, `suffix` and the positions refer to, so they stay stable
+ * when a publisher re-indents its markup.
+ */
+export interface TextQuoteSelector {
+  type: 'TextQuoteSelector';
+  exact: string;
+  prefix: string;
+  suffix: string;
+}
+
+/**
+ * Offsets count Unicode code points, as the W3C model says, not JavaScript's UTF-16 units: a stored selector must
+ * mean the same thing to any other tool that reads it, and `😀` is one character to all of them.
+ */
+export interface TextPositionSelector {
+  type: 'TextPositionSelector';
+  start: number;
+  end: number;
+}
+
+export type Selector = TextQuoteSelector | TextPositionSelector;
+
+/** Why a selection can't become a highlight; each has a plain-English message in `describe.ts`. */
+export type DescribeFailureReason = 'empty' | 'whitespace' | 'too-long' | 'outside-root' | 'not-article-text';
+
+export type DescribeResult =
+  | { ok: true; selectors: [TextQuoteSelector, TextPositionSelector] }
+  | { ok: false; reason: DescribeFailureReason; message: string };
+
+/**
+ * How the highlight was found again, from most to least certain:
+ * - `position`: the stored offsets still hold the stored quote (with its context);
+ * - `quote`: the quote occurs verbatim elsewhere, chosen by its context and nearness to the old position;
+ * - `fuzzy`: the quote was edited; an approximate match in the right context.
+ */
+export type AnchorMethod = 'position' | 'quote' | 'fuzzy';
+
+export interface AnchorResult {
+  range: Range;
+  method: AnchorMethod;
+  /** 0..1; 1 is the stored quote and context found unchanged. Lets the UI flag highlights that moved or changed. */
+  quality: number;
+  /** The text the range now covers (reader's text), which may differ from the stored quote after a fuzzy match. */
+  text: string;
+}
+
+/** What `anchorAll` needs from each stored highlight; the rest of the item is handed back untouched. */
+export interface Anchorable {
+  selectors: readonly Selector[];
+}
