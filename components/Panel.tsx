@@ -1,13 +1,16 @@
 import type { JSX } from 'preact';
 import { localize } from '../utils/localized';
 import type { PanelState } from '../utils/messages';
+import { HighlightsSection } from './HighlightsSection';
 import { Markdown } from './Markdown';
 import { OpenAccessStatus } from './OpenAccessStatus';
 import { QuestionList } from './QuestionList';
+import type { useArticleHighlights } from './useArticleHighlights';
 
 interface PanelProps {
   state: PanelState;
   language: string;
+  highlights: ReturnType<typeof useArticleHighlights>;
   onCollapse: () => void;
   onClose: () => void;
 }
@@ -16,8 +19,9 @@ interface PanelProps {
  * The club's reading of the article, laid over it: who discussed it, the article and its access status, the
  * summary, the broker's commentary, the questions, and the way back to the club's discussion.
  */
-export function Panel({ state, language, onCollapse, onClose }: PanelProps) {
+export function Panel({ state, language, highlights, onCollapse, onClose }: PanelProps) {
   const { entry, article } = state;
+  const questions = entry.questions.map((question) => ({ id: question.id, text: localize(question.text, language) }));
   const onKeyDown = (event: JSX.TargetedKeyboardEvent<HTMLElement>) => {
     if (event.key === 'Escape' && !event.defaultPrevented) onCollapse();
   };
@@ -58,6 +62,32 @@ export function Panel({ state, language, onCollapse, onClose }: PanelProps) {
           <h2 id="questions-heading">Questions for discussion</h2>
           <QuestionList questions={entry.questions} language={language} />
         </section>
+        {highlights.error ? (
+          <p role="alert" class="panel__error">
+            {highlights.error}
+          </p>
+        ) : highlights.data ? (
+          <HighlightsSection
+            questions={questions}
+            highlights={highlights.data.highlights}
+            anchors={highlights.data.anchors}
+            pageUrl={highlights.data.pageUrl}
+            focus={highlights.focus}
+            locale={language}
+            onReveal={highlights.actions.reveal}
+            onSaveNote={highlights.actions.saveNote}
+            onRetie={highlights.actions.retie}
+            onDelete={highlights.actions.remove}
+            onRestore={highlights.actions.restore}
+          />
+        ) : null}
+        {highlights.data && highlights.data.skipped > 0 ? (
+          <p role="status" class="panel__error">
+            {highlights.data.skipped === 1
+              ? 'One saved highlight is damaged and could not be shown. It has been kept, not deleted.'
+              : `${highlights.data.skipped} saved highlights are damaged and could not be shown. They have been kept, not deleted.`}
+          </p>
+        ) : null}
         <p class="discussion">
           <a class="discussion__link" href={entry.postUrl} target="_blank" rel="noopener noreferrer">
             Join the club's discussion

@@ -1,26 +1,34 @@
 import { useCallback, useEffect, useState } from 'preact/hooks';
-import { sendToBackground } from '../utils/background-client';
-import type { PanelLayout, PanelState } from '../utils/messages';
+import type { PanelEvent, PanelLayout, PanelState } from '../utils/messages';
 import { PANEL_VISIBLE_MARK } from '../utils/performance-marks';
+import type { BackgroundClient } from '../utils/send-to-background';
 import { CollapsedTab } from './CollapsedTab';
 import { Panel } from './Panel';
+import { type PanelEvents, useArticleHighlights } from './useArticleHighlights';
 
 type Load = { status: 'loading' } | { status: 'ready'; state: PanelState } | { status: 'failed'; error: string };
 
+interface PanelAppProps {
+  language: string;
+  send: BackgroundClient;
+  events: PanelEvents;
+}
+
 /**
- * Loads what the background knows about this tab and keeps the panel's layout in step with it: the layout is
- * changed here, and the background resizes the frame and remembers the choice for the article.
+ * Loads what the background knows about this tab and keeps the panel in step with it: the layout is changed
+ * here (the background resizes the frame and remembers the choice for the article) or by the background when
+ * the reader acts on the page; the reader's highlights are reloaded whenever they change.
  */
-export function PanelApp({ language }: { language: string }) {
+export function PanelApp({ language, send, events }: PanelAppProps) {
   const [load, setLoad] = useState<Load>({ status: 'loading' });
 
   useEffect(() => {
-    void sendToBackground({ type: 'panel-state' }).then((reply) => {
+    void send({ type: 'panel-state' }).then((reply) => {
       if (!reply.ok) setLoad({ status: 'failed', error: reply.error });
       else if (!reply.value) setLoad({ status: 'failed', error: 'This page is no longer a journal club article.' });
       else setLoad({ status: 'ready', state: reply.value });
     });
-  }, []);
+  }, [send]);
 
   // Marks the first paint of the loaded panel, so `npm run bench` can time it from the article's DOMContentLoaded.
   const ready = load.status === 'ready';
@@ -28,10 +36,23 @@ export function PanelApp({ language }: { language: string }) {
     if (ready) requestAnimationFrame(() => performance.mark(PANEL_VISIBLE_MARK));
   }, [ready]);
 
-  const changeLayout = useCallback((layout: PanelLayout) => {
+  const showLayout = useCallback((layout: PanelLayout) => {
     setLoad((current) => (current.status === 'ready' ? { ...current, state: { ...current.state, layout } } : current));
-    void sendToBackground({ type: 'panel-layout', layout });
   }, []);
+  const changeLayout = useCallback(
+    (layout: PanelLayout) => {
+      showLayout(layout);
+      void send({ type: 'panel-layout', layout });
+    },
+    [send, showLayout],
+  );
+  const onLayoutEvent = useCallback(
+    (event: PanelEvent) => {
+      if (event.type === 'layout') showLayout(event.layout);
+    },
+    [showLayout],
+  );
+  const highlights = useArticleHighlights(send, events, onLayoutEvent);
 
   if (load.status === 'loading') return null;
   if (load.status === 'failed') {
@@ -47,6 +68,7 @@ export function PanelApp({ language }: { language: string }) {
     <Panel
       state={state}
       language={language}
+      highlights={highlights}
       onCollapse={() => changeLayout('collapsed')}
       onClose={() => changeLayout('closed')}
     />

@@ -87,7 +87,10 @@ async function makeServices() {
       events.push(event);
     },
     language: 'en-CA',
-    now: () => new Date((clock += 1_000)),
+    now: () => {
+      clock += 1_000;
+      return new Date(clock);
+    },
     newId: () => crypto.randomUUID(),
   };
   return { services, injected, sent, indicators, collapsed, page, events };

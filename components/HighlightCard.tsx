@@ -1,0 +1,186 @@
+import { useEffect, useId, useRef, useState } from 'preact/hooks';
+import { type ClubQuestion, type HighlightItem, previewQuote, quoteOpening } from '../utils/highlight-groups';
+import { NoteEditor } from './NoteEditor';
+import { QuestionChip } from './QuestionChip';
+import { QuestionSelect } from './QuestionSelect';
+
+export interface FocusRequest {
+  seq: number;
+  edit: boolean;
+}
+
+export interface HighlightCardProps {
+  item: HighlightItem;
+  questions: readonly ClubQuestion[];
+  formatSaved(iso: string): string;
+  busy: boolean;
+  /** Set until handled; the card reports handling so a remounted card does not grab focus again. */
+  focusRequest: FocusRequest | null;
+  onFocusHandled(seq: number): void;
+  onReveal(id: string): void;
+  /** These resolve null on success or an error message, and never reject. */
+  onSaveNote(id: string, note: string): Promise<string | null>;
+  onRetie(id: string, questionId: string | null): Promise<string | null>;
+  onDelete(id: string): Promise<string | null>;
+}
+
+/** One saved highlight: its passage, note and question, with what the reader can do to it. */
+export function HighlightCard(props: HighlightCardProps) {
+  const { item, questions, busy, focusRequest } = props;
+  const { highlight, placement, questionIndex, questionLabel, otherCopyHost } = item;
+  const [editing, setEditing] = useState(false);
+  const [editorFocus, setEditorFocus] = useState(0);
+  const [expanded, setExpanded] = useState(false);
+  const [pending, setPending] = useState(false);
+  const [chosen, setChosen] = useState<string | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const card = useRef<HTMLElement>(null);
+  const editButton = useRef<HTMLButtonElement>(null);
+  const returnFocus = useRef(false);
+  const id = useId();
+
+  useEffect(() => {
+    if (!focusRequest) return;
+    const element = card.current;
+    if (typeof element?.scrollIntoView === 'function') element.scrollIntoView({ block: 'nearest' });
+    if (focusRequest.edit) {
+      setEditing(true);
+      setEditorFocus(focusRequest.seq);
+    } else element?.focus();
+    props.onFocusHandled(focusRequest.seq);
+  }, [focusRequest?.seq]);
+
+  // The Save or Cancel button that had focus is gone with the editor; the button that opened it takes over.
+  useEffect(() => {
+    if (editing || !returnFocus.current) return;
+    returnFocus.current = false;
+    editButton.current?.focus();
+  }, [editing]);
+
+  // The parent's new props now say what the select shows.
+  useEffect(() => setChosen(null), [highlight.questionId]);
+
+  const quote = highlight.target.selectors[0].exact;
+  const opening = quoteOpening(quote);
+  const preview = previewQuote(quote);
+  const shown = expanded ? quote : preview.text;
+  const noteVerb = highlight.note ? 'Edit note' : 'Add note';
+  const locked = pending || busy;
+
+  const reveal = () => props.onReveal(highlight.id);
+  const closeEditor = () => {
+    returnFocus.current = true;
+    setEditing(false);
+  };
+  const retie = async (value: string) => {
+    setChosen(value);
+    setError(null);
+    const failure = await props.onRetie(highlight.id, value === '' ? null : value);
+    if (failure !== null) {
+      setChosen(null);
+      setError(failure);
+    }
+  };
+  const remove = async () => {
+    if (locked) return;
+    setPending(true);
+    setError(null);
+    const failure = await props.onDelete(highlight.id);
+    setPending(false);
+    if (failure !== null) setError(failure);
+  };
+
+  return (
+    <article
+      ref={card}
+      class={`hl-card hl-card--${placement}`}
+      tabIndex={-1}
+      aria-label={`Highlight: ${opening}`}
+      aria-busy={pending || undefined}
+      data-highlight-id={highlight.id}
+    >
+      <p class="hl-card__meta">
+        <QuestionChip index={questionIndex} />
+        <span class="hl-card__question">{questionLabel}</span>
+        <span aria-hidden="true"> · </span>
+        <time dateTime={highlight.createdAt}>{props.formatSaved(highlight.createdAt)}</time>
+        {otherCopyHost !== null && (
+          <span class="hl-tag">{placement === 'orphan' ? `made on ${otherCopyHost}` : 'from another copy'}</span>
+        )}
+      </p>
+      {placement === 'anchored' ? (
+        <button type="button" class="hl-card__quote" id={`${id}-quote`} onClick={reveal}>
+          <span class="visually-hidden">Show in article: </span>
+          {shown}
+        </button>
+      ) : (
+        <blockquote class="hl-card__quote" id={`${id}-quote`}>
+          {shown}
+        </blockquote>
+      )}
+      {preview.shortened && (
+        <button
+          type="button"
+          class="hl-link-button"
+          aria-expanded={expanded}
+          aria-controls={`${id}-quote`}
+          onClick={() => setExpanded(!expanded)}
+        >
+          {expanded ? 'Show less' : 'Show whole passage'}
+        </button>
+      )}
+      {editing ? (
+        <NoteEditor
+          initialNote={highlight.note}
+          onSave={(note) => props.onSaveNote(highlight.id, note)}
+          onClose={closeEditor}
+          focusKey={editorFocus}
+          disabled={busy}
+          context={opening}
+        />
+      ) : (
+        highlight.note !== '' && <p class="hl-card__note">{highlight.note}</p>
+      )}
+      <div class="hl-actions">
+        {placement === 'anchored' && (
+          <button type="button" class="hl-button" onClick={reveal} aria-label={`Show in article: ${opening}`}>
+            Show in article
+          </button>
+        )}
+        {!editing && (
+          <button
+            ref={editButton}
+            type="button"
+            class="hl-button"
+            onClick={() => setEditing(true)}
+            aria-label={`${noteVerb}: ${opening}`}
+          >
+            {noteVerb}
+          </button>
+        )}
+        <QuestionSelect
+          questions={questions}
+          value={chosen ?? highlight.questionId ?? ''}
+          unknownId={questionIndex === null ? highlight.questionId : null}
+          disabled={busy}
+          context={opening}
+          onChange={(value) => void retie(value)}
+        />
+        <button
+          type="button"
+          class="hl-button hl-button--danger"
+          onClick={remove}
+          aria-disabled={locked || undefined}
+          aria-label={`Delete highlight: ${opening}`}
+        >
+          Delete
+        </button>
+      </div>
+      {error && (
+        <p class="hl-error" role="alert">
+          {error}
+        </p>
+      )}
+    </article>
+  );
+}

@@ -1,0 +1,28 @@
+import type { ComponentChildren } from 'preact';
+import { useId } from 'preact/hooks';
+import { countLabel, type HighlightGroup as Group } from '../utils/highlight-groups';
+import { QuestionChip } from './QuestionChip';
+
+/** Why orphans are listed at all: they were not lost, and a reader may still want their notes. */
+const EXPLANATIONS: Partial<Record<Group['kind'], string>> = {
+  missing: 'The page may have changed since these were saved. They stay until you delete them.',
+  'other-copy': 'Made on another copy of this article and not found on this one.',
+};
+
+/** A titled list of highlights: one question's, the untied ones, or one kind of orphan. */
+export function HighlightGroup({ group, children }: { group: Group; children: ComponentChildren }) {
+  const headingId = useId();
+  const explanation = EXPLANATIONS[group.kind];
+  return (
+    <section class={`hl-group hl-group--${group.kind}`} aria-labelledby={headingId}>
+      <h3 id={headingId} class="hl-group__heading">
+        {group.questionIndex !== undefined && <QuestionChip index={group.questionIndex} />}
+        {group.heading}
+        <span class="hl-group__count"> · {countLabel(group.items.length)}</span>
+      </h3>
+      {group.question && <p class="hl-group__text">{group.question.text}</p>}
+      {explanation && <p class="hl-group__text">{explanation}</p>}
+      <ul class="hl-list">{children}</ul>
+    </section>
+  );
+}

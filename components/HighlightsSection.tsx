@@ -1,0 +1,195 @@
+import type { JSX } from 'preact';
+import { useEffect, useId, useMemo, useRef, useState } from 'preact/hooks';
+import type { Highlight } from '../utils/highlight';
+import { type AnchorStatus, groupHighlights, makeSavedFormatter } from '../utils/highlight-groups';
+import { HighlightCard } from './HighlightCard';
+import { HighlightGroup } from './HighlightGroup';
+import { focusWasLost, UndoBar } from './UndoBar';
+
+export type { AnchorStatus } from '../utils/highlight-groups';
+
+export interface HighlightsSectionProps {
+  /** Already localised, in entry order; question N is index N-1. */
+  questions: readonly { id: string; text: string }[];
+  /** This article's highlights from every copy, in any order. */
+  highlights: readonly Highlight[];
+  /** null while the page has not anchored yet; a highlight missing from the record counts as not yet anchored. */
+  anchors: Readonly<Record<string, AnchorStatus>> | null;
+  /** The page the panel is on, to tell highlights made on another copy. */
+  pageUrl: string;
+  /** Bring a card into view and focus it (or its note editor); a new seq repeats the request. */
+  focus: { id: string; edit: boolean; seq: number } | null;
+  /** Disables changes (not "Show in article") while something else is saving. */
+  busy?: boolean;
+  /** For the "Saved …" times; both default to the browser's. Tests pin them. */
+  locale?: string;
+  timeZone?: string;
+  onReveal(id: string): void;
+  onSaveNote(id: string, note: string): Promise<string | null>;
+  onRetie(id: string, questionId: string | null): Promise<string | null>;
+  onDelete(id: string): Promise<{ ok: true; deleted: Highlight } | { ok: false; error: string }>;
+  onRestore(highlight: Highlight): Promise<string | null>;
+}
+
+const FAILED = 'The change could not be saved. Try again.';
+
+/** The actions promise to resolve with an error message; a rejection is reported the same way, not lost. */
+async function settle(action: () => Promise<string | null>): Promise<string | null> {
+  try {
+    return await action();
+  } catch {
+    return FAILED;
+  }
+}
+
+/** Where focus should land once the card it belonged to is re-rendered elsewhere (another group, or back). */
+interface Refocus {
+  id: string;
+  target: 'card' | 'question';
+  /** True once the props show the change, after which an in-place update keeps focus by itself. */
+  done(highlight: Highlight | undefined): boolean;
+}
+
+/** The reader's highlights on this article, grouped by question, with orphans apart and an undo for deletes. */
+export function HighlightsSection(props: HighlightsSectionProps): JSX.Element {
+  const { questions, highlights, anchors, pageUrl, focus, busy = false } = props;
+  const [hidden, setHidden] = useState<ReadonlySet<string>>(new Set());
+  const [undo, setUndo] = useState<{ key: number; highlight: Highlight } | null>(null);
+  const [undoError, setUndoError] = useState<string | null>(null);
+  const [undoBusy, setUndoBusy] = useState(false);
+  const undoCount = useRef(0);
+  const handledFocus = useRef<number | null>(null);
+  const refocus = useRef<Refocus | null>(null);
+  const root = useRef<HTMLElement>(null);
+  const latest = useRef(highlights);
+  latest.current = highlights;
+  const headingId = useId();
+
+  const formatSaved = useMemo(() => makeSavedFormatter(props.locale, props.timeZone), [props.locale, props.timeZone]);
+  // Deleted cards go at once, before the parent's new props arrive.
+  const visible = useMemo(() => highlights.filter((h) => !hidden.has(h.id)), [highlights, hidden]);
+  const groups = useMemo(
+    () => groupHighlights(questions, visible, anchors, pageUrl).filter((group) => group.items.length > 0),
+    [questions, visible, anchors, pageUrl],
+  );
+
+  // Once the parent has dropped a deleted highlight, forget hiding it: if it ever comes back, it shows.
+  useEffect(() => {
+    const present = new Set(highlights.map((h) => h.id));
+    if ([...hidden].some((id) => !present.has(id))) setHidden(new Set([...hidden].filter((id) => present.has(id))));
+  }, [highlights, hidden]);
+
+  const tryRefocus = () => {
+    const wanted = refocus.current;
+    if (!wanted || !root.current) return;
+    const card = [...root.current.querySelectorAll<HTMLElement>('[data-highlight-id]')].find(
+      (element) => element.dataset.highlightId === wanted.id,
+    );
+    if (card && focusWasLost()) {
+      const target = wanted.target === 'question' ? card.querySelector('select') : card;
+      (target ?? card).focus();
+      refocus.current = null;
+    } else if (wanted.done(latest.current.find((h) => h.id === wanted.id))) {
+      refocus.current = null;
+    }
+  };
+  useEffect(tryRefocus);
+
+  const dismissUndo = () => {
+    setUndo(null);
+    setUndoError(null);
+  };
+
+  const saveNote = (id: string, note: string) => {
+    dismissUndo();
+    return settle(() => props.onSaveNote(id, note));
+  };
+
+  const retie = async (id: string, questionId: string | null) => {
+    dismissUndo();
+    const failure = await settle(() => props.onRetie(id, questionId));
+    if (failure === null) {
+      refocus.current = { id, target: 'question', done: (h) => h?.questionId === questionId };
+      tryRefocus();
+    }
+    return failure;
+  };
+
+  const remove = async (id: string): Promise<string | null> => {
+    let result: Awaited<ReturnType<HighlightsSectionProps['onDelete']>>;
+    try {
+      result = await props.onDelete(id);
+    } catch {
+      result = { ok: false, error: 'The highlight could not be deleted. Try again.' };
+    }
+    if (!result.ok) return result.error;
+    const { deleted } = result;
+    setHidden((current) => new Set(current).add(id));
+    undoCount.current += 1;
+    setUndo({ key: undoCount.current, highlight: deleted });
+    setUndoError(null);
+    return null;
+  };
+
+  const restore = async () => {
+    if (!undo || undoBusy) return;
+    const { highlight } = undo;
+    setUndoBusy(true);
+    setUndoError(null);
+    const failure = await settle(() => props.onRestore(highlight));
+    setUndoBusy(false);
+    if (failure !== null) {
+      setUndoError(failure);
+      return;
+    }
+    setHidden((current) => new Set([...current].filter((id) => id !== highlight.id)));
+    setUndo(null);
+    refocus.current = { id: highlight.id, target: 'card', done: (h) => h !== undefined };
+  };
+
+  const focusFor = (id: string) =>
+    focus && focus.id === id && focus.seq !== handledFocus.current ? { seq: focus.seq, edit: focus.edit } : null;
+
+  return (
+    <section ref={root} class="hl-section" aria-labelledby={headingId} aria-busy={busy || undefined}>
+      <h2 id={headingId}>My highlights</h2>
+      <p role="status" class="hl-status">
+        {anchors === null && visible.length > 0 ? 'Finding your highlights on this page…' : ''}
+      </p>
+      {visible.length === 0 ? (
+        <p class="hl-hint">Select text in the article to highlight it and tie it to a question.</p>
+      ) : (
+        groups.map((group) => (
+          <HighlightGroup key={group.key} group={group}>
+            {group.items.map((item) => (
+              <li key={item.highlight.id}>
+                <HighlightCard
+                  item={item}
+                  questions={questions}
+                  formatSaved={formatSaved}
+                  busy={busy}
+                  focusRequest={focusFor(item.highlight.id)}
+                  onFocusHandled={(seq) => {
+                    handledFocus.current = seq;
+                  }}
+                  onReveal={props.onReveal}
+                  onSaveNote={saveNote}
+                  onRetie={retie}
+                  onDelete={remove}
+                />
+              </li>
+            ))}
+          </HighlightGroup>
+        ))
+      )}
+      <UndoBar
+        activeKey={undo?.key ?? null}
+        message="Highlight deleted."
+        onUndo={() => void restore()}
+        onDismiss={dismissUndo}
+        error={undoError}
+        busy={undoBusy || busy}
+      />
+    </section>
+  );
+}

@@ -1,0 +1,118 @@
+import type { JSX } from 'preact';
+import { useEffect, useId, useRef, useState } from 'preact/hooks';
+import { NOTE_MAX_LENGTH } from '../utils/highlight';
+
+export interface NoteEditorProps {
+  initialNote: string;
+  /** Resolves null when saved (the editor then closes) or an error message, shown while the text stays. */
+  onSave(note: string): Promise<string | null>;
+  onClose(): void;
+  /** Focuses the textarea again each time it changes (it is also focused when the editor opens). */
+  focusKey?: number | undefined;
+  disabled?: boolean | undefined;
+  /** Names the highlight for screen readers, since several editors may be open at once. */
+  context?: string | undefined;
+}
+
+/** Only the last stretch before the limit is announced, so typing is not read out keystroke by keystroke. */
+const ANNOUNCE_FROM = Math.floor(NOTE_MAX_LENGTH * 0.9);
+
+/** Mac readers save with ⌘+Enter; naming the key they actually press. */
+const SAVE_KEYS = /Mac|iPhone|iPad/.test(globalThis.navigator?.platform ?? '') ? '⌘+Enter' : 'Ctrl+Enter';
+
+/** A plain-text note editor: Ctrl/Cmd+Enter saves, Escape cancels without collapsing the panel around it. */
+export function NoteEditor({ initialNote, onSave, onClose, focusKey, disabled = false, context }: NoteEditorProps) {
+  const [text, setText] = useState(initialNote);
+  const [saving, setSaving] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const textarea = useRef<HTMLTextAreaElement>(null);
+  const id = useId();
+
+  useEffect(() => {
+    const element = textarea.current;
+    if (!element) return;
+    element.focus();
+    element.setSelectionRange(element.value.length, element.value.length);
+  }, [focusKey]);
+
+  const save = async () => {
+    if (saving || disabled) return;
+    setSaving(true);
+    setError(null);
+    let failure: string | null;
+    try {
+      failure = await onSave(text);
+    } catch {
+      failure = 'The note could not be saved. Try again.';
+    }
+    setSaving(false);
+    if (failure === null) onClose();
+    else setError(failure);
+  };
+
+  const onKeyDown = (event: JSX.TargetedKeyboardEvent<HTMLTextAreaElement>) => {
+    if (event.isComposing) return;
+    if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) {
+      event.preventDefault();
+      void save();
+    } else if (event.key === 'Escape') {
+      // The panel collapses on Escape unless the event was already handled.
+      event.preventDefault();
+      event.stopPropagation();
+      onClose();
+    }
+  };
+
+  const nearLimit = text.length >= ANNOUNCE_FROM;
+  return (
+    <div class="hl-editor">
+      <label for={`${id}-note`} class="hl-editor__label">
+        Note{context && <span class="visually-hidden"> for {context}</span>}
+      </label>
+      <textarea
+        ref={textarea}
+        id={`${id}-note`}
+        class="hl-editor__text"
+        rows={4}
+        maxLength={NOTE_MAX_LENGTH}
+        value={text}
+        aria-describedby={`${id}-count ${id}-keys`}
+        aria-invalid={error ? 'true' : undefined}
+        onInput={(event) => setText(event.currentTarget.value)}
+        onKeyDown={onKeyDown}
+      />
+      <p class="hl-editor__hints">
+        <span id={`${id}-keys`} class="hl-editor__keys">
+          {SAVE_KEYS} saves, Esc cancels.
+        </span>
+        <span
+          id={`${id}-count`}
+          class={nearLimit ? 'hl-editor__count hl-editor__count--near' : 'hl-editor__count'}
+          aria-live={nearLimit ? 'polite' : undefined}
+        >
+          {text.length} / {NOTE_MAX_LENGTH}
+          <span class="visually-hidden"> characters</span>
+        </span>
+      </p>
+      {error && (
+        <p class="hl-error" role="alert">
+          {error}
+        </p>
+      )}
+      <div class="hl-actions">
+        <button
+          type="button"
+          class="hl-button hl-button--primary"
+          onClick={save}
+          disabled={disabled}
+          aria-disabled={saving ? 'true' : undefined}
+        >
+          {saving ? 'Saving…' : 'Save'}
+        </button>
+        <button type="button" class="hl-button" onClick={onClose}>
+          Cancel
+        </button>
+      </div>
+    </div>
+  );
+}

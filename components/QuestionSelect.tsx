@@ -1,0 +1,40 @@
+import { type ClubQuestion, questionOptionLabel, UNKNOWN_QUESTION_LABEL } from '../utils/highlight-groups';
+
+export interface QuestionSelectProps {
+  questions: readonly ClubQuestion[];
+  /** A question id, or '' for none. */
+  value: string;
+  /** The highlight's question id when the club's list no longer has it, so the select can still show it. */
+  unknownId: string | null;
+  disabled: boolean;
+  /** Names the highlight, since every card has a "Question" select. */
+  context: string;
+  onChange(value: string): void;
+}
+
+/** Re-ties a highlight: every question by number and opening words, or none. */
+export function QuestionSelect({ questions, value, unknownId, disabled, context, onChange }: QuestionSelectProps) {
+  return (
+    <label class="hl-card__retie">
+      Question<span class="visually-hidden"> for {context}</span>
+      <select
+        class="hl-select"
+        value={value}
+        disabled={disabled}
+        onChange={(event) => onChange(event.currentTarget.value)}
+      >
+        {questions.map((question, index) => (
+          <option key={question.id} value={question.id}>
+            {questionOptionLabel(index, question.text)}
+          </option>
+        ))}
+        {unknownId !== null && (
+          <option value={unknownId} disabled>
+            {UNKNOWN_QUESTION_LABEL}
+          </option>
+        )}
+        <option value="">No question</option>
+      </select>
+    </label>
+  );
+}
