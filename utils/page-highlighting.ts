@@ -5,6 +5,7 @@ import { highlightableRange, selectionFocusEnd, selectionRect } from './highligh
 import { mountSelectionToolbar } from './highlighter/toolbar';
 import { localize } from './localized';
 import { createPageAnnotator } from './page-annotator';
+import { SAVE_HIGHLIGHT_MEASURE } from './performance-marks';
 import type { BackgroundClient } from './send-to-background';
 
 const SELECTION_SETTLE_MS = 150;
@@ -46,12 +47,14 @@ export function startPageHighlighting(doc: Document, entry: CatalogEntry, send: 
     if (!selected) return;
     const described = describe(selected, root);
     if (!described.ok) return toolbar.showMessage(described.message);
+    const started = performance.now();
     const reply = await send({
       type: 'highlight-create',
       questionId,
       selectors: described.selectors,
       source: win.location.href,
     });
+    performance.measure(SAVE_HIGHLIGHT_MEASURE, { start: started, end: performance.now() });
     if (!reply.ok) return toolbar.showMessage(reply.error);
     selected = null;
     toolbar.hide();

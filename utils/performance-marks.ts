@@ -2,3 +2,6 @@
 
 /** Set in the panel frame when the loaded panel is first painted. */
 export const PANEL_VISIBLE_MARK = 'journal-club:panel-visible';
+
+/** Measured in the page around saving a highlight: content script → background → IndexedDB → reply. */
+export const SAVE_HIGHLIGHT_MEASURE = 'journal-club:save-highlight';

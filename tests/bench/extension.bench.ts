@@ -2,8 +2,8 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, it } from 'vitest';
-import { PANEL_VISIBLE_MARK } from '../../utils/performance-marks';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { PANEL_VISIBLE_MARK, SAVE_HIGHLIGHT_MEASURE } from '../../utils/performance-marks';
 import { EXTENSION_DIR, launchWithExtension, waitForPanelFrame } from '../support/browser.mjs';
 import { startFixtureServer } from '../support/server.mjs';
 
@@ -71,6 +71,53 @@ it('DOMContentLoaded → panel visible on the demo article', async () => {
   console.log('\nDOMContentLoaded → panel visible (demo article, 15 loads; goal ≤ 200 ms)');
   console.log(
     `  median ${median.toFixed(0)} ms, min ${samples[0]?.toFixed(0)} ms, max ${samples.at(-1)?.toFixed(0)} ms`,
+  );
+  await page.close();
+});
+
+it('saving a highlight: content script → background → IndexedDB → reply', async () => {
+  const page = await browser.context.newPage();
+  await page.goto(`${server.origin}/demo-article.html`);
+  const panel = await waitForPanelFrame(page, browser.extensionId);
+  await panel.getByRole('complementary').waitFor();
+  const words = await page.evaluate(() => document.querySelectorAll('article p').length);
+  const saves = 40;
+  for (let i = 0; i < saves; i++) {
+    // Back to the article (the last save moved focus to its note editor in the panel), select a run of words as
+    // a keyboard selection would, and tie it with the key "1".
+    await page.mouse.click(20, 300);
+    await page.evaluate(
+      ({ i, paragraphs }) => {
+        const p = document.querySelectorAll('article p')[i % paragraphs] as HTMLElement;
+        const text = p.firstChild as Text;
+        const start = (i * 37) % Math.max(1, text.data.length - 40);
+        const range = document.createRange();
+        range.setStart(text, start);
+        range.setEnd(text, start + 25);
+        getSelection()?.removeAllRanges();
+        getSelection()?.addRange(range);
+      },
+      { i, paragraphs: words },
+    );
+    await page.getByRole('toolbar', { name: 'Highlight the selection' }).waitFor();
+    await page.keyboard.press('1');
+    await expect
+      .poll(() => page.evaluate((name) => performance.getEntriesByName(name).length, SAVE_HIGHLIGHT_MEASURE), {
+        timeout: 5_000,
+      })
+      .toBe(i + 1);
+    // The panel then opens the new highlight's note editor; wait for it, so the next key goes to the page.
+    await expect.poll(() => panel.evaluate(() => document.activeElement?.localName)).toBe('textarea');
+  }
+  const durations = await page.evaluate(
+    (name) => performance.getEntriesByName(name).map((entry) => entry.duration),
+    SAVE_HIGHLIGHT_MEASURE,
+  );
+  durations.sort((a, b) => a - b);
+  const median = durations[Math.floor(durations.length / 2)] ?? Number.NaN;
+  console.log(`\nSaving a highlight (content script → background → IndexedDB → reply), ${durations.length} saves`);
+  console.log(
+    `  median ${median.toFixed(1)} ms, min ${durations[0]?.toFixed(1)} ms, max ${durations.at(-1)?.toFixed(1)} ms`,
   );
   await page.close();
 });
