@@ -127,4 +127,80 @@ describe('highlighting a passage and finding it again', () => {
     await expect.poll(() => group.getByText(NOTE).count(), { timeout: 10_000 }).toBe(1);
     await page.close();
   });
+
+  it('clicking a highlighted passage opens it in the panel; “Show in article” scrolls to it and flashes it', async () => {
+    const page = await browser.context.newPage();
+    await page.goto(`${server.origin}/demo-article-copy.html`);
+    await expect.poll(() => painted(page, 2), { timeout: 10_000 }).toEqual([PASSAGE]);
+    // A point of the passage that the panel (the right 400 px) does not cover.
+    const point = await page.evaluate(() => {
+      const range = [...(CSS.highlights.get('jc-q1') ?? [])][0] as Range;
+      const box = [...range.getClientRects()].find((rect) => rect.left + 8 < innerWidth - 400) as DOMRect;
+      return { x: box.left + 4, y: box.top + box.height / 2 };
+    });
+    await page.mouse.click(point.x, point.y);
+    const frame = await waitForPanelFrame(page, browser.extensionId);
+    await expect
+      .poll(() => frame.evaluate(() => document.activeElement?.closest('article, li, [tabindex]')?.textContent ?? ''))
+      .toContain(PASSAGE);
+
+    await page.evaluate(() => window.scrollTo(0, document.body.scrollHeight));
+    await (await panel(page))
+      .getByRole('button', { name: /Show in article/ })
+      .first()
+      .click();
+    await expect.poll(() => page.evaluate(() => CSS.highlights.get('jc-flash')?.size ?? 0)).toBe(1);
+    await expect
+      .poll(() =>
+        page.evaluate(() => {
+          const range = [...(CSS.highlights.get('jc-q1') ?? [])][0] as Range;
+          const box = range.getBoundingClientRect();
+          return box.top >= 0 && box.bottom <= innerHeight;
+        }),
+      )
+      .toBe(true);
+    await page.close();
+  });
+});
+
+describe('ways of selecting', () => {
+  it.each([
+    ['a double click on a word', 'dblclick'],
+    ['a keyboard selection (select all)', 'keyboard'],
+  ])('%s offers the toolbar; Esc dismisses it', async (_name, how) => {
+    const page = await browser.context.newPage();
+    await page.goto(`${server.origin}/demo-article.html`);
+    await (await panel(page)).waitFor();
+    const word = page.getByText('Workforce development for implementation practice', { exact: false }).first();
+    const box = await word.boundingBox();
+    if (!box) throw new Error('no paragraph');
+    if (how === 'dblclick') await page.mouse.dblclick(box.x + 30, box.y + 10);
+    else {
+      await page.mouse.click(box.x + 1, box.y + 10);
+      await page.keyboard.press('Control+A');
+    }
+    const toolbar = page.getByRole('toolbar', { name: 'Highlight the selection' });
+    await toolbar.waitFor();
+    expect(await toolbar.getByRole('button', { name: /^Tie to question/ }).count()).toBe(3);
+    await page.keyboard.press('Escape');
+    await toolbar.waitFor({ state: 'hidden' });
+    await page.close();
+  });
+
+  it('offers no toolbar for a selection inside a form field', async () => {
+    const page = await browser.context.newPage();
+    await page.goto(`${server.origin}/demo-article.html`);
+    await (await panel(page)).waitFor();
+    await page.evaluate(() => {
+      const input = document.createElement('textarea');
+      input.value = 'A comment box on the publisher page';
+      document.querySelector('article')?.append(input);
+    });
+    const box = page.locator('textarea');
+    await box.focus();
+    await page.keyboard.press('Control+A');
+    await page.waitForTimeout(400);
+    expect(await page.getByRole('toolbar', { name: 'Highlight the selection' }).isVisible()).toBe(false);
+    await page.close();
+  });
 });
