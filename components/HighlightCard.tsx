@@ -3,6 +3,7 @@ import { type ClubQuestion, type HighlightItem, previewQuote, quoteOpening } fro
 import { NoteEditor } from './NoteEditor';
 import { QuestionChip } from './QuestionChip';
 import { QuestionSelect } from './QuestionSelect';
+import { ShareLinkBox, type ShareResult } from './ShareLinkBox';
 
 export interface FocusRequest {
   seq: number;
@@ -22,6 +23,9 @@ export interface HighlightCardProps {
   onSaveNote(id: string, note: string): Promise<string | null>;
   onRetie(id: string, questionId: string | null): Promise<string | null>;
   onDelete(id: string): Promise<string | null>;
+  /** Makes the highlight's share link; absent where sharing is not offered. */
+  onShare?(id: string): Promise<ShareResult>;
+  copy?(text: string): Promise<boolean>;
 }
 
 /** One saved highlight: its passage, note and question, with what the reader can do to it. */
@@ -176,6 +180,13 @@ export function HighlightCard(props: HighlightCardProps) {
           Delete
         </button>
       </div>
+      {props.onShare && props.copy && (
+        <ShareLinkBox
+          context={opening}
+          makeLink={() => props.onShare?.(highlight.id) ?? Promise.resolve({ ok: false, error: '' })}
+          copy={props.copy}
+        />
+      )}
       {error && (
         <p class="hl-error" role="alert">
           {error}

@@ -4,6 +4,7 @@ import type { Highlight } from '../utils/highlight';
 import { type AnchorStatus, groupHighlights, makeSavedFormatter } from '../utils/highlight-groups';
 import { HighlightCard } from './HighlightCard';
 import { HighlightGroup } from './HighlightGroup';
+import type { ShareResult } from './ShareLinkBox';
 import { focusWasLost, UndoBar } from './UndoBar';
 
 export type { AnchorStatus } from '../utils/highlight-groups';
@@ -29,6 +30,9 @@ export interface HighlightsSectionProps {
   onRetie(id: string, questionId: string | null): Promise<string | null>;
   onDelete(id: string): Promise<{ ok: true; deleted: Highlight } | { ok: false; error: string }>;
   onRestore(highlight: Highlight): Promise<string | null>;
+  /** Share links per highlight, where the panel offers them. */
+  onShare?(id: string): Promise<ShareResult>;
+  copy?(text: string): Promise<boolean>;
 }
 
 const FAILED = 'The change could not be saved. Try again.';
@@ -173,6 +177,8 @@ export function HighlightsSection(props: HighlightsSectionProps): JSX.Element {
                     handledFocus.current = seq;
                   }}
                   onReveal={props.onReveal}
+                  onShare={props.onShare}
+                  copy={props.copy}
                   onSaveNote={saveNote}
                   onRetie={retie}
                   onDelete={remove}

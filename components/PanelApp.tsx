@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useState } from 'preact/hooks';
-import type { PanelEvent, PanelLayout, PanelState } from '../utils/messages';
+import { copyText, downloadText } from '../utils/clipboard';
+import type { ExportedFile, PanelEvent, PanelLayout, PanelState, Settings } from '../utils/messages';
 import { PANEL_VISIBLE_MARK } from '../utils/performance-marks';
 import type { BackgroundClient } from '../utils/send-to-background';
 import { CollapsedTab } from './CollapsedTab';
@@ -53,6 +54,10 @@ export function PanelApp({ language, send, events }: PanelAppProps) {
     [showLayout],
   );
   const highlights = useArticleHighlights(send, events, onLayoutEvent);
+  const [settings, setSettings] = useState<Settings | null>(null);
+  useEffect(() => {
+    void send({ type: 'settings' }).then((reply) => reply.ok && setSettings(reply.value));
+  }, [send]);
 
   if (load.status === 'loading') return null;
   if (load.status === 'failed') {
@@ -64,11 +69,33 @@ export function PanelApp({ language, send, events }: PanelAppProps) {
   }
   const { state } = load;
   if (state.layout === 'collapsed') return <CollapsedTab onOpen={() => changeLayout('open')} />;
+  const actions = {
+    highlights,
+    copy: (text: string) => copyText(text),
+    download: (file: ExportedFile) => downloadText(file),
+    share: async (id: string) => {
+      const reply = await send({ type: 'share-link', id });
+      return reply.ok ? ({ ok: true, ...reply.value } as const) : reply;
+    },
+    shareAll: () => send({ type: 'share-all' }),
+    exportFile: (format: 'markdown' | 'jsonld') => send({ type: 'export', format }),
+    backup: () => send({ type: 'backup' }),
+    importFile: (text: string, commit: boolean) => send({ type: 'import', text, commit }),
+    settings,
+    changeSettings: (next: Settings) => {
+      setSettings(next);
+      void send({ type: 'settings-update', shareBase: next.shareBase });
+    },
+    saveShared: async (index: number) => {
+      const reply = await send({ type: 'shared-save', index });
+      return reply.ok ? ({ ok: true, status: reply.value.status } as const) : reply;
+    },
+  };
   return (
     <Panel
       state={state}
       language={language}
-      highlights={highlights}
+      actions={actions}
       onCollapse={() => changeLayout('collapsed')}
       onClose={() => changeLayout('closed')}
     />

@@ -7,11 +7,12 @@ import { type BackgroundServices, handleRequest, openPanelFromAction } from '../
 import { createTabRegistry } from '../utils/background/tab-registry';
 import { getCollapsed, setCollapsed } from '../utils/db/article-state';
 import { lazyJournalClubDb } from '../utils/db/connection';
-import { listHighlightsForDois } from '../utils/db/highlight-lists';
-import { deleteHighlight, getHighlight, saveHighlight } from '../utils/db/highlights';
+import { listAllHighlights, listHighlightsForDois } from '../utils/db/highlight-lists';
+import { deleteHighlight, getHighlight, saveHighlight, saveHighlights } from '../utils/db/highlights';
 import type { StorageResult } from '../utils/db/result';
 import type { JournalClubDb } from '../utils/db/schema';
 import { ARTICLE_QUERY, PANEL_PORT, parseArticleAnswer, parseBackgroundRequest } from '../utils/messages';
+import { parseSettings, SETTINGS_KEY } from '../utils/settings';
 
 /** The panel content script, registered at runtime so that WXT leaves it out of the manifest's (typed) paths. */
 const PANEL_SCRIPT = '/content-scripts/article-panel.js' as ScriptPublicPath;
@@ -71,6 +72,21 @@ export default defineBackground(() => {
       get: (id) => withDb((db) => getHighlight(db, id)),
       save: (highlight) => withDb((db) => saveHighlight(db, highlight)),
       remove: (id) => withDb((db) => deleteHighlight(db, id)),
+      listAll: () => withDb((db) => listAllHighlights(db)),
+      saveMany: (highlights) => withDb((db) => saveHighlights(db, highlights)),
+    },
+    settings: {
+      get: async () => parseSettings((await browser.storage.local.get(SETTINGS_KEY))[SETTINGS_KEY]),
+      set: async (settings) => {
+        await browser.storage.local.set({ [SETTINGS_KEY]: settings });
+        return settings;
+      },
+    },
+    fragmentFor: async (tabId, id) => {
+      const answer = await browser.tabs
+        .sendMessage(tabId, { type: 'text-fragment', id }, { frameId: 0 })
+        .catch(() => null);
+      return typeof answer === 'string' ? answer : null;
     },
     notifyPanel: (tabId, event) => {
       for (const port of panelPorts.get(tabId) ?? []) port.postMessage(event);

@@ -1,7 +1,7 @@
 import { defineUnlistedScript } from 'wxt/utils/define-unlisted-script';
 import { detectArticle } from '../utils/article';
 import { watchArticle } from '../utils/article-watch';
-import { ARTICLE_QUERY } from '../utils/messages';
+import { ARTICLE_QUERY, SHARE_HASH_MAX_LENGTH } from '../utils/messages';
 import { createBackgroundClient, type MessageRuntime } from '../utils/send-to-background';
 
 /**
@@ -22,13 +22,24 @@ const runtime = (
   (globalThis as unknown as { chrome: { runtime: Runtime } }).chrome
 ).runtime;
 
+/** The `#jc=…` part of a share link, or null; anything longer than a share link can be is not one. */
+function readShareHash(hash: string): string | null {
+  return hash.startsWith('#jc=') && hash.length <= SHARE_HASH_MAX_LENGTH ? hash : null;
+}
+
 export default defineUnlistedScript(() => {
   const send = createBackgroundClient(runtime);
+  // A share link's payload (`#jc=…`) is read once, with the first report, even on a page without a DOI.
+  let share = readShareHash(location.hash);
   let reported = false;
   const stop = watchArticle(window, (article) => {
     // After the extension is updated or removed, this script's runtime is gone: stop watching quietly.
     if (!runtime.id) return stop();
-    if (article) {
+    if (share !== null) {
+      reported = article !== null;
+      void send({ type: 'share-opened', share, article });
+      share = null;
+    } else if (article) {
       reported = true;
       void send({ type: 'article-detected', article });
     } else if (reported) {
@@ -36,6 +47,10 @@ export default defineUnlistedScript(() => {
       void send({ type: 'article-gone' });
     }
   });
+  if (share !== null) {
+    void send({ type: 'share-opened', share, article: null });
+    share = null;
+  }
   // The toolbar button asks what this page is now; only the extension can send this, never the page.
   runtime.onMessage.addListener((message) =>
     (message as { type?: unknown } | null)?.type === ARTICLE_QUERY

@@ -21,7 +21,8 @@ export interface ArticleInfo {
   pdfUrl: string | null;
   /** Absolute: `<link rel=canonical>`, `og:url`, `citation_*_html_url`, else the page URL. */
   canonicalUrl: string;
-  doiSource: 'meta' | 'url' | 'body-link';
+  /** Where the DOI was found; `share-link` when the page names none and a share link said which article it is. */
+  doiSource: 'meta' | 'url' | 'body-link' | 'share-link';
 }
 
 /** Matches both doi.org and dx.doi.org resolver links. */

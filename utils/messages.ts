@@ -1,7 +1,9 @@
 import * as v from 'valibot';
 import type { ArticleInfo } from './article';
 import type { CatalogEntry } from './catalog/schema';
+import { IMPORT_MAX_CHARS } from './export';
 import { type Highlight, HighlightSchema, HighlightSelectorsSchema, ID_MAX_LENGTH, NOTE_MAX_LENGTH } from './highlight';
+import type { SharedHighlight } from './share-link';
 
 /**
  * The one protocol between the extension's contexts. Every request to the background is validated here,
@@ -22,13 +24,16 @@ export const ArticleInfoSchema = v.object({
   ),
   pdfUrl: nullableUrl,
   canonicalUrl: text(4_096),
-  doiSource: v.picklist(['meta', 'url', 'body-link']),
+  doiSource: v.picklist(['meta', 'url', 'body-link', 'share-link']),
 }) satisfies v.GenericSchema<unknown, ArticleInfo>;
 
 /** How the reader left the panel on this article: open, folded to a small tab, or closed for this page. */
 export type PanelLayout = 'open' | 'collapsed' | 'closed';
 const PanelLayoutSchema = v.picklist(['open', 'collapsed', 'closed']);
 const id = v.pipe(v.string(), v.nonEmpty(), v.maxLength(ID_MAX_LENGTH));
+
+/** A share link's `#jc=…` part can carry all of an article's highlights; beyond this it is not ours. */
+export const SHARE_HASH_MAX_LENGTH = 64_000;
 
 /** Whether the page found a highlight again. */
 export type AnchorStatus = 'anchored' | 'orphan';
@@ -79,17 +84,68 @@ export const BackgroundRequestSchema = v.variant('type', [
   v.object({ type: v.literal('highlight-activated'), id }),
   /** The panel asks the page to scroll to a highlight and flash it. */
   v.object({ type: v.literal('highlight-reveal'), id }),
+  /** The page was opened from a share link (its `#jc=` part), on an article or not. */
+  v.object({
+    type: v.literal('share-opened'),
+    share: text(SHARE_HASH_MAX_LENGTH),
+    article: v.nullable(ArticleInfoSchema),
+  }),
+  /** A share link for one of the reader's highlights. */
+  v.object({ type: v.literal('share-link'), id }),
+  /** One link for all of the reader's highlights on this article, when it fits. */
+  v.object({ type: v.literal('share-all') }),
+  /** The reader saves a highlight shared with them (by its place in the shared link). */
+  v.object({ type: v.literal('shared-save'), index: v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(999)) }),
+  /** The article's highlights as a Markdown digest or W3C Web Annotations. */
+  v.object({ type: v.literal('export'), format: v.picklist(['markdown', 'jsonld']) }),
+  /** Every highlight of every article, as a backup file. */
+  v.object({ type: v.literal('backup') }),
+  /** A backup or Web Annotations file to import: planned (summary only) or, with `commit`, written. */
+  v.object({ type: v.literal('import'), text: v.pipe(v.string(), v.maxLength(IMPORT_MAX_CHARS)), commit: v.boolean() }),
+  /** Where share links point: the DOI (lasting) or this page's address. */
+  v.object({ type: v.literal('settings') }),
+  v.object({ type: v.literal('settings-update'), shareBase: v.picklist(['doi', 'page']) }),
 ]);
 export type BackgroundRequest = v.InferOutput<typeof BackgroundRequestSchema>;
 
 /** What the detector learns back: enough to know the lookup happened, nothing the page could use. */
 export type ArticleStatus = 'club-article' | 'not-in-catalog';
 
-/** Everything the panel draws for one tab. */
+/** What a share link opened on this tab brought: the shared highlights, or why the link could not be read. */
+export type SharedView = { ok: true; items: SharedHighlight[]; saved: boolean[] } | { ok: false; error: string };
+
+/**
+ * Everything the panel draws for one tab. `entry` is null when a share link opened an article the reader's
+ * catalog does not have: the panel is then built from the link alone.
+ */
 export interface PanelState {
-  article: ArticleInfo;
-  entry: CatalogEntry;
+  /** Null only for a share link that could not be read, on a page without an article. */
+  article: ArticleInfo | null;
+  entry: CatalogEntry | null;
   layout: PanelLayout;
+  shared: SharedView | null;
+}
+
+/** A file for the reader to download or copy. */
+export interface ExportedFile {
+  fileName: string;
+  mimeType: string;
+  text: string;
+}
+
+/** What importing a file would change (or changed, once `written` counts the saved highlights). */
+export interface ImportOutcome {
+  summaryText: string;
+  added: number;
+  updated: number;
+  unchanged: number;
+  invalid: number;
+  written: number;
+}
+
+export interface Settings {
+  /** Share links open the article through doi.org (lasting) or at the page the reader is on. */
+  shareBase: 'doi' | 'page';
 }
 
 /** The reply type for each request type. */
@@ -106,6 +162,15 @@ export interface BackgroundResponses {
   'anchors-report': null;
   'highlight-activated': null;
   'highlight-reveal': null;
+  'share-opened': null;
+  'share-link': { url: string; shortened: boolean; withFragment: boolean };
+  'share-all': { url: string } | { tooLong: true; length: number; limit: number };
+  'shared-save': { status: 'saved' | 'already-saved'; highlight: Highlight };
+  export: ExportedFile;
+  backup: ExportedFile;
+  import: ImportOutcome;
+  settings: Settings;
+  'settings-update': Settings;
 }
 
 /** Replies carry either a value or a plain-English reason; nothing throws across the boundary. */
@@ -116,7 +181,9 @@ export type TabMessage =
   | { type: 'panel-hide' }
   | { type: 'panel-layout'; layout: PanelLayout }
   | { type: 'highlights-changed' }
-  | { type: 'highlight-reveal'; id: string };
+  | { type: 'highlight-reveal'; id: string }
+  /** Asks the page for the text fragment (`text=…`) that finds a highlight's passage; answered string | null. */
+  | { type: 'text-fragment'; id: string };
 
 /** Events the background pushes to the panel frame over its port. */
 export type PanelEvent =

@@ -91,6 +91,11 @@ export function createPageAnnotator(options: PageAnnotatorOptions) {
       return true;
     },
     highlightAt: (x: number, y: number) => painter.highlightAt(x, y),
+    /** Where a highlight is drawn now, if it is. */
+    rangeOf: (id: string): Range | null => {
+      const range = ranges.get(id);
+      return range?.startContainer.isConnected ? range : null;
+    },
     destroy() {
       pass?.abort();
       clearTimeout(timer);

@@ -7,6 +7,7 @@ import { localize } from './localized';
 import { createPageAnnotator } from './page-annotator';
 import { SAVE_HIGHLIGHT_MEASURE } from './performance-marks';
 import type { BackgroundClient } from './send-to-background';
+import { buildTextFragment } from './text-fragment';
 
 const SELECTION_SETTLE_MS = 150;
 
@@ -126,6 +127,11 @@ export function startPageHighlighting(doc: Document, entry: CatalogEntry, send: 
   return {
     refresh: () => annotator.refresh(),
     reveal: (id: string) => annotator.reveal(id),
+    /** The text fragment (`text=…`) that makes a browser without the extension find this highlight's passage. */
+    fragmentFor: (id: string): string | null => {
+      const range = annotator.rangeOf(id);
+      return range ? buildTextFragment(range) : null;
+    },
     stop() {
       for (const [target, type, listener] of listeners) target.removeEventListener(type, listener, true);
       clearTimeout(settle);

@@ -66,6 +66,8 @@ function createFrame(doc: Document, src: string): HTMLIFrameElement {
   const frame = doc.createElement('iframe');
   frame.src = src;
   frame.title = 'Journal club panel';
+  // Lets the panel copy share links and digests; the host page gains nothing from it.
+  frame.allow = 'clipboard-write';
   applyStyle(frame, { display: 'block', width: '100%', height: '100%', border: '0', 'color-scheme': 'normal' });
   return frame;
 }

@@ -4,15 +4,17 @@ import { sendToBackground } from '../../utils/background-client';
 import type { TabMessage } from '../../utils/messages';
 import { type PageHighlighting, startPageHighlighting } from '../../utils/page-highlighting';
 import { mountPanelFrame, type PanelFrame } from '../../utils/panel-frame';
+import { stripSharePayload } from '../../utils/share-link';
+import { forgetShareFragment, showSharedPassages } from '../../utils/shared-passages';
 
 /** Set on the content script's own (isolated) window, which the page cannot see, when the panel is mounted. */
 const MOUNTED = Symbol.for('journal-club-reader.panel');
 type MountedWindow = typeof window & { [MOUNTED]?: () => Promise<void> };
 
 /**
- * Injected by the background into tabs showing an article the club has discussed: mounts the panel frame and
- * the page's highlighting. Injected again when the tab moves to another club article or the panel is reopened,
- * in which case it refreshes what it mounted.
+ * Injected by the background into tabs showing an article the club has discussed, or opened from a share link:
+ * mounts the panel frame, the page's highlighting and any shared passages. Injected again when the tab moves to
+ * another club article or the panel is reopened, in which case it refreshes what it mounted.
  */
 export default defineContentScript({
   registration: 'runtime',
@@ -22,6 +24,7 @@ export default defineContentScript({
 
     let frame: PanelFrame | null = null;
     let highlighting: { entryId: string; page: PageHighlighting } | null = null;
+    let removeShared: (() => void) | null = null;
     const stopHighlighting = () => {
       highlighting?.page.stop();
       highlighting = null;
@@ -33,12 +36,17 @@ export default defineContentScript({
         frame?.remove();
         return stopHighlighting();
       }
-      const { layout, entry } = reply.value;
-      if (highlighting?.entryId !== entry.id) {
+      const { layout, entry, shared } = reply.value;
+      if (!entry) stopHighlighting();
+      else if (highlighting?.entryId !== entry.id) {
         stopHighlighting();
         const page = startPageHighlighting(document, entry, sendToBackground, navigator.language);
         highlighting = { entryId: entry.id, page };
       } else void highlighting.page.refresh();
+      if (shared && !removeShared) {
+        if (shared.ok) removeShared = showSharedPassages(document, shared.items);
+        forgetShareFragment(window, stripSharePayload);
+      }
       if (layout === 'closed') return frame?.remove();
       if (frame) {
         frame.setLayout(layout);
@@ -51,12 +59,25 @@ export default defineContentScript({
 
     browser.runtime.onMessage.addListener((message: unknown) => {
       const command = message as TabMessage;
-      if (command?.type === 'panel-layout') frame?.setLayout(command.layout);
-      else if (command?.type === 'panel-hide') {
-        frame?.remove();
-        stopHighlighting();
-      } else if (command?.type === 'highlights-changed') void highlighting?.page.refresh();
-      else if (command?.type === 'highlight-reveal') highlighting?.page.reveal(command.id);
+      switch (command?.type) {
+        case 'panel-layout':
+          frame?.setLayout(command.layout);
+          break;
+        case 'panel-hide':
+          frame?.remove();
+          stopHighlighting();
+          removeShared?.();
+          removeShared = null;
+          break;
+        case 'highlights-changed':
+          void highlighting?.page.refresh();
+          break;
+        case 'highlight-reveal':
+          highlighting?.page.reveal(command.id);
+          break;
+        case 'text-fragment':
+          return Promise.resolve(highlighting?.page.fragmentFor(command.id) ?? null);
+      }
       return undefined;
     });
     void show();

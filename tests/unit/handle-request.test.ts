@@ -11,10 +11,10 @@ import {
   type RequestSender,
 } from '../../utils/background/handle-request';
 import { createTabRegistry } from '../../utils/background/tab-registry';
-import { listHighlightsForDois } from '../../utils/db/highlight-lists';
-import { deleteHighlight, getHighlight, saveHighlight } from '../../utils/db/highlights';
+import { listAllHighlights, listHighlightsForDois } from '../../utils/db/highlight-lists';
+import { deleteHighlight, getHighlight, saveHighlight, saveHighlights } from '../../utils/db/highlights';
 import { openJournalClubDb } from '../../utils/db/open';
-import type { PanelEvent, TabMessage } from '../../utils/messages';
+import type { PanelEvent, Settings, TabMessage } from '../../utils/messages';
 
 const TAB = 7;
 const PAGE_URL = 'https://example.org/article';
@@ -43,6 +43,7 @@ async function makeServices() {
   if (!opened.ok) throw new Error(opened.error.message);
   const db = opened.value;
   const events: PanelEvent[] = [];
+  let settings: Settings = { shareBase: 'doi' };
   let clock = Date.parse('2026-11-27T10:00:00.000Z');
   const session = new Map<string, unknown>();
   const collapsed = new Map<string, boolean>();
@@ -82,7 +83,17 @@ async function makeServices() {
       get: (id) => getHighlight(db, id),
       save: (highlight) => saveHighlight(db, highlight),
       remove: (id) => deleteHighlight(db, id),
+      listAll: () => listAllHighlights(db),
+      saveMany: (highlights) => saveHighlights(db, highlights),
     },
+    settings: {
+      get: async () => settings,
+      set: async (next) => {
+        settings = next;
+        return next;
+      },
+    },
+    fragmentFor: async () => 'text=a%20passage',
     notifyPanel: (_tabId, event) => {
       events.push(event);
     },
@@ -307,5 +318,180 @@ describe('highlights', () => {
     await handleRequest({ type: 'panel-layout', layout: 'closed' }, panelPage, world.services);
     await create('q1');
     expect(world.injected).toEqual([TAB, TAB]);
+  });
+});
+
+describe('export, backup, import and settings from the panel', () => {
+  beforeEach(async () => {
+    await handleRequest({ type: 'article-detected', article: article(CLUB_DOI) }, page, world.services);
+  });
+
+  it('exports the article’s highlights as Markdown with a link per quote, and as Web Annotations', async () => {
+    await create('q1', 'a passage', 10);
+    const markdown = await handleRequest({ type: 'export', format: 'markdown' }, panelPage, world.services);
+    expect(markdown.ok && markdown.value.fileName).toMatch(/^albers-2020-highlights-\d{4}-\d{2}-\d{2}\.md$/);
+    expect(markdown.ok && markdown.value.text).toContain('a passage');
+    expect(markdown.ok && markdown.value.text).toContain('https://doi.org/');
+    const jsonld = await handleRequest({ type: 'export', format: 'jsonld' }, panelPage, world.services);
+    expect(jsonld.ok && JSON.parse(jsonld.value.text)).toMatchObject({ type: 'AnnotationCollection', total: 1 });
+  });
+
+  it('backs up every highlight and imports the backup only when the reader confirms', async () => {
+    const made = await create('q2');
+    const backup = await handleRequest({ type: 'backup' }, panelPage, world.services);
+    if (!backup.ok) throw new Error(backup.error);
+    await handleRequest({ type: 'highlight-delete', id: made.id }, panelPage, world.services);
+
+    const plan = await handleRequest(
+      { type: 'import', text: backup.value.text, commit: false },
+      panelPage,
+      world.services,
+    );
+    expect(plan.ok && plan.value).toMatchObject({ added: 1, written: 0 });
+    const before = await handleRequest({ type: 'highlights' }, panelPage, world.services);
+    expect(before.ok && before.value.highlights).toEqual([]);
+
+    const done = await handleRequest(
+      { type: 'import', text: backup.value.text, commit: true },
+      panelPage,
+      world.services,
+    );
+    expect(done.ok && done.value.written).toBe(1);
+    const after = await handleRequest({ type: 'highlights' }, panelPage, world.services);
+    expect(after.ok && after.value.highlights).toEqual([made]);
+  });
+
+  it('writes nothing for a file that is not a backup, and says why', async () => {
+    const reply = await handleRequest(
+      { type: 'import', text: '{"not": "a backup"', commit: true },
+      panelPage,
+      world.services,
+    );
+    expect(reply.ok && reply.value.written).toBe(0);
+    expect(reply.ok && reply.value.summaryText).toMatch(/^Nothing to import/);
+  });
+
+  it('remembers where share links point', async () => {
+    expect(await handleRequest({ type: 'settings' }, panelPage, world.services)).toEqual({
+      ok: true,
+      value: { shareBase: 'doi' },
+    });
+    await handleRequest({ type: 'settings-update', shareBase: 'page' }, panelPage, world.services);
+    expect(await handleRequest({ type: 'settings' }, panelPage, world.services)).toEqual({
+      ok: true,
+      value: { shareBase: 'page' },
+    });
+  });
+});
+
+describe('share links', () => {
+  beforeEach(async () => {
+    await handleRequest({ type: 'article-detected', article: article(CLUB_DOI) }, page, world.services);
+  });
+
+  async function linkFor(questionId: string | null, note: string) {
+    const made = await create(questionId, 'a shared passage', 30);
+    if (note) await handleRequest({ type: 'highlight-update', id: made.id, note }, panelPage, world.services);
+    const reply = await handleRequest({ type: 'share-link', id: made.id }, panelPage, world.services);
+    if (!reply.ok) throw new Error(reply.error);
+    return { made, link: reply.value };
+  }
+
+  it('links through doi.org by default, pinned by the page’s text fragment', async () => {
+    const { link } = await linkFor('q2', 'Worth discussing');
+    expect(link.url).toMatch(/^https:\/\/doi\.org\/10\.1186\/S12913-020-05145-1#jc=[A-Za-z0-9_-]+:~:text=a%20passage$/);
+    expect(link).toMatchObject({ shortened: false, withFragment: true });
+  });
+
+  it('links to the page’s own address when the reader prefers', async () => {
+    await handleRequest({ type: 'settings-update', shareBase: 'page' }, panelPage, world.services);
+    const { link } = await linkFor(null, '');
+    expect(link.url.startsWith(`${PAGE_URL}#jc=`)).toBe(true);
+  });
+
+  it('opens a shared highlight on another profile: shown in the panel, saved once, then "already saved"', async () => {
+    const { made, link } = await linkFor('q2', 'Worth discussing');
+    const recipient = await makeServices();
+    const share = link.url.slice(link.url.indexOf('#'), link.url.indexOf(':~:'));
+    await handleRequest({ type: 'share-opened', share, article: article(CLUB_DOI) }, page, recipient.services);
+    const state = await handleRequest({ type: 'panel-state' }, panelPage, recipient.services);
+    expect(state.ok && state.value?.shared).toMatchObject({
+      ok: true,
+      saved: [false],
+      items: [{ note: 'Worth discussing', questionId: 'q2', clubName: 'Research Impact Canada — KMb Journal Club' }],
+    });
+    expect(recipient.injected).toEqual([TAB]);
+
+    const first = await handleRequest({ type: 'shared-save', index: 0 }, panelPage, recipient.services);
+    expect(first.ok && first.value.status).toBe('saved');
+    expect(first.ok && first.value.highlight).toMatchObject({ note: 'Worth discussing', questionId: 'q2' });
+    expect(first.ok && first.value.highlight.id).not.toBe(made.id);
+    const second = await handleRequest({ type: 'shared-save', index: 0 }, panelPage, recipient.services);
+    expect(second.ok && second.value.status).toBe('already-saved');
+    const listed = await handleRequest({ type: 'highlights' }, panelPage, recipient.services);
+    expect(listed.ok && listed.value.highlights).toHaveLength(1);
+  });
+
+  it('builds a minimal panel from the link when the catalog has no entry for the DOI', async () => {
+    const recipient = await makeServices();
+    const { link } = await linkFor('q1', 'note');
+    const share = link.url.slice(link.url.indexOf('#'), link.url.indexOf(':~:'));
+    await handleRequest({ type: 'share-opened', share, article: null }, page, recipient.services);
+    const state = await handleRequest({ type: 'panel-state' }, panelPage, recipient.services);
+    expect(state.ok && state.value?.article?.doi).toBe(CLUB_DOI);
+  });
+
+  it.each([
+    ['truncated', (s: string) => s.slice(0, s.length - 9)],
+    ['not base64url', (s: string) => `${s.slice(0, 10)}$$$${s.slice(13)}`],
+    ['empty', () => '#jc='],
+  ])('says a %s link could not be read, and saves nothing', async (_name, damage) => {
+    const { link } = await linkFor('q1', 'note');
+    const recipient = await makeServices();
+    const share = damage(link.url.slice(link.url.indexOf('#'), link.url.indexOf(':~:')));
+    await handleRequest({ type: 'share-opened', share, article: article(CLUB_DOI) }, page, recipient.services);
+    const state = await handleRequest({ type: 'panel-state' }, panelPage, recipient.services);
+    expect(state.ok && state.value?.shared?.ok).toBe(false);
+    const save = await handleRequest({ type: 'shared-save', index: 0 }, panelPage, recipient.services);
+    expect(save.ok).toBe(false);
+  });
+});
+
+describe('share all', () => {
+  beforeEach(async () => {
+    await handleRequest({ type: 'article-detected', article: article(CLUB_DOI) }, page, world.services);
+  });
+
+  it('makes one link carrying all of the article’s highlights when it fits', async () => {
+    await create('q1', 'first passage', 10);
+    await create('q2', 'second passage', 50);
+    const reply = await handleRequest({ type: 'share-all' }, panelPage, world.services);
+    if (!reply.ok || 'tooLong' in reply.value) throw new Error('expected a link');
+    const recipient = await makeServices();
+    const share = reply.value.url.slice(reply.value.url.indexOf('#'));
+    await handleRequest({ type: 'share-opened', share, article: article(CLUB_DOI) }, page, recipient.services);
+    const state = await handleRequest({ type: 'panel-state' }, panelPage, recipient.services);
+    expect(state.ok && state.value?.shared?.ok && state.value.shared.items.map((i) => i.selectors[0].exact)).toEqual([
+      'first passage',
+      'second passage',
+    ]);
+  });
+
+  it('says how long the link would be when it does not fit, so the panel can offer the file instead', async () => {
+    for (let i = 0; i < 80; i++) {
+      const made = await create('q1', `passage number ${i} with words of its own`, i * 60);
+      await handleRequest(
+        {
+          type: 'highlight-update',
+          id: made.id,
+          note: `${i}: ${crypto.randomUUID()} ${crypto.randomUUID()} ${crypto.randomUUID()}`,
+        },
+        panelPage,
+        world.services,
+      );
+    }
+    const reply = await handleRequest({ type: 'share-all' }, panelPage, world.services);
+    if (!reply.ok) throw new Error(reply.error);
+    expect(reply.value).toMatchObject({ tooLong: true, limit: 8_000 });
   });
 });

@@ -1,63 +1,24 @@
-import type { ArticleInfo } from '../article';
-import type { CatalogEntry } from '../catalog/schema';
-import { localize } from '../localized';
-import type { BackgroundRequest, BackgroundResponses, PanelEvent, PanelLayout, Reply, TabMessage } from '../messages';
-import { type ActionIndicator, actionIndicatorFor } from './action-indicator';
+import type { Highlight } from '../highlight';
+import type { BackgroundRequest, BackgroundResponses, Reply } from '../messages';
+import { articleDetected, articleGone, panelLayout, panelState, showPanel } from './article-requests';
+import { backupAll, exportArticle, importFile } from './export-requests';
 import {
   activateHighlight,
   createHighlight,
   deleteHighlight,
   type HighlightContext,
-  type HighlightStore,
   listHighlights,
   reportAnchors,
   restoreHighlight,
   revealHighlight,
   updateHighlight,
 } from './highlight-requests';
-import type { TabRegistry } from './tab-registry';
+import { type BackgroundServices, type RequestSender, refused } from './services';
+import { savedFromShare, shareOpened } from './share-opened';
+import { shareAll, shareLink } from './share-requests';
 
-/** Who sent a request, reduced to what the rules below need. */
-export interface RequestSender {
-  tabId: number | null;
-  frameId: number | null;
-  /** True for the extension's own pages (the panel frame); false for content scripts on web pages. */
-  fromExtensionPage: boolean;
-  /** The sending document's address: for the page's own scripts, the copy of the article the reader is on. */
-  url: string | null;
-}
-
-/** The catalog as the background sees it: every source merged. */
-export interface CatalogLookup {
-  find(doi: string): CatalogEntry | null;
-  get(id: string): CatalogEntry | null;
-}
-
-/** The browser-facing services a request may use; the background entrypoint passes the real ones in. */
-export interface BackgroundServices {
-  catalog(): Promise<CatalogLookup>;
-  tabs: TabRegistry;
-  articleState: {
-    getCollapsed(doi: string): Promise<boolean>;
-    setCollapsed(doi: string, collapsed: boolean): Promise<void>;
-  };
-  injectPanel(tabId: number): Promise<void>;
-  /** Asks the tab's detector for the article its page shows now (null without one, or without a detector). */
-  queryArticle(tabId: number): Promise<ArticleInfo | null>;
-  sendToTab(tabId: number, message: TabMessage): Promise<void>;
-  showIndicator(tabId: number, indicator: ActionIndicator): Promise<void>;
-  highlights: HighlightStore;
-  /** Pushes an event to the panel frame of a tab, if one is connected. */
-  notifyPanel(tabId: number, event: PanelEvent): void;
-  /** The browser's UI language, for the club's name in the toolbar button's title. */
-  language: string;
-  now(): Date;
-  newId(): string;
-}
-
-type Handled<K extends BackgroundRequest['type']> = Promise<Reply<BackgroundResponses[K]>>;
-
-const refused = (why: string) => ({ ok: false, error: why }) as const;
+export { openPanelFromAction } from './article-requests';
+export type { BackgroundServices, CatalogLookup, RequestSender } from './services';
 
 /** Which context may send each request: the page's own scripts (top frame), the panel page, or either. */
 const SENDERS: Record<BackgroundRequest['type'], 'page' | 'panel' | 'either'> = {
@@ -73,6 +34,15 @@ const SENDERS: Record<BackgroundRequest['type'], 'page' | 'panel' | 'either'> = 
   'anchors-report': 'page',
   'highlight-activated': 'page',
   'highlight-reveal': 'panel',
+  'share-opened': 'page',
+  'share-link': 'panel',
+  'share-all': 'panel',
+  'shared-save': 'panel',
+  export: 'panel',
+  backup: 'panel',
+  import: 'panel',
+  settings: 'panel',
+  'settings-update': 'panel',
 };
 
 function senderAllowed(request: BackgroundRequest, sender: RequestSender): boolean {
@@ -115,6 +85,29 @@ async function route(
       return panelState(tabId, services);
     case 'panel-layout':
       return panelLayout(tabId, request.layout, services);
+    case 'share-opened':
+      return shareOpened(tabId, request.share, request.article, sender.url, services);
+    case 'shared-save':
+      return savedFromShare(tabId, request.index, services);
+    case 'backup':
+      return backupAll(() => listAll(services), services.now());
+    case 'import': {
+      const imported = await importFile(
+        request.text,
+        request.commit,
+        importStore(services),
+        (await services.catalog()).find,
+      );
+      if (imported.ok && imported.value.written > 0) {
+        await services.sendToTab(tabId, { type: 'highlights-changed' });
+        services.notifyPanel(tabId, { type: 'highlights-changed' });
+      }
+      return imported;
+    }
+    case 'settings':
+      return { ok: true, value: await services.settings.get() };
+    case 'settings-update':
+      return { ok: true, value: await services.settings.set({ shareBase: request.shareBase }) };
   }
   const context = await highlightContext(tabId, services);
   if (!context) return refused('There is no journal club article on this tab.');
@@ -135,17 +128,50 @@ async function route(
       return activateHighlight(request, context);
     case 'highlight-reveal':
       return revealHighlight(request, context);
+    case 'share-link':
+      return shareLink(request.id, context, {
+        language: services.language,
+        settings: await services.settings.get(),
+        fragmentFor: (id) => services.fragmentFor(tabId, id),
+      });
+    case 'share-all':
+      return shareAll(context, { language: services.language, settings: await services.settings.get() });
+    case 'export':
+      return exportArticle(request.format, context, services.language, async (highlight) => {
+        const link = await shareLink(highlight.id, context, {
+          language: services.language,
+          settings: await services.settings.get(),
+          fragmentFor: (id) => services.fragmentFor(tabId, id),
+        });
+        return link.ok ? link.value.url : null;
+      });
   }
+}
+
+async function listAll(services: BackgroundServices): Promise<Reply<Highlight[]>> {
+  const all = await services.highlights.listAll();
+  return all.ok ? { ok: true, value: all.value.highlights } : { ok: false, error: all.error.message };
+}
+
+function importStore(services: BackgroundServices) {
+  return {
+    listAll: () => listAll(services),
+    saveMany: async (highlights: readonly Highlight[]): Promise<Reply<Highlight[]>> => {
+      const saved = await services.highlights.saveMany(highlights);
+      return saved.ok ? saved : { ok: false, error: saved.error.message };
+    },
+  };
 }
 
 /** Everything a highlight request needs about its tab; null when the tab shows no club article. */
 async function highlightContext(tabId: number, services: BackgroundServices): Promise<HighlightContext | null> {
   const record = await services.tabs.get(tabId);
   const entry = record?.entryId ? (await services.catalog()).get(record.entryId) : null;
-  if (!record || !entry) return null;
+  if (!record?.article || !entry) return null;
+  const { article } = record;
   return {
     tabId,
-    record,
+    record: { ...record, article },
     entry,
     store: services.highlights,
     saveRecord: (next) => services.tabs.set(tabId, next),
@@ -155,85 +181,4 @@ async function highlightContext(tabId: number, services: BackgroundServices): Pr
     now: services.now,
     newId: services.newId,
   };
-}
-
-/**
- * Unfolds the panel for something the reader just did on the page (tied a passage, clicked a highlight), without
- * changing the collapsed preference remembered for the article.
- */
-async function showPanel(tabId: number, services: BackgroundServices): Promise<void> {
-  const record = await services.tabs.get(tabId);
-  if (!record || record.layout === 'open') return;
-  await services.tabs.set(tabId, { ...record, layout: 'open' });
-  if (record.layout === 'closed') return services.injectPanel(tabId);
-  await services.sendToTab(tabId, { type: 'panel-layout', layout: 'open' });
-  services.notifyPanel(tabId, { type: 'layout', layout: 'open' });
-}
-
-async function articleDetected(
-  tabId: number,
-  article: Extract<BackgroundRequest, { type: 'article-detected' }>['article'],
-  pageUrl: string | null,
-  services: BackgroundServices,
-): Handled<'article-detected'> {
-  const entry = (await services.catalog()).find(article.doi);
-  const previous = await services.tabs.get(tabId);
-  if (!entry) {
-    await services.tabs.set(tabId, { article, entryId: null, layout: 'closed' });
-    await services.showIndicator(tabId, actionIndicatorFor('not-in-catalog'));
-    if (previous?.entryId) await services.sendToTab(tabId, { type: 'panel-hide' });
-    return { ok: true, value: 'not-in-catalog' };
-  }
-  // Each report is a new document or a new article in place (the detector reports a DOI once per change), so a
-  // panel closed "for this page" comes back here; only collapsing is remembered, per article.
-  const layout: PanelLayout = (await services.articleState.getCollapsed(article.doi)) ? 'collapsed' : 'open';
-  await services.tabs.set(tabId, { article, entryId: entry.id, layout, ...(pageUrl && { pageUrl }) });
-  // The reader is waiting for the panel; the toolbar button can be updated meanwhile.
-  await Promise.all([
-    services.injectPanel(tabId),
-    services.showIndicator(tabId, actionIndicatorFor('club-article', localize(entry.club.name, services.language))),
-  ]);
-  return { ok: true, value: 'club-article' };
-}
-
-async function articleGone(tabId: number, services: BackgroundServices): Handled<'article-gone'> {
-  const previous = await services.tabs.get(tabId);
-  await services.tabs.forget(tabId);
-  await services.showIndicator(tabId, actionIndicatorFor('no-article'));
-  if (previous?.entryId) await services.sendToTab(tabId, { type: 'panel-hide' });
-  return { ok: true, value: null };
-}
-
-async function panelState(tabId: number, services: BackgroundServices): Handled<'panel-state'> {
-  const record = await services.tabs.get(tabId);
-  const entry = record?.entryId ? (await services.catalog()).get(record.entryId) : null;
-  if (!record || !entry) return { ok: true, value: null };
-  return { ok: true, value: { article: record.article, entry, layout: record.layout } };
-}
-
-async function panelLayout(tabId: number, layout: PanelLayout, services: BackgroundServices): Handled<'panel-layout'> {
-  const record = await services.tabs.get(tabId);
-  if (!record?.entryId) return refused('There is no journal club panel on this tab.');
-  await services.tabs.set(tabId, { ...record, layout });
-  if (layout !== 'closed') await services.articleState.setCollapsed(record.article.doi, layout === 'collapsed');
-  await services.sendToTab(tabId, { type: 'panel-layout', layout });
-  return { ok: true, value: null };
-}
-
-/**
- * The toolbar button's click: opens the panel on a club article, also after it was closed for the page. The
- * detector is asked what the page is now, because the tab may have moved to another document since it last
- * reported (a page without a DOI sends nothing). Returns false when the page has no club article.
- */
-export async function openPanelFromAction(tabId: number, services: BackgroundServices): Promise<boolean> {
-  const article = await services.queryArticle(tabId);
-  const entry = article ? (await services.catalog()).find(article.doi) : null;
-  if (!article || !entry) {
-    await services.tabs.forget(tabId);
-    return false;
-  }
-  await services.articleState.setCollapsed(article.doi, false);
-  await services.tabs.set(tabId, { article, entryId: entry.id, layout: 'open' });
-  await services.injectPanel(tabId);
-  return true;
 }

@@ -1,3 +1,4 @@
+import type { ArticleInfo } from '../article';
 import type { CatalogEntry } from '../catalog/schema';
 import type { HighlightList } from '../db/highlight-lists';
 import type { StorageResult } from '../db/result';
@@ -8,6 +9,8 @@ import type { TabRecord } from './tab-registry';
 /** The highlight store as the background uses it; the entrypoint binds these to the open database. */
 export interface HighlightStore {
   listForDois(dois: readonly string[]): Promise<StorageResult<HighlightList>>;
+  listAll(): Promise<StorageResult<HighlightList>>;
+  saveMany(highlights: readonly Highlight[]): Promise<StorageResult<Highlight[]>>;
   get(id: string): Promise<StorageResult<Highlight>>;
   save(highlight: Highlight): Promise<StorageResult<Highlight>>;
   remove(id: string): Promise<StorageResult<Highlight>>;
@@ -16,7 +19,7 @@ export interface HighlightStore {
 /** What the highlight handlers need from the background. */
 export interface HighlightContext {
   tabId: number;
-  record: TabRecord;
+  record: TabRecord & { article: ArticleInfo };
   entry: CatalogEntry;
   store: HighlightStore;
   saveRecord(record: TabRecord): Promise<void>;

@@ -1,15 +1,18 @@
 import type { ArticleInfo } from '../article';
-import type { AnchorStatus, PanelLayout } from '../messages';
+import type { AnchorStatus, PanelLayout, SharedView } from '../messages';
 
 /** What the background knows about one tab: the article its page carries and how the panel is laid out. */
 export interface TabRecord {
-  article: ArticleInfo;
+  /** Null only when a share link that could not be read opened a page without an article of its own. */
+  article: ArticleInfo | null;
   entryId: string | null;
   layout: PanelLayout;
   /** The address of the page that reported the article (the copy the reader is on). */
   pageUrl?: string;
   /** Which of the reader's highlights the page found, once it has anchored them. */
   anchors?: Record<string, AnchorStatus>;
+  /** What a share link opened on this page brought, until the tab moves on. */
+  shared?: SharedView;
 }
 
 /** The slice of `storage.session` the registry needs; passed in so tests can use a plain map. */

@@ -29,12 +29,14 @@ export function highlightCss(): string {
   const rules = [
     ...QUESTION_HIGHLIGHTS.map((name, index) => rule(name, QUESTION_STYLES[index] ?? UNTIED_STYLE)),
     rule(UNTIED_HIGHLIGHT, UNTIED_STYLE),
-    `::highlight(${SHARED_HIGHLIGHT}) { background-color: rgb(128 128 128 / 0.12); ${underline('dotted', 'currentColor', 1)} }`,
+    // A passage shared with the reader: violet and wavy, unlike any question's style, so it reads as someone else's.
+    `::highlight(${SHARED_HIGHLIGHT}) { background-color: rgb(148 87 235 / 0.25); ${underline('wavy', '#7445c4', 2)} }`,
     `::highlight(${FLASH_HIGHLIGHT}) { background-color: #1d1f23; color: #ffffff; ${underline('solid', '#1d1f23', 3)} }`,
   ];
   const dark = [
     ...QUESTION_HIGHLIGHTS.map((name, index) => darkRule(name, QUESTION_STYLES[index] ?? UNTIED_STYLE)),
     darkRule(UNTIED_HIGHLIGHT, UNTIED_STYLE),
+    `::highlight(${SHARED_HIGHLIGHT}) { background-color: rgb(168 120 255 / 0.40); ${underline('wavy', '#c3a6ff', 2)} }`,
     `::highlight(${FLASH_HIGHLIGHT}) { background-color: #f3f5f8; color: #111318; ${underline('solid', '#f3f5f8', 3)} }`,
   ];
   return `${rules.join('\n')}\n@media (prefers-color-scheme: dark) {\n${dark.map((r) => `  ${r}`).join('\n')}\n}\n`;

@@ -3,6 +3,7 @@ import {
   highlightCss,
   highlightName,
   QUESTION_HIGHLIGHTS,
+  SHARED_HIGHLIGHT,
   UNTIED_HIGHLIGHT,
 } from './highlight-styles';
 import { innermostAt } from './hit-test';
@@ -20,6 +21,8 @@ export interface HighlightPainter {
   readonly supported: boolean;
   /** Draws exactly these highlights, replacing whatever was drawn before. */
   paint(items: readonly PaintItem[]): void;
+  /** Draws passages shared with the reader (from a share link) in their own style, replacing earlier ones. */
+  paintShared(ranges: readonly Range[]): void;
   /** Draws one highlight in the flash style for a moment, so a reader who jumped to it sees where it is. */
   flash(id: string, durationMs?: number): void;
   /** The id of the painted highlight under a viewport point (innermost when they overlap), or null. */
@@ -100,6 +103,10 @@ export function createHighlightPainter(doc: Document): HighlightPainter {
       }
       painted = [...items];
     },
+    paintShared(ranges) {
+      if (ranges.length === 0) unregister(SHARED_HIGHLIGHT);
+      else register(SHARED_HIGHLIGHT, ranges, FLASH_PRIORITY);
+    },
     flash(id, durationMs = DEFAULT_FLASH_MS) {
       const item = painted.findLast((candidate) => candidate.id === id);
       if (item === undefined) return;
@@ -122,6 +129,7 @@ function unsupportedPainter(): HighlightPainter {
   return {
     supported: false,
     paint() {},
+    paintShared() {},
     flash() {},
     highlightAt: () => null,
     clear() {},

@@ -1,0 +1,70 @@
+import { useId, useRef, useState } from 'preact/hooks';
+
+/** A share link as the background made it; `shortened` when the note had to be cut to keep the link usable. */
+export type ShareResult =
+  | { ok: true; url: string; shortened: boolean; withFragment: boolean }
+  | { ok: false; error: string };
+
+interface ShareLinkBoxProps {
+  /** Names the highlight for screen readers, e.g. its opening words. */
+  context: string;
+  makeLink(): Promise<ShareResult>;
+  copy(text: string): Promise<boolean>;
+}
+
+/**
+ * "Copy share link": copies the link and also shows it in a read-only box, so it can be selected by hand where
+ * the clipboard is not available, with a note of what the recipient will see.
+ */
+export function ShareLinkBox({ context, makeLink, copy }: ShareLinkBoxProps) {
+  const [result, setResult] = useState<ShareResult | null>(null);
+  const [copied, setCopied] = useState(false);
+  const [pending, setPending] = useState(false);
+  const field = useRef<HTMLInputElement>(null);
+  const id = useId();
+
+  const share = async () => {
+    setPending(true);
+    const made = await makeLink();
+    setPending(false);
+    setResult(made);
+    if (!made.ok) return;
+    setCopied(await copy(made.url));
+    requestAnimationFrame(() => field.current?.select());
+  };
+
+  return (
+    <div class="share">
+      <button
+        type="button"
+        class="hl-button"
+        onClick={share}
+        aria-disabled={pending || undefined}
+        aria-describedby={result ? `${id}-note` : undefined}
+        title={`Copy a link to this passage: ${context}`}
+      >
+        Copy share link
+      </button>
+      {result?.ok && (
+        <div class="share__result">
+          <label for={`${id}-url`} class="share__label">
+            Share link
+          </label>
+          <input ref={field} id={`${id}-url`} class="share__url" type="text" readOnly value={result.url} />
+          <p id={`${id}-note`} class="share__note" role="status">
+            {copied ? 'Copied. ' : 'Select the link to copy it. '}
+            It opens the article at this passage, highlighted by the browser; with this extension the recipient also
+            sees the question and your note.
+            {result.shortened ? ' Your note was shortened to keep the link usable.' : ''}
+            {result.withFragment ? '' : ' This passage could not be pinned for browsers without the extension.'}
+          </p>
+        </div>
+      )}
+      {result && !result.ok && (
+        <p class="hl-error" role="alert">
+          {result.error}
+        </p>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,150 @@
+import { describe, expect, it } from 'vitest';
+import { exportBackup, planImport } from '../../utils/export';
+import {
+  annotations,
+  backupOf,
+  byId,
+  entryForDoi,
+  highlightAt,
+  jsonLd,
+  NOW,
+  T1,
+  T3,
+  tied,
+  untied,
+} from './export-fixtures';
+
+describe('planImport: invalid entries', () => {
+  it('reports each invalid entry by number, with numbers written as the reader writes them', () => {
+    const long = { ...tied, id: crypto.randomUUID(), note: 'n'.repeat(2_345) };
+    const plan = planImport(backupOf([tied, long, untied]), []);
+    expect(plan.toWrite).toEqual([tied, untied]);
+    expect(plan.summaryText).toBe(
+      '2 new, 1 invalid — entry #2: the note is 2,345 characters long; a note can be at most 2,000 characters. Shorten it and save again.',
+    );
+  });
+
+  it.each<[string, (a: Record<string, unknown>) => unknown, string]>([
+    [
+      'an item that is not an object',
+      () => 'urn:uuid:x',
+      'It is not a W3C annotation (an object whose type is "Annotation").',
+    ],
+    [
+      'an item of another type',
+      (a) => ({ ...a, type: 'Note' }),
+      'It is not a W3C annotation (an object whose type is "Annotation").',
+    ],
+    [
+      'an id that is not a urn:uuid',
+      (a) => ({ ...a, id: 'https://example.org/anno/1' }),
+      'Its id is not a urn:uuid: identifier, so it cannot be matched to a highlight.',
+    ],
+    ['a urn:uuid that is not a UUID', (a) => ({ ...a, id: 'urn:uuid:1234' }), 'The highlight id is not a UUID.'],
+    [
+      'a whole-page target',
+      (a) => ({ ...a, target: 'https://example.org/' }),
+      'It does not say which passage it highlights.',
+    ],
+    [
+      'a target without source',
+      (a) => ({ ...a, target: { ...(a.target as object), source: 7 } }),
+      'It does not say which page it was made on.',
+    ],
+    [
+      'a target without quote',
+      (a) => ({
+        ...a,
+        target: { ...(a.target as object), selector: [{ type: 'TextPositionSelector', start: 1, end: 2 }] },
+      }),
+      'It does not quote the highlighted passage.',
+    ],
+    [
+      'a target without position',
+      (a) => ({ ...a, target: { ...(a.target as object), selector: { type: 'TextQuoteSelector', exact: 'x' } } }),
+      'It does not give the position of the highlighted passage.',
+    ],
+    [
+      'a target without DOI',
+      (a) => ({
+        ...a,
+        target: { ...(a.target as object), source: 'https://example.org/a', scope: 'https://example.org/' },
+      }),
+      'It does not say which article (DOI) it belongs to.',
+    ],
+    [
+      'a time that is not a time',
+      (a) => ({ ...a, created: 'yesterday' }),
+      'The time the highlight was made or changed is malformed.',
+    ],
+    [
+      'the 30th of February',
+      (a) => ({ ...a, modified: '2024-02-30T10:00:00Z' }),
+      'The time the highlight was made or changed is malformed.',
+    ],
+    [
+      'a note that is not text',
+      (a) => ({ ...a, body: [{ type: 'TextualBody', purpose: 'commenting', value: 42 }] }),
+      'The note must be text.',
+    ],
+  ])('refuses an annotation with %s', (_, damage, reason) => {
+    const annotation = annotations([tied])[0] ?? {};
+    const plan = planImport(JSON.stringify([annotations([untied])[0], damage(annotation)]), [], { entryForDoi });
+    expect(plan.toWrite).toEqual([untied]);
+    expect(plan.summary.invalid).toEqual([{ where: 'entry #2', reason }]);
+  });
+
+  it('keeps HTML and script as the plain text they are', () => {
+    const hostile = { ...tied, note: '<img src=x onerror="alert(1)"><script>alert(2)</script>' };
+    const markup = highlightAt('<b>bold</b> &amp;', 3, { note: '', createdAt: T3, updatedAt: T3 });
+    for (const text of [exportBackup([hostile, markup], NOW), jsonLd([hostile, markup])]) {
+      expect([...planImport(text, [], { entryForDoi }).toWrite].sort(byId)).toEqual([hostile, markup].sort(byId));
+    }
+  });
+});
+
+describe('planImport: merging', () => {
+  const older = { ...tied, note: 'old', updatedAt: T1 };
+  const newer = { ...tied, note: 'new', updatedAt: T3 };
+
+  it.each([
+    ['a highlight not saved yet', [], tied, '1 new', [tied]],
+    ['a newer copy of a saved tied', [older], tied, '1 updated', [tied]],
+    ['an identical copy', [tied], tied, '1 unchanged', []],
+    ['a copy changed at the same time, differently', [{ ...tied, note: 'mine' }], tied, '1 unchanged', []],
+    ['an older copy', [newer], tied, '1 unchanged', []],
+  ])('plans %s', (_, existing, incoming, summaryText, toWrite) => {
+    const plan = planImport(exportBackup([incoming], NOW), Object.freeze([...existing]));
+    expect(plan.summaryText).toBe(summaryText);
+    expect(plan.toWrite).toEqual(toWrite);
+  });
+
+  it('counts each kind of outcome', () => {
+    const plan = planImport(exportBackup([tied, untied, { ...tied, id: crypto.randomUUID() }], NOW), [older, untied]);
+    expect(plan.summary).toMatchObject({ added: 1, updated: 1, unchanged: 1 });
+    expect(plan.summaryText).toBe('1 new, 1 updated, 1 unchanged');
+  });
+
+  it.each([
+    [
+      'the later-changed copy wins',
+      [older, newer],
+      newer,
+      'entry #1',
+      'Same id as entry #2, which is imported instead.',
+    ],
+    ['it wins wherever it is', [newer, older], newer, 'entry #2', 'Same id as entry #1, which is imported instead.'],
+    [
+      'the first wins a tie',
+      [older, { ...older, note: 'other' }],
+      older,
+      'entry #2',
+      'Same id as entry #1, which is imported instead.',
+    ],
+  ])('imports one copy of a highlight the file holds twice: %s', (_, copies, kept, where, reason) => {
+    const plan = planImport(backupOf(copies), []);
+    expect(plan.toWrite).toEqual([kept]);
+    expect(plan.summary.duplicates).toEqual([{ where, reason }]);
+    expect(plan.summaryText).toBe(`1 new, 1 duplicate — ${where}: s${reason.slice(1)}`);
+  });
+});

@@ -1,0 +1,92 @@
+import { localize } from '../localized';
+import type { BackgroundRequest, PanelLayout } from '../messages';
+import { actionIndicatorFor } from './action-indicator';
+import { type BackgroundServices, type Handled, refused } from './services';
+
+/**
+ * Unfolds the panel for something the reader just did on the page (tied a passage, clicked a highlight), without
+ * changing the collapsed preference remembered for the article.
+ */
+export async function showPanel(tabId: number, services: BackgroundServices): Promise<void> {
+  const record = await services.tabs.get(tabId);
+  if (!record || record.layout === 'open') return;
+  await services.tabs.set(tabId, { ...record, layout: 'open' });
+  if (record.layout === 'closed') return services.injectPanel(tabId);
+  await services.sendToTab(tabId, { type: 'panel-layout', layout: 'open' });
+  services.notifyPanel(tabId, { type: 'layout', layout: 'open' });
+}
+
+export async function articleDetected(
+  tabId: number,
+  article: Extract<BackgroundRequest, { type: 'article-detected' }>['article'],
+  pageUrl: string | null,
+  services: BackgroundServices,
+): Handled<'article-detected'> {
+  const entry = (await services.catalog()).find(article.doi);
+  const previous = await services.tabs.get(tabId);
+  if (!entry) {
+    await services.tabs.set(tabId, { article, entryId: null, layout: 'closed' });
+    await services.showIndicator(tabId, actionIndicatorFor('not-in-catalog'));
+    if (previous?.entryId) await services.sendToTab(tabId, { type: 'panel-hide' });
+    return { ok: true, value: 'not-in-catalog' };
+  }
+  // Each report is a new document or a new article in place (the detector reports a DOI once per change), so a
+  // panel closed "for this page" comes back here; only collapsing is remembered, per article.
+  const layout: PanelLayout = (await services.articleState.getCollapsed(article.doi)) ? 'collapsed' : 'open';
+  await services.tabs.set(tabId, { article, entryId: entry.id, layout, ...(pageUrl && { pageUrl }) });
+  // The reader is waiting for the panel; the toolbar button can be updated meanwhile.
+  await Promise.all([
+    services.injectPanel(tabId),
+    services.showIndicator(tabId, actionIndicatorFor('club-article', localize(entry.club.name, services.language))),
+  ]);
+  return { ok: true, value: 'club-article' };
+}
+
+export async function articleGone(tabId: number, services: BackgroundServices): Handled<'article-gone'> {
+  const previous = await services.tabs.get(tabId);
+  await services.tabs.forget(tabId);
+  await services.showIndicator(tabId, actionIndicatorFor('no-article'));
+  if (previous?.entryId) await services.sendToTab(tabId, { type: 'panel-hide' });
+  return { ok: true, value: null };
+}
+
+/** What the panel shows: the club's entry, or what a share link brought, or nothing (no panel). */
+export async function panelState(tabId: number, services: BackgroundServices): Handled<'panel-state'> {
+  const record = await services.tabs.get(tabId);
+  const entry = record?.entryId ? (await services.catalog()).get(record.entryId) : null;
+  if (!record || (!entry && !record.shared)) return { ok: true, value: null };
+  return { ok: true, value: { article: record.article, entry, layout: record.layout, shared: record.shared ?? null } };
+}
+
+export async function panelLayout(
+  tabId: number,
+  layout: PanelLayout,
+  services: BackgroundServices,
+): Handled<'panel-layout'> {
+  const record = await services.tabs.get(tabId);
+  if (!record || (!record.entryId && !record.shared)) return refused('There is no journal club panel on this tab.');
+  await services.tabs.set(tabId, { ...record, layout });
+  if (layout !== 'closed' && record.article) {
+    await services.articleState.setCollapsed(record.article.doi, layout === 'collapsed');
+  }
+  await services.sendToTab(tabId, { type: 'panel-layout', layout });
+  return { ok: true, value: null };
+}
+
+/**
+ * The toolbar button's click: opens the panel on a club article, also after it was closed for the page. The
+ * detector is asked what the page is now, because the tab may have moved to another document since it last
+ * reported (a page without a DOI sends nothing). Returns false when the page has no club article.
+ */
+export async function openPanelFromAction(tabId: number, services: BackgroundServices): Promise<boolean> {
+  const article = await services.queryArticle(tabId);
+  const entry = article ? (await services.catalog()).find(article.doi) : null;
+  if (!article || !entry) {
+    await services.tabs.forget(tabId);
+    return false;
+  }
+  await services.articleState.setCollapsed(article.doi, false);
+  await services.tabs.set(tabId, { article, entryId: entry.id, layout: 'open' });
+  await services.injectPanel(tabId);
+  return true;
+}

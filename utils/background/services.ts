@@ -1,0 +1,56 @@
+import type { ArticleInfo } from '../article';
+import type { CatalogEntry } from '../catalog/schema';
+import type { BackgroundRequest, BackgroundResponses, PanelEvent, Reply, Settings, TabMessage } from '../messages';
+import type { ActionIndicator } from './action-indicator';
+import type { HighlightStore } from './highlight-requests';
+import type { TabRegistry } from './tab-registry';
+
+/** Who sent a request, reduced to what the rules below need. */
+export interface RequestSender {
+  tabId: number | null;
+  frameId: number | null;
+  /** True for the extension's own pages (the panel frame); false for content scripts on web pages. */
+  fromExtensionPage: boolean;
+  /** The sending document's address: for the page's own scripts, the copy of the article the reader is on. */
+  url: string | null;
+}
+
+/** The catalog as the background sees it: every source merged. */
+export interface CatalogLookup {
+  find(doi: string): CatalogEntry | null;
+  get(id: string): CatalogEntry | null;
+}
+
+/** The browser-facing services a request may use; the background entrypoint passes the real ones in. */
+export interface BackgroundServices {
+  catalog(): Promise<CatalogLookup>;
+  tabs: TabRegistry;
+  articleState: {
+    getCollapsed(doi: string): Promise<boolean>;
+    setCollapsed(doi: string, collapsed: boolean): Promise<void>;
+  };
+  injectPanel(tabId: number): Promise<void>;
+  /** Asks the tab's detector for the article its page shows now (null without one, or without a detector). */
+  queryArticle(tabId: number): Promise<ArticleInfo | null>;
+  sendToTab(tabId: number, message: TabMessage): Promise<void>;
+  showIndicator(tabId: number, indicator: ActionIndicator): Promise<void>;
+  highlights: HighlightStore;
+  settings: {
+    get(): Promise<Settings>;
+    set(settings: Settings): Promise<Settings>;
+  };
+  /** Asks the page for the text fragment that finds a highlight's passage (null when it cannot make one). */
+  fragmentFor(tabId: number, highlightId: string): Promise<string | null>;
+  /** Pushes an event to the panel frame of a tab, if one is connected. */
+  notifyPanel(tabId: number, event: PanelEvent): void;
+  /** The browser's UI language, for the club's name in the toolbar button's title. */
+  language: string;
+  now(): Date;
+  newId(): string;
+}
+
+export type Handled<K extends BackgroundRequest['type']> = Promise<Reply<BackgroundResponses[K]>>;
+
+export const refused = (why: string) => ({ ok: false, error: why }) as const;
+
+export const ok = <T>(value: T) => ({ ok: true, value }) as const;

@@ -1,0 +1,119 @@
+import type { ArticleInfo } from '../article';
+import type { Highlight } from '../highlight';
+import { localize } from '../localized';
+import type { BackgroundResponses, Reply, Settings, SharedView } from '../messages';
+import { decodeShareLink, encodeShareAll, encodeShareLink, type SharedHighlight } from '../share-link';
+import { sharedHighlightId } from '../shared-id';
+import type { HighlightContext, HighlightStore } from './highlight-requests';
+
+/** A highlight as its share link carries it: the question's text travels too, for recipients without the entry. */
+export function toShared(highlight: Highlight, context: HighlightContext, language: string): SharedHighlight {
+  const question = context.entry.questions.find((q) => q.id === highlight.questionId);
+  return {
+    doi: highlight.doi,
+    questionId: highlight.questionId,
+    questionText: question ? localize(question.text, language) : null,
+    note: highlight.note,
+    selectors: highlight.target.selectors,
+    clubName: localize(context.entry.club.name, language),
+    entryId: context.entry.id,
+    title: localize(context.entry.title, language),
+  };
+}
+
+/** Where links point: the page the reader is on (without its fragment), or doi.org by default. */
+function baseFor(settings: Settings, pageUrl: string | undefined): string | undefined {
+  return settings.shareBase === 'page' && pageUrl ? pageUrl : undefined;
+}
+
+/** A share link for one highlight, pinned to its passage by a text fragment the page computed. */
+export async function shareLink(
+  id: string,
+  context: HighlightContext,
+  options: { language: string; settings: Settings; fragmentFor(id: string): Promise<string | null> },
+): Promise<Reply<BackgroundResponses['share-link']>> {
+  const found = await context.store.get(id);
+  if (!found.ok) return { ok: false, error: found.error.message };
+  const fragment = await options.fragmentFor(id);
+  try {
+    const link = await encodeShareLink(toShared(found.value, context, options.language), {
+      base: baseFor(options.settings, context.record.pageUrl),
+      fragment,
+    });
+    return { ok: true, value: { url: link.url, shortened: link.shortened, withFragment: fragment !== null } };
+  } catch (error) {
+    return { ok: false, error: `A share link could not be made for this highlight (${String(error)}).` };
+  }
+}
+
+/** One link for every highlight of the article, or how far over the bound it would be. */
+export async function shareAll(
+  context: HighlightContext,
+  options: { language: string; settings: Settings },
+): Promise<Reply<BackgroundResponses['share-all']>> {
+  const listed = await context.store.listForDois([context.record.article.doi, ...context.entry.dois]);
+  if (!listed.ok) return { ok: false, error: listed.error.message };
+  if (listed.value.highlights.length === 0) return { ok: false, error: 'You have no highlights on this article yet.' };
+  const items = listed.value.highlights.map((highlight) => toShared(highlight, context, options.language));
+  try {
+    return {
+      ok: true,
+      value: await encodeShareAll(items, { base: baseFor(options.settings, context.record.pageUrl) }),
+    };
+  } catch (error) {
+    return { ok: false, error: `A link could not be made for these highlights (${String(error)}).` };
+  }
+}
+
+/**
+ * Reads the `#jc=…` part a page was opened with. A link that cannot be read becomes a message for the panel,
+ * never an error on the page; `saved` says which shared highlights the reader already has.
+ */
+export async function readShare(hash: string, store: HighlightStore): Promise<SharedView | null> {
+  const decoded = await decodeShareLink(`https://share.invalid/${hash}`);
+  if (decoded === null) return null;
+  if (!decoded.ok) return { ok: false, error: decoded.error };
+  const saved = await Promise.all(
+    decoded.shared.map(async (item) => (await store.get(await sharedHighlightId(item))).ok),
+  );
+  return { ok: true, items: decoded.shared, saved };
+}
+
+/** The article a share link is about when the page itself names none: built from the link. */
+export function articleFromShare(view: SharedView | null, pageUrl: string): ArticleInfo | null {
+  const first = view?.ok ? view.items[0] : undefined;
+  if (!first) return null;
+  return {
+    doi: first.doi,
+    title: first.title ?? null,
+    openAccess: 'unknown',
+    openAccessEvidence: null,
+    pdfUrl: null,
+    canonicalUrl: pageUrl,
+    doiSource: 'share-link',
+  };
+}
+
+/** Saves a shared highlight as the reader's own, once: the id comes from its content. */
+export async function saveShared(
+  item: SharedHighlight,
+  options: { store: HighlightStore; entryId: string | null; source: string; now: Date },
+): Promise<Reply<BackgroundResponses['shared-save']>> {
+  const id = await sharedHighlightId(item);
+  const existing = await options.store.get(id);
+  if (existing.ok) return { ok: true, value: { status: 'already-saved', highlight: existing.value } };
+  const now = options.now.toISOString();
+  const saved = await options.store.save({
+    id,
+    doi: item.doi,
+    entryId: options.entryId,
+    questionId: item.questionId,
+    note: item.note,
+    target: { source: options.source, selectors: item.selectors },
+    createdAt: now,
+    updatedAt: now,
+  });
+  return saved.ok
+    ? { ok: true, value: { status: 'saved', highlight: saved.value } }
+    : { ok: false, error: saved.error.message };
+}

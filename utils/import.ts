@@ -1,0 +1,238 @@
+import { BACKUP_FORMAT, BACKUP_VERSION } from './backup';
+import { type Highlight, parseHighlight } from './highlight';
+import { locateJsonError } from './json-error';
+import { annotationToHighlight, type FindEntry, hasType, isRecord } from './web-annotation-import';
+
+/**
+ * Plans an import: reads a file's text, checks every highlight in it and works out what would change, without
+ * writing anything. The caller shows `summaryText`, and only if the reader confirms saves `toWrite` with
+ * `saveHighlights` (one transaction: all or nothing).
+ *
+ * Accepted: a backup (`exportBackup`), W3C Web Annotations as a collection, a page, a single annotation or an
+ * array of them (`exportWebAnnotations`, or another tool that keeps our id, quote, position and DOI), and an
+ * array of stored highlights (a backup's list taken out of it).
+ *
+ * Rules: highlights merge by id, and the copy changed last wins: a highlight already saved is replaced only by
+ * a strictly newer one. The same rule picks among copies of one highlight inside the file (duplicate ids),
+ * with the first copy winning a tie; the others are reported as duplicates. Nothing is ever deleted.
+ *
+ * Never throws: every problem, down to a file that is not JSON at all, becomes a sentence the reader can act on.
+ * Text is never interpreted: HTML or script in a note stays characters in a plain-text note.
+ */
+
+/**
+ * Both far above a lifetime of highlights: they only stop a wrong or hostile file from freezing the page. The
+ * size is in characters (bytes, for the ASCII JSON we write), so a caller can refuse a bigger `File.size` before
+ * reading it at all.
+ */
+export const IMPORT_MAX_CHARS = 20 * 1024 * 1024;
+export const IMPORT_MAX_ITEMS = 50_000;
+
+export interface ImportProblem {
+  /** "entry #4" (1-based, in file order), "line 3, column 14", or "the file". */
+  where: string;
+  reason: string;
+}
+
+export interface ImportSummary {
+  /** Highlights not saved yet. */
+  added: number;
+  /** Saved already, and the file's copy is newer. */
+  updated: number;
+  /** Saved already, as recent as the file's copy or more recent: left as they are. */
+  unchanged: number;
+  invalid: ImportProblem[];
+  /** Further copies of a highlight the file holds more than once; one copy is imported. */
+  duplicates: ImportProblem[];
+}
+
+export interface ImportPlan {
+  /** Valid highlights to save: new ones and newer versions, in file order. */
+  toWrite: Highlight[];
+  summary: ImportSummary;
+  /** E.g. "12 new, 3 updated, 1 invalid — entry #4: the note is 2,345 characters long; …". */
+  summaryText: string;
+}
+
+export interface ImportOptions {
+  /** The catalog entry for a DOI, used to tie annotations to the club's entry and check their question. */
+  entryForDoi?: FindEntry;
+}
+
+/** How to read every item: an array counts as annotations if any item is one, so each error speaks its language. */
+type Kind = 'backup' | 'annotations';
+type Items = { kind: Kind; items: unknown[] } | { problem: ImportProblem };
+type Parsed = { ok: true; value: Highlight } | { ok: false; message: string };
+
+export function planImport(text: string, existing: readonly Highlight[], options: ImportOptions = {}): ImportPlan {
+  try {
+    const read = readItems(text);
+    return 'problem' in read ? refuse(read.problem) : merge(read, existing, options);
+  } catch {
+    return refuse({ where: FILE, reason: 'This file could not be read.' });
+  }
+}
+
+const FILE = 'the file';
+const problem = (reason: string, where = FILE): Items => ({ problem: { where, reason } });
+
+function readItems(text: unknown): Items {
+  if (typeof text !== 'string') return problem('The file could not be read as text.');
+  if (text.length > IMPORT_MAX_CHARS) {
+    const size = (text.length / 1024 / 1024).toFixed(1);
+    return problem(`The file is ${size} MB; files over ${IMPORT_MAX_CHARS / 1024 / 1024} MB cannot be imported.`);
+  }
+  const json = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  if (json.trim() === '') return problem('The file is empty.');
+  let root: unknown;
+  try {
+    root = JSON.parse(json);
+  } catch {
+    return jsonProblem(json);
+  }
+  const found = itemsOf(root);
+  if ('items' in found && found.items.length > IMPORT_MAX_ITEMS) {
+    return problem(
+      `The file holds ${count(found.items.length)} highlights; at most ${count(IMPORT_MAX_ITEMS)} can be imported at once.`,
+    );
+  }
+  return found;
+}
+
+function itemsOf(root: unknown): Items {
+  if (Array.isArray(root)) return { kind: root.some(isAnnotation) ? 'annotations' : 'backup', items: root };
+  if (!isRecord(root)) return problem(`This file holds ${describeJson(root)}, not highlights.`);
+  if (root.format === BACKUP_FORMAT) {
+    if (root.version !== BACKUP_VERSION) {
+      const newer = typeof root.version === 'number' && root.version > BACKUP_VERSION;
+      return problem(
+        newer
+          ? 'This backup was made by a newer version of Journal Club Reader; update the extension to restore it.'
+          : 'This backup has an unknown format version.',
+      );
+    }
+    if (!Array.isArray(root.highlights)) return problem('This backup has no list of highlights.');
+    return { kind: 'backup', items: root.highlights };
+  }
+  if (hasType(root.type, 'Annotation')) return { kind: 'annotations', items: [root] };
+  let page: unknown = root;
+  if (hasType(root.type, 'AnnotationCollection')) {
+    if (root.first === undefined) return { kind: 'annotations', items: [] };
+    if (!isRecord(root.first)) return problem('This annotation collection only links to its annotations.');
+    page = root.first;
+  } else if (!hasType(root.type, 'AnnotationPage')) {
+    return problem('This file is neither a Journal Club Reader backup nor W3C Web Annotations.');
+  }
+  if (!isRecord(page) || !Array.isArray(page.items)) return problem('The annotation page has no list of items.');
+  if (page.next !== undefined) return problem('The annotations continue on further pages that are not in this file.');
+  return { kind: 'annotations', items: page.items };
+}
+
+function describeJson(value: unknown): string {
+  if (value === null) return 'only null';
+  if (typeof value === 'string') return 'only a piece of text';
+  return `only a ${typeof value === 'number' ? 'number' : 'true/false value'}`;
+}
+
+function jsonProblem(json: string): Items {
+  const at = locateJsonError(json);
+  if (at === null) return problem('This file is not valid JSON.');
+  const where = `line ${count(at.line)}, column ${count(at.column)}`;
+  if (at.atEnd) {
+    return problem(`The file ends before its JSON is complete (${where}); it may have been cut short.`, where);
+  }
+  if (json.slice(0, at.offset).trim() === '') {
+    return problem('This file is not JSON: choose a Journal Club Reader backup or a W3C Web Annotation file.', where);
+  }
+  return problem(`This file is not valid JSON: there is a mistake at ${where}.`, where);
+}
+
+function merge(
+  { kind, items }: { kind: Kind; items: unknown[] },
+  existing: readonly Highlight[],
+  options: ImportOptions,
+) {
+  const invalid: ImportProblem[] = [];
+  const valid: { highlight: Highlight; index: number }[] = [];
+  items.forEach((item, index) => {
+    const parsed = parseItem(item, kind, options);
+    if (parsed.ok) valid.push({ highlight: parsed.value, index });
+    else invalid.push({ where: entryName(index), reason: readableNumbers(parsed.message) });
+  });
+
+  // Map.set on a known key keeps its place, so the winners stay in the order the file first names them.
+  const winners = new Map<string, { highlight: Highlight; index: number }>();
+  for (const copy of valid) {
+    const winner = winners.get(copy.highlight.id);
+    if (winner === undefined || copy.highlight.updatedAt > winner.highlight.updatedAt) {
+      winners.set(copy.highlight.id, copy);
+    }
+  }
+  const duplicates: ImportProblem[] = [];
+  for (const copy of valid) {
+    const winner = winners.get(copy.highlight.id);
+    if (winner !== undefined && winner !== copy) {
+      duplicates.push({
+        where: entryName(copy.index),
+        reason: `Same id as ${entryName(winner.index)}, which is imported instead.`,
+      });
+    }
+  }
+
+  const saved = new Map(existing.map((h) => [h.id, h]));
+  const toWrite: Highlight[] = [];
+  const summary: ImportSummary = { added: 0, updated: 0, unchanged: 0, invalid, duplicates };
+  for (const { highlight } of winners.values()) {
+    const old = saved.get(highlight.id);
+    if (old !== undefined && highlight.updatedAt <= old.updatedAt) {
+      summary.unchanged++;
+      continue;
+    }
+    if (old === undefined) summary.added++;
+    else summary.updated++;
+    toWrite.push(highlight);
+  }
+  return { toWrite, summary, summaryText: summarize(summary) };
+}
+
+const isAnnotation = (item: unknown) => isRecord(item) && hasType(item.type, 'Annotation');
+
+function parseItem(item: unknown, kind: Kind, options: ImportOptions): Parsed {
+  if (kind === 'backup') return parseHighlight(item);
+  const mapped = annotationToHighlight(item, options.entryForDoi);
+  return mapped.ok ? parseHighlight(mapped.value) : mapped;
+}
+
+function summarize(summary: ImportSummary): string {
+  const { added, updated, unchanged, invalid, duplicates } = summary;
+  const parts = [
+    [added, 'new'],
+    [updated, 'updated'],
+    [unchanged, 'unchanged'],
+    [invalid.length, 'invalid'],
+    [duplicates.length, duplicates.length === 1 ? 'duplicate' : 'duplicates'],
+  ] as const;
+  const counts = parts.filter(([n]) => n > 0).map(([n, label]) => `${count(n)} ${label}`);
+  if (counts.length === 0) return 'The file holds no highlights.';
+  const problems = [...invalid, ...duplicates];
+  const [first] = problems;
+  let text = counts.join(', ');
+  if (first !== undefined) text += ` — ${first.where}: ${lowerFirst(first.reason)}`;
+  if (problems.length > 1) text += ` (and ${count(problems.length - 1)} more)`;
+  return text;
+}
+
+function refuse(issue: ImportProblem): ImportPlan {
+  return {
+    toWrite: [],
+    summary: { added: 0, updated: 0, unchanged: 0, invalid: [issue], duplicates: [] },
+    summaryText: `Nothing to import. ${issue.reason}`,
+  };
+}
+
+const entryName = (index: number) => `entry #${count(index + 1)}`;
+const count = (n: number) => n.toLocaleString('en-US');
+/** "The note is …" reads on after a colon; "DOI …" keeps its capitals. */
+const lowerFirst = (text: string) => (/^[A-Z][a-z]/.test(text) ? text.charAt(0).toLowerCase() + text.slice(1) : text);
+/** Validation messages write 2345; the summary writes 2,345 like every other count the reader sees. */
+const readableNumbers = (text: string) => text.replace(/\b\d{4,}\b/g, (n) => count(Number(n)));
