@@ -87,7 +87,7 @@ export function SelectionToolbar({ questions, onTie, tips, message }: SelectionT
                 {...button(index, `Tie to question ${question.number}: ${question.text}`, question.id)}
               >
                 <span class="chip" aria-hidden="true" />
-                <span class="label">Q{question.number}</span>
+                <span class="label">{question.number}</span>
               </button>
               <span class="tip" aria-hidden="true">
                 {shortText(question.text)}

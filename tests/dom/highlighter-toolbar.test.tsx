@@ -89,7 +89,7 @@ describe('what assistive technology finds', () => {
       'Tie to question 3: How does context shape the support?',
       'Highlight',
     ]);
-    expect(buttons().map((b) => b.textContent)).toEqual(['Q1', 'Q2', 'Q3', 'Highlight']);
+    expect(buttons().map((b) => b.textContent)).toEqual(['1', '2', '3', 'Highlight']);
   });
 
   it.each([

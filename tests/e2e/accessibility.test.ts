@@ -1,0 +1,91 @@
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import type { Frame, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchWithExtension, waitForPanelFrame } from '../support/browser.mjs';
+import { startFixtureServer } from '../support/server.mjs';
+
+/** axe-core's browser build, injected into the frame under test. */
+const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+
+let browser: Awaited<ReturnType<typeof launchWithExtension>>;
+let server: Awaited<ReturnType<typeof startFixtureServer>>;
+
+beforeAll(async () => {
+  server = await startFixtureServer();
+  browser = await launchWithExtension();
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+/** Serious and critical axe findings under `selector` (the whole document by default), as readable lines. */
+async function seriousViolations(frame: Frame | Page, selector?: string): Promise<string[]> {
+  await frame.evaluate(AXE);
+  return frame.evaluate(async (include) => {
+    const axe = (globalThis as unknown as { axe: { run(context: unknown): Promise<AxeResults> } }).axe;
+    type AxeResults = { violations: { id: string; impact: string | null; nodes: { target: unknown[] }[] }[] };
+    const results = await axe.run(include ? { include: [[include]] } : document);
+    return results.violations
+      .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
+      .map(
+        (violation) =>
+          `${violation.impact} ${violation.id}: ${violation.nodes.map((n) => n.target.join(' ')).join(', ')}`,
+      );
+  }, selector ?? null);
+}
+
+async function openPanel(): Promise<{ page: Page; panel: Frame }> {
+  const page = await browser.context.newPage();
+  await page.goto(`${server.origin}/demo-article.html`);
+  const panel = await waitForPanelFrame(page, browser.extensionId);
+  await panel.getByRole('complementary', { name: 'Journal club' }).waitFor();
+  return { page, panel };
+}
+
+describe('no serious or critical accessibility violations (axe-core)', () => {
+  it('in the open panel, with a highlight and its note editor', async () => {
+    const { page, panel } = await openPanel();
+    await page.evaluate(() => {
+      const text = document.querySelectorAll('article p')[2]?.firstChild as Text;
+      const range = document.createRange();
+      range.setStart(text, 0);
+      range.setEnd(text, 40);
+      getSelection()?.removeAllRanges();
+      getSelection()?.addRange(range);
+    });
+    await page
+      .getByRole('toolbar')
+      .getByRole('button', { name: /^Tie to question 1/ })
+      .click();
+    await panel.getByRole('textbox', { name: 'Note' }).waitFor();
+    expect(await seriousViolations(panel)).toEqual([]);
+    await page.close();
+  });
+
+  it('in the collapsed panel', async () => {
+    const { page, panel } = await openPanel();
+    await panel.getByRole('button', { name: 'Collapse panel' }).click();
+    const tab = (await waitForPanelFrame(page, browser.extensionId)).getByRole('button', { name: /Journal club/ });
+    await tab.waitFor();
+    expect(await seriousViolations(await waitForPanelFrame(page, browser.extensionId))).toEqual([]);
+    await tab.click();
+    await page.close();
+  });
+
+  it('in the selection toolbar', async () => {
+    const { page } = await openPanel();
+    await page.evaluate(() => {
+      const text = document.querySelectorAll('article p')[3]?.firstChild as Text;
+      const range = document.createRange();
+      range.setStart(text, 10);
+      range.setEnd(text, 40);
+      getSelection()?.removeAllRanges();
+      getSelection()?.addRange(range);
+    });
+    await page.getByRole('toolbar', { name: 'Highlight the selection' }).waitFor();
+    expect(await seriousViolations(page, 'journal-club-toolbar')).toEqual([]);
+    await page.close();
+  });
+});
