@@ -14,12 +14,22 @@ export const chromiumArgs = [
   '--disable-sync',
 ];
 
+/** Vitest's browser mode on the system Chromium, for the DOM tests and the in-browser benchmarks. */
+const chromiumBrowserMode = {
+  enabled: true,
+  headless: true,
+  screenshotFailures: false,
+  provider: playwright({ launchOptions: { executablePath: '/usr/bin/chromium', args: chromiumArgs } }),
+  instances: [{ browser: 'chromium' as const }],
+};
+
 /**
- * Three kinds of tests:
+ * The projects:
  * - `unit`: pure logic in Node with happy-dom (parsers, validation, storage over fake-indexeddb);
  * - `dom`: DOM-heavy code (ranges, selections, highlights) in real Chromium through vitest's browser mode,
  *   because happy-dom's Range is wrong;
- * - `bench`: benchmarks in Chromium (`npm run bench`); they print figures and assert nothing about time;
+ * - `bench` (in Chromium) and `bench-extension` (the built extension, driven from Node): `npm run bench`; they
+ *   print figures and assert nothing about time;
  * - `e2e`: the production build loaded into Chromium by Playwright (run after `wxt build`).
  */
 export default defineConfig({
@@ -45,15 +55,7 @@ export default defineConfig({
         test: {
           name: 'dom',
           include: ['tests/dom/**/*.test.{ts,tsx}'],
-          browser: {
-            enabled: true,
-            headless: true,
-            screenshotFailures: false,
-            provider: playwright({
-              launchOptions: { executablePath: '/usr/bin/chromium', args: chromiumArgs },
-            }),
-            instances: [{ browser: 'chromium' }],
-          },
+          browser: chromiumBrowserMode,
         },
       },
       {
@@ -62,15 +64,7 @@ export default defineConfig({
           name: 'bench',
           include: ['tests/bench/{anchoring,detect,storage}.bench.ts'],
           testTimeout: 600_000,
-          browser: {
-            enabled: true,
-            headless: true,
-            screenshotFailures: false,
-            provider: playwright({
-              launchOptions: { executablePath: '/usr/bin/chromium', args: chromiumArgs },
-            }),
-            instances: [{ browser: 'chromium' }],
-          },
+          browser: chromiumBrowserMode,
         },
       },
       {

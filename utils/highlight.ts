@@ -1,4 +1,5 @@
 import * as v from 'valibot';
+import type { TextPositionSelector, TextQuoteSelector } from './anchoring/types';
 import { DOI_MAX_LENGTH } from './doi';
 
 /**
@@ -26,20 +27,8 @@ export interface Highlight {
   updatedAt: string;
 }
 
-/** W3C Web Annotation selector: the quoted passage with some context either side to pick among repeats. */
-export interface TextQuoteSelector {
-  type: 'TextQuoteSelector';
-  exact: string;
-  prefix: string;
-  suffix: string;
-}
-
-/** W3C Web Annotation selector: character offsets into the page text, a hint when the quote repeats. */
-export interface TextPositionSelector {
-  type: 'TextPositionSelector';
-  start: number;
-  end: number;
-}
+/** The selectors a highlight stores are the anchoring library's own (W3C Web Annotation model). */
+export type { TextPositionSelector, TextQuoteSelector } from './anchoring/types';
 
 /** Long enough for a paragraph of commentary, short enough that a note stays a note. */
 export const NOTE_MAX_LENGTH = 2_000;

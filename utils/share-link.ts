@@ -3,14 +3,15 @@ import { sameDoi } from './doi';
 import { NOTE_MAX_LENGTH } from './highlight';
 import { deflateRaw, inflateRawCapped } from './share-compression';
 import { parsePayload, QUESTION_TEXT_MAX_LENGTH, type SharedHighlight, toPayload } from './share-payload';
+import { cut, shortenToFit } from './shorten-to-fit';
 
 /**
  * Share links: a highlight (or all of an article's highlights) packed into a link that works for everyone.
  *
  * Form: `https://doi.org/<doi>#jc=<payload>:~:text=<directive>`. The DOI resolver sends any recipient to the
  * publisher's page; browsers carry the fragment across its redirect. The `:~:text=` directive (URL Text
- * Fragments) makes Chromium-based browsers and Safari scroll to and mark the passage even without the extension;
- * page scripts never see it. The `#jc=` part is for the recipient's extension: `1` (the format version), then
+ * Fragments) makes browsers (Chromium-based, Safari, recent Firefox) scroll to and mark the passage even without
+ * the extension; page scripts never see it. The `#jc=` part is for the recipient's extension: `1` (the format version), then
  * base64url of raw-deflated JSON (see `share-payload.ts`).
  */
 
@@ -226,42 +227,6 @@ function directiveTail(fragment: string | null | undefined): string {
   if (!TEXT_DIRECTIVES.test(fragment))
     throw new TypeError('The text fragment is not a percent-encoded text directive.');
   return `:~:${fragment}`;
-}
-
-/**
- * The longest shortening of `text` (with `marker`) for which `attempt` gives a link, by binary search over the
- * kept length (compressed size grows with it, closely enough). Null when even the marker alone is too long.
- */
-async function shortenToFit(
-  text: string,
-  marker: string,
-  maxLength: number,
-  attempt: (shortened: string) => Promise<string | null>,
-): Promise<string | null> {
-  let best = await attempt(cut(text, 0, marker));
-  if (best === null) return null;
-  let lo = 0;
-  let hi = Math.min(text.length, maxLength - marker.length);
-  while (lo < hi) {
-    const mid = Math.ceil((lo + hi) / 2);
-    const url = await attempt(cut(text, mid, marker));
-    if (url === null) hi = mid - 1;
-    else {
-      best = url;
-      lo = mid;
-    }
-  }
-  return best;
-}
-
-/** The first `keep` characters, ended at a word when one ends nearby, never in the middle of an emoji, + marker. */
-function cut(text: string, keep: number, marker: string): string {
-  let head = text.slice(0, keep);
-  const last = head.charCodeAt(head.length - 1);
-  if (last >= 0xd800 && last <= 0xdbff) head = head.slice(0, -1);
-  const word = /\s\S{0,20}$/.exec(head);
-  if (word !== null && keep < text.length && /\S/.test(text.charAt(keep))) head = head.slice(0, word.index);
-  return head.trimEnd() + marker;
 }
 
 function lowerFirst(sentence: string): string {

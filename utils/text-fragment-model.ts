@@ -5,7 +5,7 @@
  * This is deliberately not the reader's text model (`anchoring/text-model.ts`): the browser decides from
  * *computed* style, so this one does too. Checked against Chromium's own matcher (tests/e2e/text-fragments):
  * - only rendered text counts: `display: none` subtrees, `visibility: hidden` text, images, media, form
- *   controls and frames are skipped (an image between two words joins them);
+ *   fields and frames are skipped (an image between two words joins them);
  * - every element that is not `display: inline` (blocks, table cells, inline-blocks…) and every `<br>` or
  *   preserved newline separates text (`\n` here): no search term may span one;
  * - whitespace collapses as CSS collapses it; NBSP and other non-ASCII spaces do not collapse.
@@ -13,9 +13,15 @@
  * {@link fold} folds at least that much, so a term that is unique here is unique for the browser too.
  */
 
-/** Never searched (the spec's "search invisible" elements, plus form controls, whose text is not the page's). */
-const SKIPPED = new Set(['iframe', 'img', 'meter', 'object', 'progress', 'style', 'script', 'video', 'audio']);
-const SKIPPED_TOO = new Set(['select', 'textarea', 'input', 'button', 'embed', 'canvas', 'svg', 'template', 'head']);
+/**
+ * Never searched: the spec's "search invisible" elements, plus form fields and elements whose children are not
+ * rendered. (Buttons are searched: publishers put citations in them.)
+ */
+const SKIPPED = new Set([
+  ...['iframe', 'img', 'meter', 'object', 'progress', 'style', 'script', 'video', 'audio', 'select'],
+  ...['textarea', 'input', 'embed', 'canvas', 'template', 'head'],
+]);
+const HTML = 'http://www.w3.org/1999/xhtml';
 
 export interface RenderedText {
   /** Whitespace collapsed; `\n` between runs that the browser searches separately. */
@@ -112,11 +118,12 @@ export function readRenderedText(doc: Document, points: ReadonlyArray<readonly [
       hardBreak();
       continue;
     }
-    if (SKIPPED.has(name) || SKIPPED_TOO.has(name)) continue;
+    if (SKIPPED.has(name)) continue;
     const own = view.getComputedStyle(element);
     const display = own.display;
     if (display === 'none') continue;
-    const inline = display === 'inline' || display === 'contents';
+    // SVG and MathML text is laid out piece by piece: each element is its own run.
+    const inline = (display === 'inline' || display === 'contents') && element.namespaceURI === HTML;
     if (!inline) {
       hardBreak();
       stack.push({ node, style: own, exit: true });
@@ -180,6 +187,7 @@ export function fold(char: string): string {
       .replace(/œ/g, 'oe')
       .replace(/ø/g, 'o')
       .replace(/[ıİ]/g, 'i')
+      .replace(/ς/g, 'σ')
       .replace(/[‘’‚‛′´`]/g, "'")
       .replace(/[“”„‟″]/g, '"')
       .replace(/[‐‑‒–—−]/g, '-')

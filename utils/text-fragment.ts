@@ -40,20 +40,21 @@ const CONTEXT_WORDS = [0, 1, 2, 3, 4, 6];
 export function buildTextFragment(range: Range): string | null {
   const doc = range.startContainer.ownerDocument;
   if (doc === null || doc.defaultView === null) return null;
-  const rendered = readRenderedText(doc, [
-    [range.startContainer, range.startOffset],
-    [range.endContainer, range.endOffset],
-  ]);
-  const { text } = rendered;
-  let [s = 0, e = 0] = rendered.points;
-  while (s < e && isGap(text, s)) s++;
-  while (e > s && isGap(text, e - 1)) e--;
-  if (e <= s) return null;
   try {
+    const rendered = readRenderedText(doc, [
+      [range.startContainer, range.startOffset],
+      [range.endContainer, range.endOffset],
+    ]);
+    const { text } = rendered;
+    let [s = 0, e = 0] = rendered.points;
+    while (s < e && isGap(text, s)) s++;
+    while (e > s && isGap(text, e - 1)) e--;
+    if (e <= s) return null;
     const best = chooseDirective(new TextMatcher(rendered), s, e);
     return best === null ? null : formatTextDirective(best);
   } catch {
-    // Only broken UTF-16 in the page's text can make a term unencodable; no link can carry it.
+    // A range in a shadow tree (not searched, and not comparable with the document's nodes) or broken UTF-16
+    // in the page's text (no term can encode it): no directive, rather than an error for the reader.
     return null;
   }
 }

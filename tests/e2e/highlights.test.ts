@@ -1,6 +1,7 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchWithExtension, waitForPanelFrame } from '../support/browser.mjs';
+import { painted, passageEnds } from '../support/page-text';
 import { startFixtureServer } from '../support/server.mjs';
 
 let browser: Awaited<ReturnType<typeof launchWithExtension>>;
@@ -23,26 +24,7 @@ const panel = async (page: Page) =>
 
 /** Selects `text` in the article with the mouse, as a reader drags across it. */
 async function dragSelect(page: Page, text: string): Promise<void> {
-  const box = await page.evaluate((needle) => {
-    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
-    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-      const at = node.textContent?.indexOf(needle) ?? -1;
-      if (at < 0) continue;
-      const range = document.createRange();
-      range.setStart(node, at);
-      range.setEnd(node, at + needle.length);
-      const rects = range.getClientRects();
-      const first = rects[0] as DOMRect;
-      const last = rects[rects.length - 1] as DOMRect;
-      return {
-        x1: first.left + 1,
-        y1: first.top + first.height / 2,
-        x2: last.right - 1,
-        y2: last.top + last.height / 2,
-      };
-    }
-    throw new Error(`"${needle}" is not on the page`);
-  }, text);
+  const box = await passageEnds(page, text);
   await page.mouse.move(box.x1, box.y1);
   await page.mouse.down();
   await page.mouse.move((box.x1 + box.x2) / 2, (box.y1 + box.y2) / 2, { steps: 4 });
@@ -50,15 +32,9 @@ async function dragSelect(page: Page, text: string): Promise<void> {
   await page.mouse.up();
 }
 
-/** What the page's highlight registry holds for question N (1-based): the painted passages' text. */
-const painted = (page: Page, question: number | null) =>
-  page.evaluate(
-    (name) => {
-      const highlight = CSS.highlights.get(name);
-      return highlight ? [...highlight].map((range) => range.toString()) : [];
-    },
-    question === null ? 'jc-untied' : `jc-q${question - 1}`,
-  );
+/** The passages painted for question N (1-based), or for untied highlights. */
+const paintedFor = (page: Page, question: number | null) =>
+  painted(page, question === null ? 'jc-untied' : `jc-q${question - 1}`);
 
 describe('highlighting a passage and finding it again', () => {
   it('drag-select, tie to question 2, add a note, reload: drawn again and listed under question 2 with its note', async () => {
@@ -73,7 +49,7 @@ describe('highlighting a passage and finding it again', () => {
     expect(toolbarBox).not.toBeNull();
     await toolbar.getByRole('button', { name: /^Tie to question 2/ }).click();
 
-    await expect.poll(() => painted(page, 2)).toEqual([PASSAGE]);
+    await expect.poll(() => paintedFor(page, 2)).toEqual([PASSAGE]);
     const note = (await panel(page)).getByRole('textbox', { name: 'Note' });
     await note.waitFor();
     await note.fill(NOTE);
@@ -81,7 +57,7 @@ describe('highlighting a passage and finding it again', () => {
     await expect.poll(async () => (await panel(page)).getByText(NOTE).count()).toBe(1);
 
     await page.reload();
-    await expect.poll(() => painted(page, 2), { timeout: 10_000 }).toEqual([PASSAGE]);
+    await expect.poll(() => paintedFor(page, 2), { timeout: 10_000 }).toEqual([PASSAGE]);
     const group = (await panel(page)).getByRole('region', { name: /Question 2/ });
     await expect.poll(() => group.getByText(NOTE).count(), { timeout: 10_000 }).toBe(1);
     expect(await group.textContent()).toContain(PASSAGE);
@@ -96,9 +72,9 @@ describe('highlighting a passage and finding it again', () => {
       .getByRole('button', { name: /^Delete highlight/ })
       .first()
       .click();
-    await expect.poll(() => painted(page, 2)).toEqual([]);
+    await expect.poll(() => paintedFor(page, 2)).toEqual([]);
     await list.getByRole('button', { name: 'Undo' }).click();
-    await expect.poll(() => painted(page, 2)).toEqual([PASSAGE]);
+    await expect.poll(() => paintedFor(page, 2)).toEqual([PASSAGE]);
     await expect.poll(() => list.getByText(NOTE).count()).toBe(1);
     await page.close();
   });
@@ -106,7 +82,7 @@ describe('highlighting a passage and finding it again', () => {
   it('lists a highlight whose passage disappeared from the page as not found, and keeps it', async () => {
     const page = await browser.context.newPage();
     await page.goto(`${server.origin}/demo-article.html`);
-    await expect.poll(() => painted(page, 2), { timeout: 10_000 }).toEqual([PASSAGE]);
+    await expect.poll(() => paintedFor(page, 2), { timeout: 10_000 }).toEqual([PASSAGE]);
     await page.evaluate(() => {
       for (const p of document.querySelectorAll('p')) {
         if (p.textContent?.includes('Workforce development'))
@@ -115,14 +91,14 @@ describe('highlighting a passage and finding it again', () => {
     });
     const orphans = (await panel(page)).getByRole('region', { name: /Not found on this page/ });
     await expect.poll(() => orphans.getByText(NOTE).count(), { timeout: 10_000 }).toBe(1);
-    expect(await painted(page, 2)).toEqual([]);
+    expect(await paintedFor(page, 2)).toEqual([]);
     await page.close();
   });
 
   it('follows the article to another copy with the same DOI', async () => {
     const page = await browser.context.newPage();
     await page.goto(`${server.origin}/demo-article-copy.html`);
-    await expect.poll(() => painted(page, 2), { timeout: 10_000 }).toEqual([PASSAGE]);
+    await expect.poll(() => paintedFor(page, 2), { timeout: 10_000 }).toEqual([PASSAGE]);
     const group = (await panel(page)).getByRole('region', { name: /Question 2/ });
     await expect.poll(() => group.getByText(NOTE).count(), { timeout: 10_000 }).toBe(1);
     await page.close();
@@ -131,7 +107,7 @@ describe('highlighting a passage and finding it again', () => {
   it('clicking a highlighted passage opens it in the panel; “Show in article” scrolls to it and flashes it', async () => {
     const page = await browser.context.newPage();
     await page.goto(`${server.origin}/demo-article-copy.html`);
-    await expect.poll(() => painted(page, 2), { timeout: 10_000 }).toEqual([PASSAGE]);
+    await expect.poll(() => paintedFor(page, 2), { timeout: 10_000 }).toEqual([PASSAGE]);
     // A point of the passage that the panel (the right 400 px) does not cover.
     const point = await page.evaluate(() => {
       const range = [...(CSS.highlights.get('jc-q1') ?? [])][0] as Range;

@@ -2,6 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { chromium, type Frame, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CHROMIUM, launchWithExtension, waitForPanelFrame } from '../support/browser.mjs';
+import { painted, passageInView, selectPassage } from '../support/page-text';
 import { startFixtureServer } from '../support/server.mjs';
 
 type Browser = Awaited<ReturnType<typeof launchWithExtension>>;
@@ -29,25 +30,10 @@ const panelOf = async (page: Page, browser: Browser): Promise<Frame> => {
 
 /** Selects `text` in the article (as a keyboard selection would) and ties it to question `n` with its key. */
 async function tie(page: Page, text: string, n: number): Promise<void> {
-  await page.evaluate((needle) => {
-    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
-    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-      const at = node.textContent?.indexOf(needle) ?? -1;
-      if (at < 0) continue;
-      const range = document.createRange();
-      range.setStart(node, at);
-      range.setEnd(node, at + needle.length);
-      getSelection()?.removeAllRanges();
-      getSelection()?.addRange(range);
-      return;
-    }
-  }, text);
+  await selectPassage(page, text);
   await page.getByRole('toolbar', { name: 'Highlight the selection' }).waitFor();
   await page.keyboard.press(String(n));
 }
-
-const painted = (page: Page, name: string) =>
-  page.evaluate((n) => [...(CSS.highlights.get(n) ?? [])].map((range) => range.toString()), name);
 
 describe('share links', () => {
   it('“Copy share link” copies the link and shows it in a read-only box, with what the recipient will see', async () => {
@@ -119,21 +105,7 @@ describe('share links', () => {
       const page = await plain.newPage({ viewport: { width: 900, height: 300 } });
       await page.goto(shareUrl);
       await expect
-        .poll(() =>
-          page.evaluate((needle) => {
-            const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
-            for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-              const at = node.textContent?.indexOf(needle) ?? -1;
-              if (at < 0) continue;
-              const range = document.createRange();
-              range.setStart(node, at);
-              range.setEnd(node, at + needle.length);
-              const box = range.getBoundingClientRect();
-              return scrollY > 0 && box.top >= 0 && box.bottom <= innerHeight;
-            }
-            return false;
-          }, PASSAGE),
-        )
+        .poll(async () => (await page.evaluate(() => scrollY)) > 0 && passageInView(page, PASSAGE))
         .toBe(true);
     } finally {
       await plain.close();

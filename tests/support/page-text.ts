@@ -1,0 +1,63 @@
+import type { Page } from 'playwright-core';
+
+/**
+ * Finds `needle` in the page's text and returns a Range over its first occurrence (in one text node), or null.
+ * It runs in the page, sent as source text by {@link inPage}, so it must not use anything from this module.
+ */
+function findPassage(needle: string): Range | null {
+  const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    const at = node.textContent?.indexOf(needle) ?? -1;
+    if (at < 0) continue;
+    const range = document.createRange();
+    range.setStart(node, at);
+    range.setEnd(node, at + needle.length);
+    return range;
+  }
+  return null;
+}
+
+/** Evaluates `body` in the page with `range` bound to the passage (null when absent). */
+function inPage<T>(page: Page, needle: string, body: string): Promise<T> {
+  return page.evaluate(`(() => { const range = (${findPassage})(${JSON.stringify(needle)}); ${body} })()`);
+}
+
+/** Where the passage's first and last lines are on screen, to drag across it with the mouse. */
+export function passageEnds(page: Page, needle: string) {
+  return inPage<{ x1: number; y1: number; x2: number; y2: number }>(
+    page,
+    needle,
+    `if (!range) throw new Error('passage not on the page');
+     const rects = range.getClientRects();
+     const first = rects[0];
+     const last = rects[rects.length - 1];
+     return { x1: first.left + 1, y1: first.top + first.height / 2, x2: last.right - 1, y2: last.top + last.height / 2 };`,
+  );
+}
+
+/** Selects the passage as a keyboard selection would (no pointer involved). */
+export function selectPassage(page: Page, needle: string): Promise<void> {
+  return inPage(
+    page,
+    needle,
+    `if (!range) throw new Error('passage not on the page');
+     getSelection().removeAllRanges();
+     getSelection().addRange(range);`,
+  );
+}
+
+/** Whether the passage is inside the viewport now (a text fragment or a reveal scrolled to it). */
+export function passageInView(page: Page, needle: string): Promise<boolean> {
+  return inPage(
+    page,
+    needle,
+    `if (!range) return false;
+     const box = range.getBoundingClientRect();
+     return box.top >= 0 && box.bottom <= innerHeight;`,
+  );
+}
+
+/** The text of the passages painted under a CSS highlight name (`jc-q0`, `jc-shared`…). */
+export function painted(page: Page, name: string): Promise<string[]> {
+  return page.evaluate((n) => [...(CSS.highlights.get(n) ?? [])].map((range) => range.toString()), name);
+}
