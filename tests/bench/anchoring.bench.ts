@@ -145,7 +145,10 @@ it('anchors 500 highlights on 1 MB of text faster than the peers', async () => {
     const ms = ((performance.now() - t) * passages.length) / subset.length;
     rows.push({ tool, measured: subset.length, ms, agree, note: `timed on ${subset.length}, extrapolated to 500` });
   };
-  await peer('@apache-annotator/dom text-quote matcher', async (p) => (await apacheQuoteMatches(root, p.selectors[0]))[0]);
+  await peer(
+    '@apache-annotator/dom text-quote matcher',
+    async (p) => (await apacheQuoteMatches(root, p.selectors[0]))[0],
+  );
   await peer('dom-anchor-text-quote toRange', async (p) => domAnchorTextQuote(root, p.selectors[0]));
 
   const raw = root.textContent ?? '';
