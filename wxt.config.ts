@@ -22,7 +22,13 @@ export default defineConfig({
     content_scripts: [{ matches: ['http://*/*', 'https://*/*'], js: ['detector.js'], run_at: 'document_end' }],
     web_accessible_resources: [{ resources: ['panel.html'], matches: ['http://*/*', 'https://*/*'] }],
     ...(browser === 'firefox' && {
-      browser_specific_settings: { gecko: { id: 'journal-club-reader@researchimpact.example' } },
+      browser_specific_settings: {
+        // Nothing is collected or sent anywhere (see the README), which Firefox asks extensions to declare.
+        gecko: {
+          id: 'journal-club-reader@researchimpact.example',
+          data_collection_permissions: { required: ['none'] },
+        },
+      },
     }),
   }),
 });
