@@ -1,0 +1,76 @@
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import puppeteer, { type Browser, type Page } from 'puppeteer-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startFixtureServer } from '../support/server.mjs';
+
+/**
+ * The Firefox build in real Firefox (Debian's firefox-esr), driven over WebDriver BiDi. `npm test` builds it
+ * (`npm run lint:firefox`) before the browser tests; `.ci/run` installs firefox-esr when it is missing.
+ */
+const FIREFOX = '/usr/bin/firefox-esr';
+const BUILD = fileURLToPath(new URL('../../.output/firefox-mv2/', import.meta.url));
+const ready = existsSync(FIREFOX) && existsSync(`${BUILD}manifest.json`);
+if (!ready) console.warn(`Skipping the Firefox tests: ${existsSync(FIREFOX) ? BUILD : FIREFOX} is absent.`);
+
+let browser: Browser;
+let server: Awaited<ReturnType<typeof startFixtureServer>>;
+
+describe.skipIf(!ready)('the Firefox build in Firefox', () => {
+  beforeAll(async () => {
+    server = await startFixtureServer();
+    browser = await puppeteer.launch({
+      browser: 'firefox',
+      protocol: 'webDriverBiDi',
+      executablePath: FIREFOX,
+      headless: true,
+    });
+    await browser.installExtension(BUILD);
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  const painted = (page: Page) =>
+    page.evaluate(() => [...(CSS.highlights.get('jc-q0') ?? [])].map((range) => range.toString()));
+
+  it('shows the panel on the demo article, overlaying the right side', async () => {
+    const page = await browser.newPage();
+    await page.goto(`${server.origin}/demo-article.html`);
+    await page.waitForSelector('journal-club-panel', { timeout: 15_000 });
+    const box = await page.evaluate(() => {
+      const rect = document.querySelector('journal-club-panel')?.getBoundingClientRect();
+      return (
+        rect && {
+          right: Math.round(rect.right),
+          width: Math.round(rect.width),
+          viewport: document.documentElement.clientWidth,
+        }
+      );
+    });
+    expect(box).toMatchObject({ width: 400 });
+    expect(box?.right).toBe(box?.viewport);
+    await page.close();
+  });
+
+  it('keeps a highlight across a reload', async () => {
+    const page = await browser.newPage();
+    await page.goto(`${server.origin}/demo-article.html`);
+    await page.waitForSelector('journal-club-panel', { timeout: 15_000 });
+    await page.evaluate(() => {
+      const text = document.querySelectorAll('article p')[2]?.firstChild as Text;
+      const range = document.createRange();
+      range.setStart(text, 0);
+      range.setEnd(text, 40);
+      getSelection()?.removeAllRanges();
+      getSelection()?.addRange(range);
+    });
+    const tie = await page.waitForSelector('journal-club-toolbar >>> button[aria-label^="Tie to question 1"]');
+    await tie?.click();
+    await expect.poll(() => painted(page), { timeout: 10_000 }).toEqual(['Workforce development for implementation']);
+    await page.reload();
+    await expect.poll(() => painted(page), { timeout: 10_000 }).toEqual(['Workforce development for implementation']);
+    await page.close();
+  });
+});
