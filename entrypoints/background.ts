@@ -11,7 +11,13 @@ import { listAllHighlights, listHighlightsForDois } from '../utils/db/highlight-
 import { deleteHighlight, getHighlight, saveHighlight, saveHighlights } from '../utils/db/highlights';
 import type { StorageResult } from '../utils/db/result';
 import type { JournalClubDb } from '../utils/db/schema';
-import { ARTICLE_QUERY, PANEL_PORT, parseArticleAnswer, parseBackgroundRequest } from '../utils/messages';
+import {
+  ARTICLE_QUERY,
+  PANEL_PORT,
+  type PanelEvent,
+  parseArticleAnswer,
+  parseBackgroundRequest,
+} from '../utils/messages';
 import { parseSettings, SETTINGS_KEY } from '../utils/settings';
 
 /** The panel content script, registered at runtime so that WXT leaves it out of the manifest's (typed) paths. */
@@ -33,6 +39,7 @@ export default defineBackground(() => {
     return db.ok ? call(db.value) : db;
   };
   const panelPorts = new Map<number, Set<Runtime.Port>>();
+  const pendingFocus = new Map<number, PanelEvent>();
 
   const services: BackgroundServices = {
     catalog: () => {
@@ -89,7 +96,10 @@ export default defineBackground(() => {
       return typeof answer === 'string' ? answer : null;
     },
     notifyPanel: (tabId, event) => {
-      for (const port of panelPorts.get(tabId) ?? []) port.postMessage(event);
+      const ports = panelPorts.get(tabId);
+      if (ports?.size) for (const port of ports) port.postMessage(event);
+      // A panel still loading (just injected or reopened) gets the reader's last request to show a highlight.
+      else if (event.type === 'focus-highlight') pendingFocus.set(tabId, event);
     },
     language: browser.i18n.getUILanguage(),
     now: () => new Date(),
@@ -106,6 +116,9 @@ export default defineBackground(() => {
     ports.add(port);
     panelPorts.set(tabId, ports);
     port.onDisconnect.addListener(() => ports.delete(port));
+    const pending = pendingFocus.get(tabId);
+    pendingFocus.delete(tabId);
+    if (pending) port.postMessage(pending);
   });
 
   browser.storage.onChanged.addListener((_changes, area) => {
@@ -134,6 +147,7 @@ export default defineBackground(() => {
   });
 
   browser.tabs.onRemoved.addListener((tabId) => {
+    pendingFocus.delete(tabId);
     void services.tabs.forget(tabId);
   });
 });

@@ -66,7 +66,9 @@ describe.skipIf(!ready)('the Firefox build in Firefox', () => {
       getSelection()?.removeAllRanges();
       getSelection()?.addRange(range);
     });
-    const tie = await page.waitForSelector('journal-club-toolbar >>> button[aria-label^="Tie to question 1"]');
+    const tie = await page.waitForSelector('journal-club-toolbar >>> button[aria-label^="Tie to question 1"]', {
+      visible: true,
+    });
     await tie?.click();
     await expect.poll(() => painted(page), { timeout: 10_000 }).toEqual(['Workforce development for implementation']);
     await page.reload();

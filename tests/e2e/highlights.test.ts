@@ -114,8 +114,9 @@ describe('highlighting a passage and finding it again', () => {
       const box = [...range.getClientRects()].find((rect) => rect.left + 8 < innerWidth - 400) as DOMRect;
       return { x: box.left + 4, y: box.top + box.height / 2 };
     });
-    await page.mouse.click(point.x, point.y);
     const frame = await waitForPanelFrame(page, browser.extensionId);
+    await frame.getByRole('heading', { name: 'My highlights' }).waitFor();
+    await page.mouse.click(point.x, point.y);
     await expect
       .poll(() => frame.evaluate(() => document.activeElement?.closest('article, li, [tabindex]')?.textContent ?? ''))
       .toContain(PASSAGE);
