@@ -2,7 +2,7 @@ import type { CatalogEntry } from '../catalog/schema';
 import { exportBackup, exportMarkdown, exportWebAnnotations, planImport } from '../export';
 import type { Highlight } from '../highlight';
 import type { ExportedFile, ImportOutcome, Reply } from '../messages';
-import type { HighlightContext } from './highlight-requests';
+import { type HighlightContext, listArticleHighlights } from './highlight-requests';
 
 /** File names readers will find in their downloads folder: the entry, what it is, and the date. */
 function fileName(stem: string, extension: string, now: Date): string {
@@ -19,7 +19,7 @@ export async function exportArticle(
   language: string,
   shareLinkFor: (highlight: Highlight) => Promise<string | null>,
 ): Promise<Reply<ExportedFile>> {
-  const listed = await context.store.listForDois([context.record.article.doi, ...context.entry.dois]);
+  const listed = await listArticleHighlights(context);
   if (!listed.ok) return { ok: false, error: listed.error.message };
   const { highlights } = listed.value;
   const now = context.now();

@@ -15,7 +15,7 @@ import {
 } from './highlight-requests';
 import { type BackgroundServices, type RequestSender, refused } from './services';
 import { savedFromShare, shareOpened } from './share-opened';
-import { shareAll, shareLink } from './share-requests';
+import { linkFor, shareAll, shareLink } from './share-requests';
 
 export { openPanelFromAction } from './article-requests';
 export type { BackgroundServices, CatalogLookup, RequestSender } from './services';
@@ -111,6 +111,11 @@ async function route(
   }
   const context = await highlightContext(tabId, services);
   if (!context) return refused('There is no journal club article on this tab.');
+  const linkOptions = async () => ({
+    language: services.language,
+    settings: await services.settings.get(),
+    fragmentFor: (id: string) => services.fragmentFor(tabId, id),
+  });
   switch (request.type) {
     case 'highlights':
       return listHighlights(context);
@@ -129,22 +134,16 @@ async function route(
     case 'highlight-reveal':
       return revealHighlight(request, context);
     case 'share-link':
-      return shareLink(request.id, context, {
-        language: services.language,
-        settings: await services.settings.get(),
-        fragmentFor: (id) => services.fragmentFor(tabId, id),
-      });
+      return shareLink(request.id, context, await linkOptions());
     case 'share-all':
-      return shareAll(context, { language: services.language, settings: await services.settings.get() });
-    case 'export':
+      return shareAll(context, await linkOptions());
+    case 'export': {
+      const options = await linkOptions();
       return exportArticle(request.format, context, services.language, async (highlight) => {
-        const link = await shareLink(highlight.id, context, {
-          language: services.language,
-          settings: await services.settings.get(),
-          fragmentFor: (id) => services.fragmentFor(tabId, id),
-        });
+        const link = await linkFor(highlight, context, options);
         return link.ok ? link.value.url : null;
       });
+    }
   }
 }
 

@@ -40,10 +40,14 @@ const fromStorage = <T>(result: StorageResult<T>): Reply<T> =>
  * Highlights follow the article, not the page: they are listed for every DOI of the catalog entry, so a
  * highlight made on the publisher's page also shows on the PubMed Central copy or the preprint.
  */
+export function listArticleHighlights(context: HighlightContext): Promise<StorageResult<HighlightList>> {
+  return context.store.listForDois([context.record.article.doi, ...context.entry.dois]);
+}
+
+/** The article's highlights for the panel and the page, with what the page last anchored. */
 export async function listHighlights(context: HighlightContext): Promise<Reply<ArticleHighlights>> {
-  const { record, entry, store } = context;
-  const dois = [record.article.doi, ...entry.dois];
-  const listed = await store.listForDois(dois);
+  const { record } = context;
+  const listed = await listArticleHighlights(context);
   if (!listed.ok) return fail(listed.error.message);
   return {
     ok: true,

@@ -4,7 +4,7 @@ import { localize } from '../localized';
 import type { BackgroundResponses, Reply, Settings, SharedView } from '../messages';
 import { decodeShareLink, encodeShareAll, encodeShareLink, type SharedHighlight } from '../share-link';
 import { sharedHighlightId } from '../shared-id';
-import type { HighlightContext, HighlightStore } from './highlight-requests';
+import { type HighlightContext, type HighlightStore, listArticleHighlights } from './highlight-requests';
 
 /** A highlight as its share link carries it: the question's text travels too, for recipients without the entry. */
 export function toShared(highlight: Highlight, context: HighlightContext, language: string): SharedHighlight {
@@ -26,17 +26,33 @@ function baseFor(settings: Settings, pageUrl: string | undefined): string | unde
   return settings.shareBase === 'page' && pageUrl ? pageUrl : undefined;
 }
 
-/** A share link for one highlight, pinned to its passage by a text fragment the page computed. */
+/** What making a link needs besides the highlight: the reader's language and settings, and the page's fragment. */
+export interface LinkOptions {
+  language: string;
+  settings: Settings;
+  fragmentFor(id: string): Promise<string | null>;
+}
+
+/** A share link for one of the reader's highlights, by id. */
 export async function shareLink(
   id: string,
   context: HighlightContext,
-  options: { language: string; settings: Settings; fragmentFor(id: string): Promise<string | null> },
+  options: LinkOptions,
 ): Promise<Reply<BackgroundResponses['share-link']>> {
   const found = await context.store.get(id);
   if (!found.ok) return { ok: false, error: found.error.message };
-  const fragment = await options.fragmentFor(id);
+  return linkFor(found.value, context, options);
+}
+
+/** A share link for a highlight, pinned to its passage by a text fragment the page computed. */
+export async function linkFor(
+  highlight: Highlight,
+  context: HighlightContext,
+  options: LinkOptions,
+): Promise<Reply<BackgroundResponses['share-link']>> {
+  const fragment = await options.fragmentFor(highlight.id);
   try {
-    const link = await encodeShareLink(toShared(found.value, context, options.language), {
+    const link = await encodeShareLink(toShared(highlight, context, options.language), {
       base: baseFor(options.settings, context.record.pageUrl),
       fragment,
     });
@@ -49,9 +65,9 @@ export async function shareLink(
 /** One link for every highlight of the article, or how far over the bound it would be. */
 export async function shareAll(
   context: HighlightContext,
-  options: { language: string; settings: Settings },
+  options: Omit<LinkOptions, 'fragmentFor'>,
 ): Promise<Reply<BackgroundResponses['share-all']>> {
-  const listed = await context.store.listForDois([context.record.article.doi, ...context.entry.dois]);
+  const listed = await listArticleHighlights(context);
   if (!listed.ok) return { ok: false, error: listed.error.message };
   if (listed.value.highlights.length === 0) return { ok: false, error: 'You have no highlights on this article yet.' };
   const items = listed.value.highlights.map((highlight) => toShared(highlight, context, options.language));
