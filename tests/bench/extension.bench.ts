@@ -2,26 +2,16 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { PANEL_VISIBLE_MARK, SAVE_HIGHLIGHT_MEASURE } from '../../utils/performance-marks';
-import { EXTENSION_DIR, launchWithExtension, waitForPanelFrame } from '../support/browser.mjs';
-import { startFixtureServer } from '../support/server.mjs';
+import { EXTENSION_DIR, waitForPanelFrame } from '../support/browser.mjs';
+import { useExtensionSession } from '../support/extension-session';
 
 /**
  * What the extension costs a reader: bytes of the script that runs on every page and of the panel, and the time
  * from the article's DOMContentLoaded to the panel on screen. Prints figures; asserts nothing about time.
  */
-let browser: Awaited<ReturnType<typeof launchWithExtension>>;
-let server: Awaited<ReturnType<typeof startFixtureServer>>;
-
-beforeAll(async () => {
-  server = await startFixtureServer();
-  browser = await launchWithExtension();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const session = useExtensionSession();
 
 const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
 
@@ -44,8 +34,8 @@ it('script sizes (production build, minified)', () => {
 });
 
 async function panelDelay(page: Page): Promise<number> {
-  await page.goto(`${server.origin}/demo-article.html?run=${Math.random()}`);
-  const frame = await waitForPanelFrame(page, browser.extensionId);
+  await page.goto(`${session.server.origin}/demo-article.html?run=${Math.random()}`);
+  const frame = await waitForPanelFrame(page, session.browser.extensionId);
   const visibleAt = await frame.evaluate(async (mark) => {
     for (let i = 0; i < 400; i++) {
       const entry = performance.getEntriesByName(mark)[0];
@@ -62,7 +52,7 @@ async function panelDelay(page: Page): Promise<number> {
 }
 
 it('DOMContentLoaded → panel visible on the demo article', async () => {
-  const page = await browser.context.newPage();
+  const page = await session.browser.context.newPage();
   await panelDelay(page); // warm-up: the first run also starts the service worker's catalog and database
   const samples: number[] = [];
   for (let run = 0; run < 15; run++) samples.push(await panelDelay(page));
@@ -76,9 +66,9 @@ it('DOMContentLoaded → panel visible on the demo article', async () => {
 });
 
 it('saving a highlight: content script → background → IndexedDB → reply', async () => {
-  const page = await browser.context.newPage();
-  await page.goto(`${server.origin}/demo-article.html`);
-  await (await waitForPanelFrame(page, browser.extensionId)).getByRole('complementary').waitFor();
+  const page = await session.browser.context.newPage();
+  await page.goto(`${session.server.origin}/demo-article.html`);
+  await (await waitForPanelFrame(page, session.browser.extensionId)).getByRole('complementary').waitFor();
   const words = await page.evaluate(() => document.querySelectorAll('article p').length);
   const saves = 40;
   for (let i = 0; i < saves; i++) {

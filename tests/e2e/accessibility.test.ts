@@ -1,24 +1,14 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import type { Frame, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchWithExtension, waitForPanelFrame } from '../support/browser.mjs';
-import { startFixtureServer } from '../support/server.mjs';
+import { describe, expect, it } from 'vitest';
+import { waitForPanelFrame } from '../support/browser.mjs';
+import { useExtensionSession } from '../support/extension-session';
 
 /** axe-core's browser build, injected into the frame under test. */
 const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
-let browser: Awaited<ReturnType<typeof launchWithExtension>>;
-let server: Awaited<ReturnType<typeof startFixtureServer>>;
-
-beforeAll(async () => {
-  server = await startFixtureServer();
-  browser = await launchWithExtension();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const session = useExtensionSession();
 
 /** Serious and critical axe findings under `selector` (the whole document by default), as readable lines. */
 async function seriousViolations(frame: Frame | Page, selector?: string): Promise<string[]> {
@@ -37,9 +27,9 @@ async function seriousViolations(frame: Frame | Page, selector?: string): Promis
 }
 
 async function openPanel(): Promise<{ page: Page; panel: Frame }> {
-  const page = await browser.context.newPage();
-  await page.goto(`${server.origin}/demo-article.html`);
-  const panel = await waitForPanelFrame(page, browser.extensionId);
+  const page = await session.browser.context.newPage();
+  await page.goto(`${session.server.origin}/demo-article.html`);
+  const panel = await waitForPanelFrame(page, session.browser.extensionId);
   await panel.getByRole('complementary', { name: 'Journal club' }).waitFor();
   return { page, panel };
 }
@@ -67,9 +57,11 @@ describe('no serious or critical accessibility violations (axe-core)', () => {
   it('in the collapsed panel', async () => {
     const { page, panel } = await openPanel();
     await panel.getByRole('button', { name: 'Collapse panel' }).click();
-    const tab = (await waitForPanelFrame(page, browser.extensionId)).getByRole('button', { name: /Journal club/ });
+    const tab = (await waitForPanelFrame(page, session.browser.extensionId)).getByRole('button', {
+      name: /Journal club/,
+    });
     await tab.waitFor();
-    expect(await seriousViolations(await waitForPanelFrame(page, browser.extensionId))).toEqual([]);
+    expect(await seriousViolations(await waitForPanelFrame(page, session.browser.extensionId))).toEqual([]);
     await tab.click();
     await page.close();
   });

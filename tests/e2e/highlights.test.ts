@@ -1,26 +1,16 @@
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchWithExtension, waitForPanelFrame } from '../support/browser.mjs';
+import { describe, expect, it } from 'vitest';
+import { waitForPanelFrame } from '../support/browser.mjs';
+import { useExtensionSession } from '../support/extension-session';
 import { painted, passageEnds } from '../support/page-text';
-import { startFixtureServer } from '../support/server.mjs';
 
-let browser: Awaited<ReturnType<typeof launchWithExtension>>;
-let server: Awaited<ReturnType<typeof startFixtureServer>>;
-
-beforeAll(async () => {
-  server = await startFixtureServer();
-  browser = await launchWithExtension();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const session = useExtensionSession();
 
 const PASSAGE = 'few available training programs';
 const NOTE = 'The training gap is what our network sees too.';
 
 const panel = async (page: Page) =>
-  (await waitForPanelFrame(page, browser.extensionId)).getByRole('complementary', { name: 'Journal club' });
+  (await waitForPanelFrame(page, session.browser.extensionId)).getByRole('complementary', { name: 'Journal club' });
 
 /** Selects `text` in the article with the mouse, as a reader drags across it. */
 async function dragSelect(page: Page, text: string): Promise<void> {
@@ -38,8 +28,8 @@ const paintedFor = (page: Page, question: number | null) =>
 
 describe('highlighting a passage and finding it again', () => {
   it('drag-select, tie to question 2, add a note, reload: drawn again and listed under question 2 with its note', async () => {
-    const page = await browser.context.newPage();
-    await page.goto(`${server.origin}/demo-article.html`);
+    const page = await session.browser.context.newPage();
+    await page.goto(`${session.server.origin}/demo-article.html`);
     await (await panel(page)).waitFor();
     await dragSelect(page, PASSAGE);
 
@@ -65,8 +55,8 @@ describe('highlighting a passage and finding it again', () => {
   });
 
   it('deletes with undo', async () => {
-    const page = await browser.context.newPage();
-    await page.goto(`${server.origin}/demo-article.html`);
+    const page = await session.browser.context.newPage();
+    await page.goto(`${session.server.origin}/demo-article.html`);
     const list = await panel(page);
     await list
       .getByRole('button', { name: /^Delete highlight/ })
@@ -80,8 +70,8 @@ describe('highlighting a passage and finding it again', () => {
   });
 
   it('lists a highlight whose passage disappeared from the page as not found, and keeps it', async () => {
-    const page = await browser.context.newPage();
-    await page.goto(`${server.origin}/demo-article.html`);
+    const page = await session.browser.context.newPage();
+    await page.goto(`${session.server.origin}/demo-article.html`);
     await expect.poll(() => paintedFor(page, 2), { timeout: 10_000 }).toEqual([PASSAGE]);
     await page.evaluate(() => {
       for (const p of document.querySelectorAll('p')) {
@@ -96,8 +86,8 @@ describe('highlighting a passage and finding it again', () => {
   });
 
   it('follows the article to another copy with the same DOI', async () => {
-    const page = await browser.context.newPage();
-    await page.goto(`${server.origin}/demo-article-copy.html`);
+    const page = await session.browser.context.newPage();
+    await page.goto(`${session.server.origin}/demo-article-copy.html`);
     await expect.poll(() => paintedFor(page, 2), { timeout: 10_000 }).toEqual([PASSAGE]);
     const group = (await panel(page)).getByRole('region', { name: /Question 2/ });
     await expect.poll(() => group.getByText(NOTE).count(), { timeout: 10_000 }).toBe(1);
@@ -105,8 +95,8 @@ describe('highlighting a passage and finding it again', () => {
   });
 
   it('clicking a highlighted passage opens it in the panel; “Show in article” scrolls to it and flashes it', async () => {
-    const page = await browser.context.newPage();
-    await page.goto(`${server.origin}/demo-article-copy.html`);
+    const page = await session.browser.context.newPage();
+    await page.goto(`${session.server.origin}/demo-article-copy.html`);
     await expect.poll(() => paintedFor(page, 2), { timeout: 10_000 }).toEqual([PASSAGE]);
     // A point of the passage that the panel (the right 400 px) does not cover.
     const point = await page.evaluate(() => {
@@ -114,7 +104,7 @@ describe('highlighting a passage and finding it again', () => {
       const box = [...range.getClientRects()].find((rect) => rect.left + 8 < innerWidth - 400) as DOMRect;
       return { x: box.left + 4, y: box.top + box.height / 2 };
     });
-    const frame = await waitForPanelFrame(page, browser.extensionId);
+    const frame = await waitForPanelFrame(page, session.browser.extensionId);
     await frame.getByRole('heading', { name: 'My highlights' }).waitFor();
     await page.mouse.click(point.x, point.y);
     await expect
@@ -145,8 +135,8 @@ describe('ways of selecting', () => {
     ['a double click on a word', 'dblclick'],
     ['a keyboard selection (select all)', 'keyboard'],
   ])('%s offers the toolbar; Esc dismisses it', async (_name, how) => {
-    const page = await browser.context.newPage();
-    await page.goto(`${server.origin}/demo-article.html`);
+    const page = await session.browser.context.newPage();
+    await page.goto(`${session.server.origin}/demo-article.html`);
     await (await panel(page)).waitFor();
     const word = page.getByText('Workforce development for implementation practice', { exact: false }).first();
     const box = await word.boundingBox();
@@ -165,8 +155,8 @@ describe('ways of selecting', () => {
   });
 
   it('offers no toolbar for a selection inside a form field', async () => {
-    const page = await browser.context.newPage();
-    await page.goto(`${server.origin}/demo-article.html`);
+    const page = await session.browser.context.newPage();
+    await page.goto(`${session.server.origin}/demo-article.html`);
     await (await panel(page)).waitFor();
     await page.evaluate(() => {
       const input = document.createElement('textarea');
