@@ -6,18 +6,19 @@ import { defineConfig } from 'wxt';
  */
 export default defineConfig({
   imports: false,
-  modules: ['@wxt-dev/webextension-polyfill'],
+  modules: ['@wxt-dev/webextension-polyfill', '@wxt-dev/i18n/module'],
   vite: () => ({
     esbuild: { jsx: 'automatic', jsxImportSource: 'preact' },
     resolve: { alias: { react: 'preact/compat', 'react-dom': 'preact/compat' } },
   }),
   manifest: ({ browser }) => ({
-    name: 'Journal Club Reader',
-    description:
-      "Shows your journal club's summary, commentary and questions on the open-access article, and keeps your highlights tied to the questions.",
+    // English is the fallback for every string; the browser's language picks French where it exists (locales/).
+    default_locale: 'en',
+    name: '__MSG_extension_name__',
+    description: '__MSG_extension_description__',
     permissions: ['scripting', 'storage'],
     host_permissions: ['http://*/*', 'https://*/*'],
-    action: { default_title: 'Journal Club Reader' },
+    action: { default_title: '__MSG_extension_name__' },
     // The detector (entrypoints/detector.ts) is an unlisted script declared here; see that file for why.
     content_scripts: [{ matches: ['http://*/*', 'https://*/*'], js: ['detector.js'], run_at: 'document_end' }],
     web_accessible_resources: [{ resources: ['panel.html'], matches: ['http://*/*', 'https://*/*'] }],

@@ -1,3 +1,4 @@
+import { i18n } from '#i18n';
 import { useEffect, useRef } from 'preact/hooks';
 
 /** The panel folded to a tab on the page's edge; one button that brings it back. */
@@ -9,8 +10,8 @@ export function CollapsedTab({ onOpen }: { onOpen: () => void }) {
   }, []);
   return (
     <button ref={button} type="button" class="collapsed-tab" aria-expanded="false" onClick={onOpen}>
-      <span class="collapsed-tab__label">Journal club</span>
-      <span class="visually-hidden">: open the panel</span>
+      <span class="collapsed-tab__label">{i18n.t('panel.collapsedTab')}</span>
+      <span class="visually-hidden">{i18n.t('panel.collapsedTabAction')}</span>
     </button>
   );
 }

@@ -1,6 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import { playwright } from '@vitest/browser-playwright';
 import { defineConfig } from 'vitest/config';
+import { chromeMessages } from './support/chrome-messages';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 
@@ -34,10 +35,16 @@ const chromiumBrowserMode = {
  */
 export default defineConfig({
   root,
+  // The English messages, for tests/support/i18n-setup.ts (unit and DOM tests have no extension to read them from).
+  define: { __I18N_MESSAGES__: JSON.stringify(await chromeMessages(root, 'en')) },
   esbuild: { jsx: 'automatic', jsxImportSource: 'preact' },
   resolve: {
-    // optimal-select (pulled in by the @apache-annotator/dom test oracle) names a `src/` entry it does not ship.
-    alias: { 'optimal-select': fileURLToPath(new URL('../node_modules/optimal-select/lib/index.js', import.meta.url)) },
+    alias: {
+      // The i18n module's generated `i18n` object (`wxt prepare` writes it), as the extension build resolves it.
+      '#i18n': fileURLToPath(new URL('../.wxt/i18n/index.ts', import.meta.url)),
+      // optimal-select (pulled in by the @apache-annotator/dom test oracle) names a `src/` entry it does not ship.
+      'optimal-select': fileURLToPath(new URL('../node_modules/optimal-select/lib/index.js', import.meta.url)),
+    },
   },
   // Pre-bundled up front, so the browser test page is not reloaded mid-run when vite first meets them.
   optimizeDeps: {
@@ -48,13 +55,19 @@ export default defineConfig({
     projects: [
       {
         extends: true,
-        test: { name: 'unit', include: ['tests/unit/**/*.test.{ts,tsx}'], environment: 'happy-dom' },
+        test: {
+          name: 'unit',
+          include: ['tests/unit/**/*.test.{ts,tsx}'],
+          environment: 'happy-dom',
+          setupFiles: ['tests/support/i18n-setup.ts'],
+        },
       },
       {
         extends: true,
         test: {
           name: 'dom',
           include: ['tests/dom/**/*.test.{ts,tsx}'],
+          setupFiles: ['tests/support/i18n-setup.ts'],
           browser: chromiumBrowserMode,
         },
       },

@@ -20,8 +20,11 @@ import { linkFor, shareAll, shareLink } from './share-requests';
 export { openPanelFromAction } from './article-requests';
 export type { BackgroundServices, CatalogLookup, RequestSender } from './services';
 
-/** Which context may send each request: the page's own scripts (top frame), the panel page, or either. */
-const SENDERS: Record<BackgroundRequest['type'], 'page' | 'panel' | 'either'> = {
+/**
+ * Which context may send each request: the page's own scripts (top frame), the panel page, either of those, or
+ * an extension page that belongs to no tab (the toolbar popup, the options page).
+ */
+const SENDERS: Record<BackgroundRequest['type'], 'page' | 'panel' | 'either' | 'extension'> = {
   'article-detected': 'page',
   'article-gone': 'page',
   'panel-state': 'either',
@@ -73,9 +76,10 @@ async function route(
   sender: RequestSender,
   services: BackgroundServices,
 ): Promise<Reply<BackgroundResponses[BackgroundRequest['type']]>> {
+  if (!senderAllowed(request, sender)) return refused(`"${request.type}" is not accepted from this context.`);
+  // Requests of the popup and the options page (SENDERS 'extension') are answered here, before a tab is needed.
   const { tabId } = sender;
   if (tabId === null) return refused('This request must come from a tab.');
-  if (!senderAllowed(request, sender)) return refused(`"${request.type}" is not accepted from this context.`);
   switch (request.type) {
     case 'article-detected':
       return articleDetected(tabId, request.article, sender.url, services);
