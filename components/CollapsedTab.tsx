@@ -1,5 +1,5 @@
-import { i18n } from '#i18n';
 import { useEffect, useRef } from 'preact/hooks';
+import { i18n } from '#i18n';
 
 /** The panel folded to a tab on the page's edge; one button that brings it back. */
 export function CollapsedTab({ onOpen }: { onOpen: () => void }) {
