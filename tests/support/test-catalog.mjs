@@ -1,7 +1,7 @@
 // @ts-check
 /**
  * A catalog feed for the browser tests: one entry per real publisher page in ../shared/fixtures/pages, so the
- * panel can be checked on real markup. The tests put it where the extension keeps cached feeds.
+ * panel can be checked on real markup. The tests serve it on 127.0.0.1 and subscribe the extension to it (tests/support/feeds.ts).
  */
 const PAGES = [
   ['springer', '10.1007/s10924-010-0192-1', 'springer__10.1007_s10924-010-0192-1.html'],

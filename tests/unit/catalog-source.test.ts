@@ -1,5 +1,12 @@
+import 'fake-indexeddb/auto';
+import { IDBFactory } from 'fake-indexeddb';
 import { describe, expect, it } from 'vitest';
-import { FEED_CACHE_KEY, loadCatalog } from '../../utils/background/catalog-source';
+import { loadCatalog } from '../../utils/background/catalog-source';
+import { addFeed, listFeeds } from '../../utils/db/feeds';
+import { openJournalClubDb } from '../../utils/db/open';
+import { ok } from '../../utils/db/result';
+import { type FeedRecord, newFeedRecord } from '../../utils/feeds/record';
+import { expectOk } from './db-fixtures';
 
 const entry = (id: string, doi: string) => ({
   id,
@@ -16,33 +23,61 @@ const entry = (id: string, doi: string) => ({
   questions: [{ id: 'q1', text: 'Why?' }],
 });
 
-const area = (feeds: unknown) => ({ get: async () => ({ [FEED_CACHE_KEY]: feeds }) });
+const NOW = new Date('2026-11-27T10:00:00.000Z');
+
+/** A subscribed feed whose last good copy is `document` (null: never fetched). */
+const feed = (url: string, document: unknown, subscribedAt = NOW): FeedRecord => ({
+  ...newFeedRecord(url, subscribedAt),
+  document,
+});
+
+const feeds =
+  (...records: FeedRecord[]) =>
+  async () =>
+    ok({ feeds: records, damaged: [] });
 
 describe('the merged catalog', () => {
   it('always has the bundled entry, even with no feeds', async () => {
-    const catalog = await loadCatalog({ get: async () => ({}) });
+    const catalog = await loadCatalog(feeds());
     expect(catalog.find('10.1186/s12913-020-05145-1')?.club.name).toBe('Research Impact Canada — KMb Journal Club');
     expect(catalog.errors).toEqual([]);
   });
 
-  it('adds the entries of every cached feed, found by any DOI and by id', async () => {
+  it('adds the entries of every subscribed feed, found by any DOI and by id', async () => {
     const catalog = await loadCatalog(
-      area({
-        'https://a.example/feed.json': { version: 1, entries: [entry('one', '10.1000/one')] },
-        'https://b.example/feed.json': { version: 1, entries: [entry('two', '10.1000/TWO')] },
-      }),
+      feeds(
+        feed('https://a.example/feed.json', { version: 1, entries: [entry('one', '10.1000/one')] }),
+        feed('https://b.example/feed.json', { version: 1, entries: [entry('two', '10.1000/TWO')] }),
+      ),
     );
     expect(catalog.find('10.1000/ONE')?.id).toBe('one');
     expect(catalog.find('doi:10.1000/two')?.id).toBe('two');
     expect(catalog.get('two')?.title).toBe('Entry two');
   });
 
+  it('reads the copies kept in IndexedDB', async () => {
+    const db = expectOk(await openJournalClubDb(new IDBFactory(), 'catalog-source-test'));
+    expectOk(
+      await addFeed(db, feed('https://a.example/feed.json', { version: 1, entries: [entry('one', '10.1000/one')] })),
+    );
+    expectOk(await addFeed(db, feed('https://b.example/never-fetched.json', null)));
+    const catalog = await loadCatalog(() => listFeeds(db));
+    expect(catalog.find('10.1000/one')?.id).toBe('one');
+    expect(catalog.errors).toEqual([]);
+  });
+
+  it('lets a later feed override an earlier source by id, the bundled catalog included', async () => {
+    const override = { ...entry('albers-2020', '10.1186/s12913-020-05145-1'), title: 'Updated by the club' };
+    const catalog = await loadCatalog(feeds(feed('https://a.example/feed.json', { version: 1, entries: [override] })));
+    expect(catalog.find('10.1186/s12913-020-05145-1')?.title).toBe('Updated by the club');
+  });
+
   it('reports a broken entry and a broken feed without hiding the valid ones', async () => {
     const catalog = await loadCatalog(
-      area({
-        'https://a.example/feed.json': { version: 1, entries: [entry('ok', '10.1000/ok'), { id: 'broken' }] },
-        'https://b.example/feed.json': 'not a feed',
-      }),
+      feeds(
+        feed('https://a.example/feed.json', { version: 1, entries: [entry('ok', '10.1000/ok'), { id: 'broken' }] }),
+        feed('https://b.example/feed.json', 'not a feed'),
+      ),
     );
     expect(catalog.find('10.1000/ok')?.id).toBe('ok');
     expect(catalog.find('10.1186/s12913-020-05145-1')).not.toBeNull();
@@ -51,12 +86,16 @@ describe('the merged catalog', () => {
   });
 
   it('keeps the bundled entries when storage cannot be read', async () => {
-    const catalog = await loadCatalog({
-      get: async () => {
-        throw new Error('disk gone');
-      },
+    const failing = await loadCatalog(async () => ({
+      ok: false,
+      error: { code: 'storage-failed', message: 'disk gone' },
+    }));
+    expect(failing.find('10.1186/s12913-020-05145-1')).not.toBeNull();
+    expect(failing.errors[0]?.message).toContain('disk gone');
+    const throwing = await loadCatalog(async () => {
+      throw new Error('worker stopped');
     });
-    expect(catalog.find('10.1186/s12913-020-05145-1')).not.toBeNull();
-    expect(catalog.errors[0]?.message).toContain('disk gone');
+    expect(throwing.find('10.1186/s12913-020-05145-1')).not.toBeNull();
+    expect(throwing.errors[0]?.message).toContain('worker stopped');
   });
 });

@@ -2,11 +2,12 @@ import 'fake-indexeddb/auto';
 import { IDBFactory } from 'fake-indexeddb';
 import { describe, expect, it } from 'vitest';
 import { getCollapsed } from '../../utils/db/article-state';
+import { listFeeds } from '../../utils/db/feeds';
 import { listHighlightsByDoi } from '../../utils/db/highlight-lists';
 import { saveHighlight } from '../../utils/db/highlights';
 import { DB_VERSION } from '../../utils/db/migrations';
 import { openJournalClubDb } from '../../utils/db/open';
-import type { JournalClubDb } from '../../utils/db/schema';
+import { type JournalClubDb, toHighlightRecord } from '../../utils/db/schema';
 import { ALBERS_DOI, expectOk, makeHighlight } from './db-fixtures';
 
 const NAME = 'journal-club';
@@ -29,6 +30,18 @@ const v1ArticleState = [
   { doiKey: ALBERS_DOI, collapsed: true, updatedAt: '2024-04-01T09:00:00.000Z' },
 ];
 
+/** Highlights as v2 stored them (with their index keys), in key order, on an article of their own. */
+const V2_DOI = '10.1000/seeded-in-v2';
+const v2Highlights = [
+  makeHighlight({ id: '00000000-0000-4000-8000-000000000001', doi: V2_DOI, createdAt: '2024-05-01T12:00:00.000Z' }),
+  makeHighlight({
+    id: '00000000-0000-4000-8000-000000000002',
+    doi: V2_DOI,
+    questionId: null,
+    createdAt: '2024-05-02T12:00:00.000Z',
+  }),
+].map(toHighlightRecord);
+
 const shipped: ShippedVersion[] = [
   { version: 0, create: () => {}, seed: async () => {}, check: async () => {} },
   {
@@ -41,6 +54,27 @@ const shipped: ShippedVersion[] = [
       expect(await db.getAll('articleState')).toEqual(v1ArticleState);
       expect(await getCollapsed(db, ALBERS_DOI.toUpperCase())).toBe(true);
       expect(await getCollapsed(db, '10.1000/open-panel')).toBe(false);
+    },
+  },
+  {
+    version: 2,
+    create: (db) => {
+      db.createObjectStore('articleState', { keyPath: 'doiKey' });
+      const highlights = db.createObjectStore('highlights', { keyPath: 'id' });
+      highlights.createIndex('byDoi', 'doiKey');
+      highlights.createIndex('byDoiQuestion', ['doiKey', 'questionKey']);
+      highlights.createIndex('byUpdated', 'updatedAt');
+    },
+    seed: async (db) => {
+      await putAll(db, 'articleState', v1ArticleState);
+      await putAll(db, 'highlights', v2Highlights);
+    },
+    check: async (db) => {
+      expect(await db.getAll('articleState')).toEqual(v1ArticleState);
+      expect(await db.getAll('highlights')).toEqual(v2Highlights);
+      const listed = expectOk(await listHighlightsByDoi(db, V2_DOI)).highlights;
+      expect(listed.map((h) => h.id)).toEqual(v2Highlights.map((h) => h.id));
+      expect(expectOk(await listFeeds(db))).toEqual({ feeds: [], damaged: [] });
     },
   },
 ];
@@ -80,6 +114,7 @@ describe('openJournalClubDb', () => {
           byUpdated: { keyPath: 'updatedAt', unique: false, multiEntry: false },
         },
       },
+      feeds: { keyPath: 'url', autoIncrement: false, indexes: {} },
     });
   });
 

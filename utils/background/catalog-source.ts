@@ -1,44 +1,49 @@
 import { bundledCatalog } from '../catalog/bundled';
 import { createCatalogIndex } from '../catalog/lookup';
 import { type CatalogError, parseCatalog } from '../catalog/parse';
+import type { FeedList } from '../db/feeds';
+import type { StorageResult } from '../db/result';
 import type { CatalogLookup } from './handle-request';
-
-/**
- * Where the last good copy of each subscribed feed is kept, keyed by feed URL. Feeds are stored as fetched and
- * parsed on read, so a copy saved by an older version is validated by the current schema.
- */
-export const FEED_CACHE_KEY = 'catalog.feeds';
-
-/** The slice of `storage.local` the catalog reads. */
-export interface LocalArea {
-  get(key: string): Promise<Record<string, unknown>>;
-}
 
 export interface LoadedCatalog extends CatalogLookup {
   errors: CatalogError[];
 }
 
+/** Reads the subscribed feeds with their last good copies (from IndexedDB, in the background). */
+export type ReadFeeds = () => Promise<StorageResult<FeedList>>;
+
 /**
- * The catalog the background answers from: the bundled entries first, then every cached feed, later sources
- * overriding earlier ones by id. A broken feed or entry is reported and skipped; it never hides the others.
+ * The catalog the background answers from: the bundled entries first, then every subscribed feed's last good
+ * copy in the order the reader subscribed, later sources overriding earlier ones by id. Copies are stored as
+ * fetched and parsed here, so one saved by an older version is validated by the current schema. A broken feed
+ * or entry is reported and skipped; it never hides the others, and storage that cannot be read leaves the
+ * bundled catalog working.
  */
-export async function loadCatalog(area: LocalArea): Promise<LoadedCatalog> {
+export async function loadCatalog(readFeeds: ReadFeeds): Promise<LoadedCatalog> {
   const errors: CatalogError[] = [];
   const entries = [...bundledCatalog];
-  let feeds: unknown;
-  try {
-    feeds = (await area.get(FEED_CACHE_KEY))[FEED_CACHE_KEY];
-  } catch (error) {
-    errors.push({ source: 'storage', index: null, id: null, message: `Cached feeds could not be read: ${error}` });
-  }
-  if (feeds && typeof feeds === 'object') {
-    for (const [url, document] of Object.entries(feeds)) {
-      const parsed = parseCatalog(document, url);
+  const feeds = await readFeeds().catch(
+    (error: unknown): StorageResult<FeedList> => ({
+      ok: false,
+      error: { code: 'storage-failed', message: String(error) },
+    }),
+  );
+  if (feeds.ok) {
+    for (const feed of feeds.value.feeds) {
+      if (feed.document === null) continue;
+      const parsed = parseCatalog(feed.document, feed.url);
       entries.push(...parsed.entries);
       errors.push(...parsed.errors);
     }
+  } else {
+    errors.push({
+      source: 'storage',
+      index: null,
+      id: null,
+      message: `Subscribed feeds could not be read: ${feeds.error.message}`,
+    });
   }
   const index = createCatalogIndex(entries);
   const byId = new Map(index.entries.map((entry) => [entry.id, entry]));
-  return { find: index.find, get: (id) => byId.get(id) ?? null, errors };
+  return { entries: index.entries, find: index.find, get: (id) => byId.get(id) ?? null, errors };
 }

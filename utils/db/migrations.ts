@@ -35,6 +35,13 @@ export const migrations: readonly Migration[] = [
     highlights.createIndex('byDoiQuestion', ['doiKey', 'questionKey']);
     highlights.createIndex('byUpdated', 'updatedAt');
   },
+  /**
+   * v3: subscribed catalog feeds, keyed by feed URL, each with the last good copy as fetched. No index: there
+   * are a handful of feeds and every read wants them all. No data to move: the store is new.
+   */
+  (db) => {
+    db.createObjectStore('feeds', { keyPath: 'url' });
+  },
 ];
 
 /** The version this code writes; it follows from the history so that the two cannot disagree. */

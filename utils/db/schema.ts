@@ -1,5 +1,6 @@
 import type { DBSchema, IDBPDatabase } from 'idb';
 import { doiKey } from '../doi';
+import type { FeedRecord } from '../feeds/record';
 import type { Highlight } from '../highlight';
 
 /** One database per browser profile; the name never changes, or readers would lose what they saved. */
@@ -35,6 +36,8 @@ export interface JournalClubSchema extends DBSchema {
       byUpdated: string;
     };
   };
+  /** Subscribed catalog feeds with their last good copy (since v3), keyed by feed URL. */
+  feeds: { key: string; value: FeedRecord };
 }
 
 export type JournalClubDb = IDBPDatabase<JournalClubSchema>;

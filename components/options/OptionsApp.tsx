@@ -1,0 +1,61 @@
+import { useRef } from 'preact/hooks';
+import { i18n } from '#i18n';
+import type { BackgroundClient } from '../../utils/send-to-background';
+import { BundledCatalog } from './BundledCatalog';
+import { FeedList } from './FeedList';
+import { SubscribeForm } from './SubscribeForm';
+import { useFeeds } from './useFeeds';
+
+interface OptionsAppProps {
+  send: BackgroundClient;
+  /** `browser.permissions.request` for one origin pattern. */
+  requestPermission: (origin: string) => Promise<boolean>;
+  /** The browser's UI language, for dates and numbers. */
+  language: string;
+}
+
+/** The options page: the catalogs the panel reads, and the reader's feed subscriptions. */
+export function OptionsApp({ send, requestPermission, language }: OptionsAppProps) {
+  const feeds = useFeeds(send, requestPermission);
+  const feedsHeading = useRef<HTMLHeadingElement>(null);
+  return (
+    <div class="page">
+      <header class="page__header">
+        <h1>{i18n.t('options.heading')}</h1>
+        <p class="lead">{i18n.t('options.intro')}</p>
+      </header>
+      <main>
+        {/* Always in the page, so that screen readers register it before it first speaks. */}
+        <div class="status" role="status" aria-live="polite" aria-atomic="true">
+          {feeds.announcement.text && (
+            <p key={feeds.announcement.serial} class={feeds.announcement.shown ? undefined : 'visually-hidden'}>
+              {feeds.announcement.text}
+            </p>
+          )}
+        </div>
+        {feeds.loadError && (
+          <p class="field-error" role="alert">
+            {i18n.t('options.announce.failed', [feeds.loadError])}
+          </p>
+        )}
+        {feeds.overview && <BundledCatalog bundled={feeds.overview.bundled} language={language} />}
+        <SubscribeForm onSubscribe={feeds.subscribe} />
+        {feeds.overview && (
+          <FeedList
+            overview={feeds.overview}
+            language={language}
+            busy={feeds.busy}
+            headingRef={feedsHeading}
+            onRefresh={(url) => void feeds.refresh(url)}
+            onUnsubscribe={(url) =>
+              void feeds.unsubscribe(url).then((removed) => {
+                // The card and its button are gone; the list's heading is the nearest place that still exists.
+                if (removed) feedsHeading.current?.focus();
+              })
+            }
+          />
+        )}
+      </main>
+    </div>
+  );
+}

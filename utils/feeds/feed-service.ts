@@ -1,0 +1,120 @@
+import { addFeed, deleteFeed, type FeedList, getFeed, listFeeds, updateFeed } from '../db/feeds';
+import { ok, type StorageResult } from '../db/result';
+import type { JournalClubDb } from '../db/schema';
+import { mapBounded } from './bounded';
+import { parseFeedUrl } from './feed-url';
+import { type FetchFeedOptions, fetchFeed } from './fetch-feed';
+import { nextFeedRecord, type RefreshOutcome } from './next-record';
+import { type FeedRecord, newFeedRecord } from './record';
+
+/** Feeds refreshed at once by "Refresh all" and the schedule. */
+export const FEED_REFRESH_CONCURRENCY = 4;
+
+/** A reader follows a few clubs; past this, the list is more likely a script than a person. */
+export const MAX_FEEDS = 50;
+
+export interface FeedServiceDeps extends FetchFeedOptions {
+  /** The extension's database, opened lazily by the background. */
+  db(): Promise<StorageResult<JournalClubDb>>;
+  /** Whether the reader granted access to a site (a match pattern such as `https://club.example/*`). */
+  hasPermission(origin: string): Promise<boolean>;
+  now(): Date;
+  /** Called after any change to the stored feeds, so that the merged catalog is rebuilt. */
+  onChange(): void;
+  concurrency?: number;
+}
+
+export type SubscribeResult =
+  | { status: 'subscribed' | 'already-subscribed'; record: FeedRecord }
+  | { status: 'refused'; problem: 'permission-missing' | 'too-many-feeds' };
+
+export interface FeedService {
+  list(): Promise<StorageResult<FeedList>>;
+  /** Adds a feed (a URL already checked by `parseFeedUrl`) and fetches it at once. */
+  subscribe(url: string): Promise<StorageResult<SubscribeResult>>;
+  refresh(url: string): Promise<StorageResult<FeedRecord>>;
+  refreshAll(): Promise<StorageResult<FeedRecord[]>>;
+  /** Answers whether there was such a subscription. */
+  unsubscribe(url: string): Promise<StorageResult<boolean>>;
+}
+
+/**
+ * Subscriptions and refreshes over IndexedDB and `fetch`. Nothing is fetched without the reader's permission
+ * for the feed's site: a refresh without it records "permission missing" and sends no request. Two refreshes
+ * of one feed (the schedule and a click) share one request.
+ */
+export function createFeedService(deps: FeedServiceDeps): FeedService {
+  const inFlight = new Map<string, Promise<StorageResult<FeedRecord>>>();
+  const withDb = async <T>(call: (db: JournalClubDb) => Promise<StorageResult<T>>): Promise<StorageResult<T>> => {
+    const db = await deps.db();
+    return db.ok ? call(db.value) : db;
+  };
+  const permitted = async (url: string) => {
+    const parsed = parseFeedUrl(url);
+    return parsed.ok && (await deps.hasPermission(parsed.origin).catch(() => false));
+  };
+
+  const refreshOnce = async (db: JournalClubDb, url: string): Promise<StorageResult<FeedRecord>> => {
+    const current = await getFeed(db, url);
+    if (!current.ok) return current;
+    const outcome: RefreshOutcome = (await permitted(url))
+      ? await fetchFeed(url, current.value, deps)
+      : { kind: 'permission-missing' };
+    const now = deps.now();
+    const saved = await updateFeed(db, url, (latest) => nextFeedRecord(latest, outcome, now));
+    if (saved.ok) deps.onChange();
+    return saved;
+  };
+
+  const refresh = (url: string) =>
+    withDb((db) => {
+      const running = inFlight.get(url);
+      if (running) return running;
+      const started = refreshOnce(db, url).finally(() => inFlight.delete(url));
+      inFlight.set(url, started);
+      return started;
+    });
+
+  return {
+    list: () => withDb(listFeeds),
+    subscribe: (url) =>
+      withDb(async (db): Promise<StorageResult<SubscribeResult>> => {
+        if (!(await permitted(url))) return ok({ status: 'refused', problem: 'permission-missing' });
+        const existing = await getFeed(db, url);
+        // Subscribing again is how a reader re-grants a withdrawn permission: fetch now that it is back.
+        if (existing.ok) {
+          const refreshed = await refresh(url);
+          return refreshed.ok ? ok({ status: 'already-subscribed', record: refreshed.value }) : refreshed;
+        }
+        const all = await listFeeds(db);
+        if (!all.ok) return all;
+        if (all.value.feeds.length + all.value.damaged.length >= MAX_FEEDS) {
+          return ok({ status: 'refused', problem: 'too-many-feeds' });
+        }
+        const added = await addFeed(db, newFeedRecord(url, deps.now()));
+        if (!added.ok) return added;
+        deps.onChange();
+        const refreshed = await refresh(url);
+        if (!refreshed.ok) return refreshed;
+        return ok({ status: added.value ? 'subscribed' : 'already-subscribed', record: refreshed.value });
+      }),
+    refresh,
+    refreshAll: () =>
+      withDb(async (db) => {
+        const all = await listFeeds(db);
+        if (!all.ok) return all;
+        const results = await mapBounded(all.value.feeds, deps.concurrency ?? FEED_REFRESH_CONCURRENCY, (feed) =>
+          refresh(feed.url),
+        );
+        const failed = results.find((result) => !result.ok);
+        if (failed && !failed.ok && failed.error.code !== 'not-found') return failed;
+        return ok(results.flatMap((result) => (result.ok ? [result.value] : [])));
+      }),
+    unsubscribe: (url) =>
+      withDb(async (db) => {
+        const removed = await deleteFeed(db, url);
+        if (removed.ok && removed.value) deps.onChange();
+        return removed;
+      }),
+  };
+}
