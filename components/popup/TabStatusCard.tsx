@@ -1,0 +1,112 @@
+import { useState } from 'preact/hooks';
+import { i18n } from '#i18n';
+import { localize } from '../../utils/localized';
+import type { Reply } from '../../utils/messages';
+import type { TabStatus } from '../../utils/tab-status';
+
+export type StatusLoad =
+  | { status: 'loading' }
+  | { status: 'ready'; value: TabStatus }
+  | { status: 'failed'; error: string };
+
+interface TabStatusCardProps {
+  load: StatusLoad;
+  language: string;
+  /** The shortcut that does what "Open panel" does, as the browser shows it; null when the reader removed it. */
+  shortcut: string | null;
+  /** Asks the background to open the panel on the tab and focus it. */
+  onOpenPanel: () => Promise<Reply<'opened' | 'no-club-article'>>;
+  /** Closes the popup, so that keyboard focus lands in the panel the reader asked for. */
+  onOpened: () => void;
+}
+
+type Opening = { status: 'idle' } | { status: 'opening' } | { status: 'gone' } | { status: 'failed'; error: string };
+
+/**
+ * What the tab's page is, in the three cases the toolbar badge shows (nothing, DOI, JC), with the way into the
+ * panel on a club article.
+ */
+export function TabStatusCard({ load, language, shortcut, onOpenPanel, onOpened }: TabStatusCardProps) {
+  const [opening, setOpening] = useState<Opening>({ status: 'idle' });
+  if (load.status === 'loading') return <p class="status status--loading">{i18n.t('popup.loading')}</p>;
+  if (load.status === 'failed') {
+    return (
+      <p class="status status--error" role="alert">
+        {i18n.t('popup.statusFailed', [load.error])}
+      </p>
+    );
+  }
+  const tab = load.value;
+  if (tab.kind === 'no-article') {
+    return (
+      <div class="status">
+        <StatusBadge kind={tab.kind} />
+        <div class="status__text">
+          <p class="status__title">{i18n.t('popup.noArticle')}</p>
+          <p class="status__hint">{i18n.t('popup.noArticleHint')}</p>
+        </div>
+      </div>
+    );
+  }
+  if (tab.kind === 'not-in-catalog') {
+    return (
+      <div class="status">
+        <StatusBadge kind={tab.kind} />
+        <div class="status__text">
+          <p class="status__title">{i18n.t('popup.notInCatalog', [tab.title ?? `doi:${tab.doi}`])}</p>
+          <p class="status__hint">{i18n.t('popup.notInCatalogHint')}</p>
+        </div>
+      </div>
+    );
+  }
+  const open = async () => {
+    setOpening({ status: 'opening' });
+    const reply = await onOpenPanel();
+    if (reply.ok && reply.value === 'opened') return onOpened();
+    setOpening(reply.ok ? { status: 'gone' } : { status: 'failed', error: reply.error });
+  };
+  return (
+    <div class="status status--club">
+      <StatusBadge kind={tab.kind} />
+      <div class="status__text">
+        <p class="status__title">{i18n.t('popup.clubArticle', [localize(tab.title, language)])}</p>
+        <div class="status__actions">
+          <button
+            type="button"
+            class="button button--primary"
+            onClick={open}
+            disabled={opening.status === 'opening'}
+            aria-describedby={shortcut ? 'open-panel-shortcut' : undefined}
+          >
+            {opening.status === 'opening' ? i18n.t('popup.opening') : i18n.t('popup.openPanel')}
+          </button>
+          {shortcut && (
+            <span id="open-panel-shortcut" class="status__hint">
+              {i18n.t('popup.shortcut', [shortcut])}
+            </span>
+          )}
+        </div>
+        {opening.status === 'gone' && (
+          <p class="status__problem" role="alert">
+            {i18n.t('popup.panelGone')}
+          </p>
+        )}
+        {opening.status === 'failed' && (
+          <p class="status__problem" role="alert">
+            {i18n.t('popup.statusFailed', [opening.error])}
+          </p>
+        )}
+      </div>
+    </div>
+  );
+}
+
+/** The toolbar badge's mark for the case, repeated here so the reader connects the two; decorative. */
+function StatusBadge({ kind }: { kind: TabStatus['kind'] }) {
+  const text = kind === 'club-article' ? 'JC' : kind === 'not-in-catalog' ? 'DOI' : '–';
+  return (
+    <span class={`status__badge status__badge--${kind}`} aria-hidden="true">
+      {text}
+    </span>
+  );
+}

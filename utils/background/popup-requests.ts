@@ -1,0 +1,44 @@
+import type { BackgroundRequest, BackgroundResponses, Reply } from '../messages';
+import { buildReadingList } from '../reading-list';
+import { tabStatusFor } from '../tab-status';
+import { openAndFocusPanel } from './open-panel';
+import type { BackgroundServices } from './services';
+
+/** The requests only the toolbar popup sends; none of them needs the sender to be in a tab. */
+export type PopupRequest = Extract<BackgroundRequest, { type: 'tab-status' | 'reading-list' | 'panel-open' }>;
+
+/** Answers the toolbar popup. */
+export async function answerPopup(
+  request: PopupRequest,
+  services: BackgroundServices,
+): Promise<Reply<BackgroundResponses[PopupRequest['type']]>> {
+  switch (request.type) {
+    case 'tab-status':
+      return { ok: true, value: await tabStatus(request.tabId, services) };
+    case 'reading-list':
+      return { ok: true, value: await readingList(services) };
+    case 'panel-open':
+      return { ok: true, value: (await openAndFocusPanel(request.tabId, services)) ? 'opened' : 'no-club-article' };
+  }
+}
+
+/**
+ * Asks the page's detector, not the tab registry, what the page shows now: the registry keeps the last report,
+ * and a page without a DOI reports nothing, so after the tab moved on to such a page it would still name the
+ * article. A tab the detector cannot reach (a browser page, a tab that does not exist) has no article.
+ */
+async function tabStatus(tabId: number, services: BackgroundServices): Promise<BackgroundResponses['tab-status']> {
+  const article = await services.queryArticle(tabId);
+  const entry = article ? (await services.catalog()).find(article.doi) : null;
+  return tabStatusFor(article, entry);
+}
+
+/** Every catalog entry (bundled and subscribed), with the reader's highlight count, or why it is missing. */
+async function readingList(services: BackgroundServices): Promise<BackgroundResponses['reading-list']> {
+  const [catalog, highlights] = await Promise.all([services.catalog(), services.highlights.listAll()]);
+  const dois = highlights.ok ? highlights.value.highlights.map((highlight) => highlight.doi) : null;
+  return {
+    entries: buildReadingList(catalog.entries, dois),
+    highlightsError: highlights.ok ? null : highlights.error.message,
+  };
+}

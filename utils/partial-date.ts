@@ -1,0 +1,30 @@
+/** How much of a catalog date is known. */
+export type DatePrecision = 'year' | 'month' | 'day';
+
+/**
+ * A catalog date (`YYYY`, `YYYY-MM` or `YYYY-MM-DD`) written in the reader's language, only as precisely as it
+ * is known: "2021", "March 2021", "12 March 2021" ("mars 2021", "12 mars 2021" in French). A day or month we do
+ * not have is never made up. The precision lets a sentence around it read right ("le 12 mars", "en mars").
+ * Returns null for anything that is not such a date.
+ */
+export function formatPartialDate(date: string, language: string): { text: string; precision: DatePrecision } | null {
+  const match = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$/.exec(date);
+  if (!match) return null;
+  const [, year, month, day] = match;
+  const utc = new Date(Date.UTC(Number(year), Number(month ?? 1) - 1, Number(day ?? 1)));
+  if (utc.getUTCMonth() !== Number(month ?? 1) - 1 || utc.getUTCDate() !== Number(day ?? 1)) return null;
+  const options: Intl.DateTimeFormatOptions = { timeZone: 'UTC', year: 'numeric' };
+  if (month !== undefined) options.month = 'long';
+  if (day !== undefined) options.day = 'numeric';
+  const text = new Intl.DateTimeFormat(safeLocale(language), options).format(utc);
+  return { text, precision: day !== undefined ? 'day' : month !== undefined ? 'month' : 'year' };
+}
+
+/** The reader's language, or English when the browser reports a tag Intl does not accept. */
+function safeLocale(language: string): string {
+  try {
+    return Intl.DateTimeFormat.supportedLocalesOf(language).length > 0 ? language : 'en';
+  } catch {
+    return 'en';
+  }
+}
