@@ -112,11 +112,19 @@ describe('highlighting a passage and finding it again', () => {
       .toContain(PASSAGE);
 
     await page.evaluate(() => window.scrollTo(0, document.body.scrollHeight));
-    await (await panel(page))
-      .getByRole('button', { name: /Show in article/ })
-      .first()
-      .click();
+    const show = (await panel(page)).getByRole('button', { name: /Show in article/ }).first();
+    await show.focus();
+    await page.keyboard.press('Enter');
     await expect.poll(() => page.evaluate(() => CSS.highlights.get('jc-flash')?.size ?? 0)).toBe(1);
+    // Keyboard focus moves to the passage, and screen readers hear which passage and which question.
+    await expect
+      .poll(() => page.evaluate(() => (document.hasFocus() ? (document.activeElement?.textContent ?? '') : '')))
+      .toContain(PASSAGE);
+    const said = await frame.evaluate(() =>
+      [...document.querySelectorAll('[aria-live="polite"]')].map((region) => region.textContent).join(' '),
+    );
+    expect(said).toContain(`Shown in the article: “${PASSAGE}”`);
+    expect(said).toMatch(/Question 2: \S/);
     await expect
       .poll(() =>
         page.evaluate(() => {

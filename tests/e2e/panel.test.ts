@@ -3,6 +3,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'webextension-polyfill';
 import { launchWithExtension, waitForPanelFrame } from '../support/browser.mjs';
+import { type FeedServer, startFeedServer, subscribeToFeed } from '../support/feeds';
 import { SHARED_PAGES, startFixtureServer } from '../support/server.mjs';
 import { REAL_PAGES, TEST_FEED } from '../support/test-catalog.mjs';
 
@@ -12,6 +13,7 @@ declare const chrome: Browser;
 type Launched = Awaited<ReturnType<typeof launchWithExtension>>;
 let browser: Launched;
 let server: Awaited<ReturnType<typeof startFixtureServer>>;
+let feeds: FeedServer;
 
 const panelFrame = (page: Page, extensionId = browser.extensionId) => waitForPanelFrame(page, extensionId);
 const panel = async (page: Page) => (await panelFrame(page)).getByRole('complementary', { name: 'Journal club' });
@@ -39,15 +41,16 @@ async function badgeText(page: Page): Promise<string> {
 beforeAll(async () => {
   server = await startFixtureServer();
   browser = await launchWithExtension();
-  await browser.worker.evaluate(
-    (feed) => chrome.storage.local.set({ 'catalog.feeds': { 'test-feed': feed } }),
-    TEST_FEED,
-  );
+  feeds = await startFeedServer();
+  feeds.json('/test-feed.json', TEST_FEED);
+  const reply = await subscribeToFeed(browser.context, browser.extensionId, `${feeds.origin}/test-feed.json`);
+  expect(reply).toMatchObject({ ok: true, value: { status: 'subscribed' } });
 });
 
 afterAll(async () => {
   await browser?.close();
   await server?.close();
+  await feeds?.close();
 });
 
 describe('the panel on the demo article', () => {
@@ -157,9 +160,37 @@ describe('the panel on the demo article', () => {
     await page.close();
   });
 
+  it('Esc in the panel folds it and gives keyboard focus back to where the reader was on the page', async () => {
+    const page = await open('/demo-article.html');
+    const frame = await panelFrame(page);
+    await (await panel(page)).waitFor();
+    const link = page.locator('a[href]').first();
+    await link.focus();
+    const place = await link.textContent();
+    const panelHasFocus = () => frame.evaluate(() => document.hasFocus());
+    for (let presses = 0; presses < 40 && !(await panelHasFocus()); presses++) await page.keyboard.press('Tab');
+    expect(await panelHasFocus()).toBe(true);
+
+    await page.keyboard.press('Escape');
+    await expect.poll(() => page.locator('journal-club-panel').getAttribute('data-layout')).toBe('collapsed');
+    await expect
+      .poll(() => page.evaluate(() => document.hasFocus() && document.activeElement?.textContent))
+      .toBe(place);
+    expect(await panelHasFocus()).toBe(false);
+    // The page's own tab order goes on from there.
+    await page.keyboard.press('Shift+Tab');
+    expect(await page.evaluate(() => document.activeElement?.localName)).not.toBe('journal-club-panel');
+    // Folding is remembered for the article: unfold it for the tests that follow.
+    await frame.getByRole('button', { name: /Journal club/ }).click();
+    await expect.poll(() => page.locator('journal-club-panel').getAttribute('data-layout')).toBe('open');
+    await page.close();
+  });
+
   it('closes for this page only: a new visit shows it again', async () => {
     const page = await open('/demo-article.html');
-    await (await panel(page)).getByRole('button', { name: 'Close panel for this page' }).click();
+    // A key press, not a click: the click would wait on a frame that its own action removes.
+    await (await panel(page)).getByRole('button', { name: 'Close panel for this page' }).focus();
+    await page.keyboard.press('Enter');
     await expect.poll(() => page.locator('journal-club-panel').count()).toBe(0);
     expect(await badgeText(page)).toBe('JC');
     await page.reload();
