@@ -4,6 +4,9 @@ import { defineConfig } from 'wxt';
  * One extension for Chromium (MV3) and Firefox. Imports are explicit (no auto-imports) so that every file says
  * where its names come from, and so the detector that runs on every page only carries what it imports.
  */
+/** Sites a catalog feed may be fetched from, each granted only when the reader subscribes to a feed there. */
+const FEED_ORIGINS = ['https://*/*', 'http://127.0.0.1/*', 'http://localhost/*'];
+
 export default defineConfig({
   imports: false,
   modules: ['@wxt-dev/webextension-polyfill', '@wxt-dev/i18n/module'],
@@ -16,9 +19,18 @@ export default defineConfig({
     default_locale: 'en',
     name: '__MSG_extension_name__',
     description: '__MSG_extension_description__',
-    permissions: ['scripting', 'storage'],
+    permissions: ['scripting', 'storage', 'alarms'],
     host_permissions: ['http://*/*', 'https://*/*'],
+    // Catalog feeds: the options page asks for the feed's site when the reader subscribes, not at install. Plain
+    // http only on loopback, where a club tries a feed before publishing it. MV2 (Firefox) lists these among
+    // `optional_permissions`; WXT drops `optional_host_permissions` from an MV2 manifest.
+    ...(browser === 'firefox' ? { optional_permissions: FEED_ORIGINS } : { optional_host_permissions: FEED_ORIGINS }),
     action: { default_title: '__MSG_extension_name__' },
+    // The keyboard way to the panel (utils/commands.ts): opens and focuses it on a club article; browsers let the
+    // reader change the key (chrome://extensions/shortcuts, Firefox's add-on manager).
+    commands: {
+      'open-panel': { suggested_key: { default: 'Alt+Shift+J' }, description: '__MSG_commands_openPanel__' },
+    },
     // The detector (entrypoints/detector.ts) is an unlisted script declared here; see that file for why.
     content_scripts: [{ matches: ['http://*/*', 'https://*/*'], js: ['detector.js'], run_at: 'document_end' }],
     web_accessible_resources: [{ resources: ['panel.html'], matches: ['http://*/*', 'https://*/*'] }],

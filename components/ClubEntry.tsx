@@ -1,3 +1,4 @@
+import { i18n } from '#i18n';
 import type { CatalogEntry } from '../utils/catalog/schema';
 import { localize } from '../utils/localized';
 import type { PanelState } from '../utils/messages';
@@ -41,15 +42,15 @@ export function ClubEntry({ state, language, actions }: ClubEntryProps) {
         {article && <OpenAccessStatus article={article} openCopy={entry.articleUrls[0]} />}
       </section>
       <section aria-labelledby="summary-heading">
-        <h2 id="summary-heading">Summary</h2>
+        <h2 id="summary-heading">{i18n.t('club.summary')}</h2>
         <Markdown source={localize(entry.summary, language)} />
       </section>
       <section aria-labelledby="commentary-heading">
-        <h2 id="commentary-heading">Commentary</h2>
+        <h2 id="commentary-heading">{i18n.t('club.commentary')}</h2>
         <Markdown source={localize(entry.commentary, language)} />
       </section>
       <section aria-labelledby="questions-heading">
-        <h2 id="questions-heading">Questions for discussion</h2>
+        <h2 id="questions-heading">{i18n.t('club.questions')}</h2>
         <QuestionList questions={entry.questions} language={language} />
       </section>
       {highlights.error ? (
@@ -75,15 +76,13 @@ export function ClubEntry({ state, language, actions }: ClubEntryProps) {
       ) : null}
       {highlights.data && highlights.data.skipped > 0 ? (
         <p role="status" class="panel__error">
-          {highlights.data.skipped === 1
-            ? 'One saved highlight is damaged and could not be shown. It has been kept, not deleted.'
-            : `${highlights.data.skipped} saved highlights are damaged and could not be shown. They have been kept, not deleted.`}
+          {i18n.t('club.damaged', highlights.data.skipped)}
         </p>
       ) : null}
       <ExportTools {...actions} />
       <p class="discussion">
         <a class="discussion__link" href={entry.postUrl} target="_blank" rel="noopener noreferrer">
-          Join the club's discussion
+          {i18n.t('club.discussion')}
         </a>
       </p>
     </>

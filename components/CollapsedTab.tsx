@@ -2,12 +2,12 @@ import { useEffect, useRef } from 'preact/hooks';
 import { i18n } from '#i18n';
 
 /** The panel folded to a tab on the page's edge; one button that brings it back. */
-export function CollapsedTab({ onOpen }: { onOpen: () => void }) {
+export function CollapsedTab({ onOpen, takeFocus }: { onOpen: () => void; takeFocus: boolean }) {
   const button = useRef<HTMLButtonElement>(null);
   // Keeps keyboard readers where they were: the control they just used turned into this one.
   useEffect(() => {
-    if (document.hasFocus()) button.current?.focus();
-  }, []);
+    if (takeFocus && document.hasFocus()) button.current?.focus();
+  }, [takeFocus]);
   return (
     <button ref={button} type="button" class="collapsed-tab" aria-expanded="false" onClick={onOpen}>
       <span class="collapsed-tab__label">{i18n.t('panel.collapsedTab')}</span>

@@ -1,5 +1,7 @@
 import { useState } from 'preact/hooks';
+import { i18n } from '#i18n';
 import type { BackgroundResponses, ExportedFile, ImportOutcome, Reply, Settings } from '../utils/messages';
+import { uiLanguage } from '../utils/ui-language';
 
 interface ExportToolsProps {
   exportFile(format: 'markdown' | 'jsonld'): Promise<Reply<ExportedFile>>;
@@ -30,13 +32,9 @@ export function ExportTools(props: ExportToolsProps) {
     if (!file.ok) return say(file.error, true);
     if (action === 'download') {
       props.download(file.value);
-      return say(`Downloaded ${file.value.fileName}.`);
+      return say(i18n.t('export.downloaded', [file.value.fileName]));
     }
-    say(
-      (await props.copy(file.value.text))
-        ? 'Copied. Paste it into the club’s discussion.'
-        : 'Could not copy; use Download instead.',
-    );
+    say((await props.copy(file.value.text)) ? i18n.t('export.copied') : i18n.t('export.copyFailed'));
   };
 
   const shareEverything = async () => {
@@ -44,13 +42,11 @@ export function ExportTools(props: ExportToolsProps) {
     if (!reply.ok) return say(reply.error, true);
     if ('tooLong' in reply.value) {
       setAllLink(null);
-      return say(
-        `Your highlights make a link of ${reply.value.length.toLocaleString()} characters, more than the ${reply.value.limit.toLocaleString()} a link can reliably carry. Download the Markdown or the backup file and share that instead.`,
-        true,
-      );
+      const number = new Intl.NumberFormat(uiLanguage());
+      return say(i18n.t('export.tooLong', [number.format(reply.value.length), number.format(reply.value.limit)]), true);
     }
     setAllLink(reply.value.url);
-    say((await props.copy(reply.value.url)) ? 'Link to all your highlights copied.' : 'Select the link to copy it.');
+    say((await props.copy(reply.value.url)) ? i18n.t('export.allLinkCopied') : i18n.t('sharing.selectToCopy'));
   };
 
   const chooseFile = async (event: Event) => {
@@ -59,7 +55,7 @@ export function ExportTools(props: ExportToolsProps) {
     input.value = '';
     if (!file) return;
     const text = await file.text().catch(() => null);
-    if (text === null) return say('That file could not be read.', true);
+    if (text === null) return say(i18n.t('export.unreadableFile'), true);
     const plan = await props.importFile(text, false);
     if (!plan.ok) return say(plan.error, true);
     setPending({ name: file.name, text, outcome: plan.value });
@@ -70,31 +66,31 @@ export function ExportTools(props: ExportToolsProps) {
     if (!pending) return;
     const done = await props.importFile(pending.text, true);
     setPending(null);
-    if (!done.ok) return say(`Nothing was imported: ${done.error}`, true);
-    say(`Imported ${done.value.written} highlight${done.value.written === 1 ? '' : 's'}.`);
+    if (!done.ok) return say(i18n.t('export.importFailed', [done.error]), true);
+    say(i18n.t('export.imported', done.value.written));
   };
 
   return (
     <section class="tools" aria-labelledby="tools-heading">
-      <h2 id="tools-heading">Share and export</h2>
+      <h2 id="tools-heading">{i18n.t('export.heading')}</h2>
       <div class="tools__row">
         <button type="button" class="hl-button" onClick={() => void exported('markdown', 'copy')}>
-          Copy Markdown for the discussion
+          {i18n.t('export.copyMarkdown')}
         </button>
         <button type="button" class="hl-button" onClick={() => void exported('markdown', 'download')}>
-          Download Markdown
+          {i18n.t('export.downloadMarkdown')}
         </button>
         <button type="button" class="hl-button" onClick={() => void exported('jsonld', 'download')}>
-          Download Web Annotations (JSON-LD)
+          {i18n.t('export.downloadAnnotations')}
         </button>
         <button type="button" class="hl-button" onClick={() => void shareEverything()}>
-          Share all
+          {i18n.t('export.shareAll')}
         </button>
       </div>
       {allLink && (
         <p class="share__result">
           <label class="share__label" for="share-all-url">
-            Link to all your highlights
+            {i18n.t('export.allLink')}
           </label>
           <input id="share-all-url" class="share__url" type="text" readOnly value={allLink} />
         </p>
@@ -107,32 +103,30 @@ export function ExportTools(props: ExportToolsProps) {
             const file = await props.backup();
             if (!file.ok) return say(file.error, true);
             props.download(file.value);
-            say(`Downloaded ${file.value.fileName} (every article).`);
+            say(i18n.t('export.backupDownloaded', [file.value.fileName]));
           }}
         >
-          Download backup (all articles)
+          {i18n.t('export.backup')}
         </button>
         <label class="hl-button tools__file">
-          Import highlights…
+          {i18n.t('export.import')}
           <input type="file" accept=".json,.jsonld,application/json,application/ld+json" onChange={chooseFile} />
         </label>
       </div>
       {pending && (
         <fieldset class="tools__confirm">
-          <legend class="visually-hidden">Import</legend>
-          <p>
-            {pending.name}: {pending.outcome.summaryText}
-          </p>
+          <legend class="visually-hidden">{i18n.t('export.importLegend')}</legend>
+          <p>{i18n.t('export.pendingFile', [pending.name, pending.outcome.summaryText])}</p>
           <button
             type="button"
             class="hl-button"
             disabled={pending.outcome.added + pending.outcome.updated === 0}
             onClick={() => void confirmImport()}
           >
-            Import
+            {i18n.t('export.confirmImport')}
           </button>
           <button type="button" class="hl-button" onClick={() => setPending(null)}>
-            Cancel
+            {i18n.t('notes.cancel')}
           </button>
         </fieldset>
       )}
@@ -145,7 +139,7 @@ export function ExportTools(props: ExportToolsProps) {
               props.changeSettings({ shareBase: (event.currentTarget as HTMLInputElement).checked ? 'page' : 'doi' })
             }
           />{' '}
-          Share links open this page’s address instead of doi.org
+          {i18n.t('export.shareBase')}
         </label>
       )}
       {message && (

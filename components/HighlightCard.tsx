@@ -1,5 +1,7 @@
 import { useEffect, useId, useRef, useState } from 'preact/hooks';
+import { i18n } from '#i18n';
 import { type ClubQuestion, type HighlightItem, previewQuote, quoteOpening } from '../utils/highlight-groups';
+import { useAnnounce } from './Announcer';
 import { NoteEditor } from './NoteEditor';
 import { QuestionChip } from './QuestionChip';
 import { QuestionSelect } from './QuestionSelect';
@@ -68,10 +70,23 @@ export function HighlightCard(props: HighlightCardProps) {
   const opening = quoteOpening(quote);
   const preview = previewQuote(quote);
   const shown = expanded ? quote : preview.text;
-  const noteVerb = highlight.note ? 'Edit note' : 'Add note';
+  const noteVerb = highlight.note ? i18n.t('highlights.editNote') : i18n.t('highlights.addNote');
+  const noteLabel = highlight.note
+    ? i18n.t('highlights.editNoteLabel', [opening])
+    : i18n.t('highlights.addNoteLabel', [opening]);
   const locked = pending || busy;
 
-  const reveal = () => props.onReveal(highlight.id);
+  const announce = useAnnounce();
+  const reveal = () => {
+    props.onReveal(highlight.id);
+    // The passage is shown on the page, out of the panel: screen-reader users hear which one, and why it matters.
+    const question = questionIndex === null ? undefined : questions[questionIndex];
+    const tiedTo =
+      question && questionIndex !== null
+        ? i18n.t('highlights.questionText', [String(questionIndex + 1), question.text])
+        : questionLabel;
+    announce(i18n.t('announce.passageShown', [preview.text, tiedTo]));
+  };
   const closeEditor = () => {
     returnFocus.current = true;
     setEditing(false);
@@ -99,7 +114,7 @@ export function HighlightCard(props: HighlightCardProps) {
       ref={card}
       class={`hl-card hl-card--${placement}`}
       tabIndex={-1}
-      aria-label={`Highlight: ${opening}`}
+      aria-label={i18n.t('highlights.card', [opening])}
       aria-busy={pending || undefined}
       data-highlight-id={highlight.id}
     >
@@ -109,12 +124,14 @@ export function HighlightCard(props: HighlightCardProps) {
         <span aria-hidden="true"> · </span>
         <time dateTime={highlight.createdAt}>{props.formatSaved(highlight.createdAt)}</time>
         {otherCopyHost !== null && (
-          <span class="hl-tag">{placement === 'orphan' ? `made on ${otherCopyHost}` : 'from another copy'}</span>
+          <span class="hl-tag">
+            {placement === 'orphan' ? i18n.t('highlights.madeOn', [otherCopyHost]) : i18n.t('highlights.fromOtherCopy')}
+          </span>
         )}
       </p>
       {placement === 'anchored' ? (
         <button type="button" class="hl-card__quote" id={`${id}-quote`} onClick={reveal}>
-          <span class="visually-hidden">Show in article: </span>
+          <span class="visually-hidden">{i18n.t('highlights.revealPrefix')}</span>
           {shown}
         </button>
       ) : (
@@ -130,7 +147,7 @@ export function HighlightCard(props: HighlightCardProps) {
           aria-controls={`${id}-quote`}
           onClick={() => setExpanded(!expanded)}
         >
-          {expanded ? 'Show less' : 'Show whole passage'}
+          {expanded ? i18n.t('highlights.showLess') : i18n.t('highlights.showAll')}
         </button>
       )}
       {editing ? (
@@ -147,8 +164,13 @@ export function HighlightCard(props: HighlightCardProps) {
       )}
       <div class="hl-actions">
         {placement === 'anchored' && (
-          <button type="button" class="hl-button" onClick={reveal} aria-label={`Show in article: ${opening}`}>
-            Show in article
+          <button
+            type="button"
+            class="hl-button"
+            onClick={reveal}
+            aria-label={i18n.t('highlights.revealLabel', [opening])}
+          >
+            {i18n.t('highlights.reveal')}
           </button>
         )}
         {!editing && (
@@ -157,7 +179,7 @@ export function HighlightCard(props: HighlightCardProps) {
             type="button"
             class="hl-button"
             onClick={() => setEditing(true)}
-            aria-label={`${noteVerb}: ${opening}`}
+            aria-label={noteLabel}
           >
             {noteVerb}
           </button>
@@ -175,9 +197,9 @@ export function HighlightCard(props: HighlightCardProps) {
           class="hl-button hl-button--danger"
           onClick={remove}
           aria-disabled={locked || undefined}
-          aria-label={`Delete highlight: ${opening}`}
+          aria-label={i18n.t('highlights.deleteLabel', [opening])}
         >
-          Delete
+          {i18n.t('highlights.delete')}
         </button>
       </div>
       {props.onShare && props.copy && (

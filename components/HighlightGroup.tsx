@@ -1,18 +1,19 @@
 import type { ComponentChildren } from 'preact';
 import { useId } from 'preact/hooks';
+import { i18n } from '#i18n';
 import { countLabel, type HighlightGroup as Group } from '../utils/highlight-groups';
 import { QuestionChip } from './QuestionChip';
 
 /** Why orphans are listed at all: they were not lost, and a reader may still want their notes. */
-const EXPLANATIONS: Partial<Record<Group['kind'], string>> = {
-  missing: 'The page may have changed since these were saved. They stay until you delete them.',
-  'other-copy': 'Made on another copy of this article and not found on this one.',
+const EXPLANATIONS: Partial<Record<Group['kind'], () => string>> = {
+  missing: () => i18n.t('highlights.missingWhy'),
+  'other-copy': () => i18n.t('highlights.otherCopyWhy'),
 };
 
 /** A titled list of highlights: one question's, the untied ones, or one kind of orphan. */
 export function HighlightGroup({ group, children }: { group: Group; children: ComponentChildren }) {
   const headingId = useId();
-  const explanation = EXPLANATIONS[group.kind];
+  const explanation = EXPLANATIONS[group.kind]?.();
   return (
     <section class={`hl-group hl-group--${group.kind}`} aria-labelledby={headingId}>
       <h3 id={headingId} class="hl-group__heading">

@@ -1,5 +1,6 @@
 import type { JSX } from 'preact';
 import { useEffect, useId, useMemo, useRef, useState } from 'preact/hooks';
+import { i18n } from '#i18n';
 import type { Highlight } from '../utils/highlight';
 import { type AnchorStatus, groupHighlights, makeSavedFormatter } from '../utils/highlight-groups';
 import { HighlightCard } from './HighlightCard';
@@ -35,14 +36,12 @@ export interface HighlightsSectionProps {
   copy?(text: string): Promise<boolean>;
 }
 
-const FAILED = 'The change could not be saved. Try again.';
-
 /** The actions promise to resolve with an error message; a rejection is reported the same way, not lost. */
 async function settle(action: () => Promise<string | null>): Promise<string | null> {
   try {
     return await action();
   } catch {
-    return FAILED;
+    return i18n.t('highlights.changeFailed');
   }
 }
 
@@ -124,7 +123,7 @@ export function HighlightsSection(props: HighlightsSectionProps): JSX.Element {
     try {
       result = await props.onDelete(id);
     } catch {
-      result = { ok: false, error: 'The highlight could not be deleted. Try again.' };
+      result = { ok: false, error: i18n.t('highlights.deleteFailed') };
     }
     if (!result.ok) return result.error;
     const { deleted } = result;
@@ -156,12 +155,12 @@ export function HighlightsSection(props: HighlightsSectionProps): JSX.Element {
 
   return (
     <section ref={root} class="hl-section" aria-labelledby={headingId} aria-busy={busy || undefined}>
-      <h2 id={headingId}>My highlights</h2>
+      <h2 id={headingId}>{i18n.t('highlights.heading')}</h2>
       <p role="status" class="hl-status">
-        {anchors === null && visible.length > 0 ? 'Finding your highlights on this page…' : ''}
+        {anchors === null && visible.length > 0 ? i18n.t('highlights.finding') : ''}
       </p>
       {visible.length === 0 ? (
-        <p class="hl-hint">Select text in the article to highlight it and tie it to a question.</p>
+        <p class="hl-hint">{i18n.t('highlights.hint')}</p>
       ) : (
         groups.map((group) => (
           <HighlightGroup key={group.key} group={group}>
@@ -190,7 +189,7 @@ export function HighlightsSection(props: HighlightsSectionProps): JSX.Element {
       )}
       <UndoBar
         activeKey={undo?.key ?? null}
-        message="Highlight deleted."
+        message={i18n.t('highlights.deleted')}
         onUndo={() => void restore()}
         onDismiss={dismissUndo}
         error={undoError}

@@ -1,5 +1,6 @@
 import type { JSX } from 'preact';
 import { useEffect, useId, useRef, useState } from 'preact/hooks';
+import { i18n } from '#i18n';
 import { NOTE_MAX_LENGTH } from '../utils/highlight';
 
 export interface NoteEditorProps {
@@ -18,7 +19,7 @@ export interface NoteEditorProps {
 const ANNOUNCE_FROM = Math.floor(NOTE_MAX_LENGTH * 0.9);
 
 /** Mac readers save with ⌘+Enter; naming the key they actually press. */
-const SAVE_KEYS = /Mac|iPhone|iPad/.test(globalThis.navigator?.platform ?? '') ? '⌘+Enter' : 'Ctrl+Enter';
+const APPLE_KEYS = /Mac|iPhone|iPad/.test(globalThis.navigator?.platform ?? '');
 
 /** A plain-text note editor: Ctrl/Cmd+Enter saves, Escape cancels without collapsing the panel around it. */
 export function NoteEditor({ initialNote, onSave, onClose, focusKey, disabled = false, context }: NoteEditorProps) {
@@ -43,7 +44,7 @@ export function NoteEditor({ initialNote, onSave, onClose, focusKey, disabled = 
     try {
       failure = await onSave(text);
     } catch {
-      failure = 'The note could not be saved. Try again.';
+      failure = i18n.t('notes.saveFailed');
     }
     setSaving(false);
     if (failure === null) onClose();
@@ -67,7 +68,8 @@ export function NoteEditor({ initialNote, onSave, onClose, focusKey, disabled = 
   return (
     <div class="hl-editor">
       <label for={`${id}-note`} class="hl-editor__label">
-        Note{context && <span class="visually-hidden"> for {context}</span>}
+        {i18n.t('notes.label')}
+        {context && <span class="visually-hidden">{i18n.t('notes.labelFor', [context])}</span>}
       </label>
       <textarea
         ref={textarea}
@@ -83,7 +85,7 @@ export function NoteEditor({ initialNote, onSave, onClose, focusKey, disabled = 
       />
       <p class="hl-editor__hints">
         <span id={`${id}-keys`} class="hl-editor__keys">
-          {SAVE_KEYS} saves, Esc cancels.
+          {i18n.t('notes.keys', [APPLE_KEYS ? i18n.t('notes.saveKeysApple') : i18n.t('notes.saveKeys')])}
         </span>
         <span
           id={`${id}-count`}
@@ -91,7 +93,7 @@ export function NoteEditor({ initialNote, onSave, onClose, focusKey, disabled = 
           aria-live={nearLimit ? 'polite' : undefined}
         >
           {text.length} / {NOTE_MAX_LENGTH}
-          <span class="visually-hidden"> characters</span>
+          <span class="visually-hidden">{i18n.t('notes.characters')}</span>
         </span>
       </p>
       {error && (
@@ -107,10 +109,10 @@ export function NoteEditor({ initialNote, onSave, onClose, focusKey, disabled = 
           disabled={disabled}
           aria-disabled={saving ? 'true' : undefined}
         >
-          {saving ? 'Saving…' : 'Save'}
+          {saving ? i18n.t('notes.saving') : i18n.t('notes.save')}
         </button>
         <button type="button" class="hl-button" onClick={onClose}>
-          Cancel
+          {i18n.t('notes.cancel')}
         </button>
       </div>
     </div>

@@ -1,22 +1,23 @@
+import { i18n } from '#i18n';
 import type { ArticleInfo, OpenAccessEvidence } from '../utils/article';
 
-const STATUS_LABEL = {
-  open: 'Open access',
-  closed: 'Not open access',
-  unknown: 'Access not stated',
-} as const;
+const STATUS_LABEL: Record<ArticleInfo['openAccess'], () => string> = {
+  open: () => i18n.t('access.open'),
+  closed: () => i18n.t('access.closed'),
+  unknown: () => i18n.t('access.unknown'),
+};
 
 /** Says what the status rests on, so a reader can judge it: the page's own licence, flag or structured data. */
 function describeEvidence(evidence: OpenAccessEvidence): string {
   switch (evidence.kind) {
     case 'license-meta':
-      return `licence in the page's metadata: ${evidence.value}`;
+      return i18n.t('access.licenseMeta', [evidence.value]);
     case 'rel-license':
-      return `licence linked by the page: ${evidence.value}`;
+      return i18n.t('access.relLicense', [evidence.value]);
     case 'json-ld':
-      return `publisher's structured data: isAccessibleForFree = ${evidence.value}`;
+      return i18n.t('access.jsonLd', [evidence.value]);
     case 'world-readable':
-      return `publisher marks the full text world-readable (${evidence.value})`;
+      return i18n.t('access.worldReadable', [evidence.value]);
   }
 }
 
@@ -24,15 +25,15 @@ function describeEvidence(evidence: OpenAccessEvidence): string {
 export function OpenAccessStatus({ article, openCopy }: { article: ArticleInfo; openCopy: string | undefined }) {
   return (
     <p class={`access access--${article.openAccess}`}>
-      <strong>{STATUS_LABEL[article.openAccess]}</strong>
+      <strong>{STATUS_LABEL[article.openAccess]()}</strong>
       {article.openAccessEvidence
         ? ` — ${describeEvidence(article.openAccessEvidence)}`
-        : ' — no evidence on this page'}
+        : ` — ${i18n.t('access.noEvidence')}`}
       {article.openAccess !== 'open' && openCopy ? (
         <>
           {' · '}
           <a href={openCopy} target="_blank" rel="noopener noreferrer">
-            Read the open-access copy
+            {i18n.t('access.openCopy')}
           </a>
         </>
       ) : null}

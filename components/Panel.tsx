@@ -1,6 +1,8 @@
 import type { ComponentChildren, JSX } from 'preact';
+import { i18n } from '#i18n';
 import { localize } from '../utils/localized';
 import type { PanelState } from '../utils/messages';
+import { Announcer } from './Announcer';
 import { ClubEntry, type ClubEntryActions } from './ClubEntry';
 import { SharedWithYou } from './SharedWithYou';
 
@@ -11,6 +13,8 @@ interface PanelProps {
     saveShared(index: number): Promise<{ ok: true; status: 'saved' | 'already-saved' } | { ok: false; error: string }>;
   };
   onCollapse: () => void;
+  /** Escape: the panel folds away and keyboard focus goes back to the page. */
+  onLeave: () => void;
   onClose: () => void;
 }
 
@@ -19,35 +23,37 @@ interface PanelProps {
  * highlights), and anything a share link brought. Opened from a share link for an article the reader's catalog
  * lacks, it is built from the link alone.
  */
-export function Panel({ state, language, actions, onCollapse, onClose }: PanelProps) {
+export function Panel({ state, language, actions, onCollapse, onLeave, onClose }: PanelProps) {
   const { entry, shared } = state;
   const onKeyDown = (event: JSX.TargetedKeyboardEvent<HTMLElement>) => {
-    if (event.key === 'Escape' && !event.defaultPrevented) onCollapse();
+    if (event.key === 'Escape' && !event.defaultPrevented) onLeave();
   };
   const sharedClub = shared?.ok ? shared.items[0]?.clubName : undefined;
   return (
-    <aside class="panel" aria-label="Journal club" onKeyDown={onKeyDown}>
+    <aside class="panel" aria-label={i18n.t('panel.landmark')} onKeyDown={onKeyDown}>
       <header class="panel__header">
         {entry ? (
           <a class="panel__club" href={entry.club.url} target="_blank" rel="noopener noreferrer">
             {localize(entry.club.name, language)}
           </a>
         ) : (
-          <span class="panel__club">{sharedClub ?? 'Journal club'}</span>
+          <span class="panel__club">{sharedClub ?? i18n.t('panel.landmark')}</span>
         )}
         <PanelControls onCollapse={onCollapse} onClose={onClose} />
       </header>
-      <PanelBody>
-        {shared && <SharedWithYou shared={shared} entry={entry} language={language} onSave={actions.saveShared} />}
-        {entry ? (
-          <ClubEntry state={{ ...state, entry }} language={language} actions={actions} />
-        ) : (
-          <p class="panel__note">
-            {state.article ? `This article (doi:${state.article.doi}) is not in your journal club’s catalog. ` : ''}
-            This panel shows what was shared with you.
-          </p>
-        )}
-      </PanelBody>
+      <Announcer>
+        <PanelBody>
+          {shared && <SharedWithYou shared={shared} entry={entry} language={language} onSave={actions.saveShared} />}
+          {entry ? (
+            <ClubEntry state={{ ...state, entry }} language={language} actions={actions} />
+          ) : (
+            <p class="panel__note">
+              {state.article ? `${i18n.t('panel.notInCatalog', [state.article.doi])} ` : ''}
+              {i18n.t('panel.sharedOnly')}
+            </p>
+          )}
+        </PanelBody>
+      </Announcer>
     </aside>
   );
 }
@@ -59,13 +65,19 @@ function PanelBody({ children }: { children: ComponentChildren }) {
 function PanelControls({ onCollapse, onClose }: { onCollapse: () => void; onClose: () => void }) {
   return (
     <div class="panel__controls">
-      <button type="button" class="icon-button" aria-expanded="true" onClick={onCollapse} title="Collapse">
+      <button
+        type="button"
+        class="icon-button"
+        aria-expanded="true"
+        onClick={onCollapse}
+        title={i18n.t('panel.collapse')}
+      >
         <span aria-hidden="true">›</span>
-        <span class="visually-hidden">Collapse panel</span>
+        <span class="visually-hidden">{i18n.t('panel.collapseLabel')}</span>
       </button>
-      <button type="button" class="icon-button" onClick={onClose} title="Close for this page">
+      <button type="button" class="icon-button" onClick={onClose} title={i18n.t('panel.close')}>
         <span aria-hidden="true">×</span>
-        <span class="visually-hidden">Close panel for this page</span>
+        <span class="visually-hidden">{i18n.t('panel.closeLabel')}</span>
       </button>
     </div>
   );

@@ -1,4 +1,5 @@
 import { useCallback, useEffect, useState } from 'preact/hooks';
+import { i18n } from '#i18n';
 import { copyText, downloadText } from '../utils/clipboard';
 import type { ExportedFile, PanelEvent, PanelLayout, PanelState, Settings } from '../utils/messages';
 import { PANEL_VISIBLE_MARK } from '../utils/performance-marks';
@@ -26,7 +27,7 @@ export function PanelApp({ language, send, events }: PanelAppProps) {
   useEffect(() => {
     void send({ type: 'panel-state' }).then((reply) => {
       if (!reply.ok) setLoad({ status: 'failed', error: reply.error });
-      else if (!reply.value) setLoad({ status: 'failed', error: 'This page is no longer a journal club article.' });
+      else if (!reply.value) setLoad({ status: 'failed', error: i18n.t('panel.noLongerArticle') });
       else setLoad({ status: 'ready', state: reply.value });
     });
   }, [send]);
@@ -37,6 +38,8 @@ export function PanelApp({ language, send, events }: PanelAppProps) {
     if (ready) requestAnimationFrame(() => performance.mark(PANEL_VISIBLE_MARK));
   }, [ready]);
 
+  // Escape folds the panel to its tab but hands focus back to the page, so the tab must not take it.
+  const [tabTakesFocus, setTabTakesFocus] = useState(true);
   const showLayout = useCallback((layout: PanelLayout) => {
     setLoad((current) => (current.status === 'ready' ? { ...current, state: { ...current.state, layout } } : current));
   }, []);
@@ -62,13 +65,15 @@ export function PanelApp({ language, send, events }: PanelAppProps) {
   if (load.status === 'loading') return null;
   if (load.status === 'failed') {
     return (
-      <aside class="panel" aria-label="Journal club">
+      <aside class="panel" aria-label={i18n.t('panel.landmark')}>
         <p role="alert">{load.error}</p>
       </aside>
     );
   }
   const { state } = load;
-  if (state.layout === 'collapsed') return <CollapsedTab onOpen={() => changeLayout('open')} />;
+  if (state.layout === 'collapsed') {
+    return <CollapsedTab takeFocus={tabTakesFocus} onOpen={() => changeLayout('open')} />;
+  }
   const actions = {
     highlights,
     copy: (text: string) => copyText(text),
@@ -96,7 +101,15 @@ export function PanelApp({ language, send, events }: PanelAppProps) {
       state={state}
       language={language}
       actions={actions}
-      onCollapse={() => changeLayout('collapsed')}
+      onCollapse={() => {
+        setTabTakesFocus(true);
+        changeLayout('collapsed');
+      }}
+      onLeave={() => {
+        setTabTakesFocus(false);
+        changeLayout('collapsed');
+        void send({ type: 'page-focus' });
+      }}
       onClose={() => changeLayout('closed')}
     />
   );

@@ -1,4 +1,5 @@
-import { type ClubQuestion, questionOptionLabel, UNKNOWN_QUESTION_LABEL } from '../utils/highlight-groups';
+import { i18n } from '#i18n';
+import { type ClubQuestion, questionOptionLabel, unknownQuestionLabel } from '../utils/highlight-groups';
 
 export interface QuestionSelectProps {
   questions: readonly ClubQuestion[];
@@ -16,7 +17,8 @@ export interface QuestionSelectProps {
 export function QuestionSelect({ questions, value, unknownId, disabled, context, onChange }: QuestionSelectProps) {
   return (
     <label class="hl-card__retie">
-      Question<span class="visually-hidden"> for {context}</span>
+      {i18n.t('highlights.retie')}
+      <span class="visually-hidden">{i18n.t('highlights.retieFor', [context])}</span>
       <select
         class="hl-select"
         value={value}
@@ -30,10 +32,10 @@ export function QuestionSelect({ questions, value, unknownId, disabled, context,
         ))}
         {unknownId !== null && (
           <option value={unknownId} disabled>
-            {UNKNOWN_QUESTION_LABEL}
+            {unknownQuestionLabel()}
           </option>
         )}
-        <option value="">No question</option>
+        <option value="">{i18n.t('highlights.noQuestion')}</option>
       </select>
     </label>
   );

@@ -1,5 +1,6 @@
 import { Fragment, type JSX } from 'preact';
 import { useRef, useState } from 'preact/hooks';
+import { i18n } from '#i18n';
 import { styleForQuestion } from '../utils/question-colors';
 
 export interface ToolbarQuestion {
@@ -65,7 +66,7 @@ export function SelectionToolbar({ questions, onTie, tips, message }: SelectionT
     <div class="frame" data-tips={tips}>
       <div
         role="toolbar"
-        aria-label="Highlight the selection"
+        aria-label={i18n.t('toolbar.label')}
         aria-orientation="horizontal"
         class="toolbar"
         onKeyDown={onKeyDown}
@@ -84,7 +85,7 @@ export function SelectionToolbar({ questions, onTie, tips, message }: SelectionT
                 class="tie"
                 style={look}
                 aria-keyshortcuts={question.number <= 9 ? String(question.number) : undefined}
-                {...button(index, `Tie to question ${question.number}: ${question.text}`, question.id)}
+                {...button(index, i18n.t('toolbar.tie', [String(question.number), question.text]), question.id)}
               >
                 <span class="chip" aria-hidden="true" />
                 <span class="label">{question.number}</span>
@@ -95,11 +96,11 @@ export function SelectionToolbar({ questions, onTie, tips, message }: SelectionT
             </Fragment>
           );
         })}
-        <button class="plain" aria-keyshortcuts="H" {...button(questions.length, 'Highlight', null)}>
-          Highlight
+        <button class="plain" aria-keyshortcuts="H" {...button(questions.length, i18n.t('toolbar.highlight'), null)}>
+          {i18n.t('toolbar.highlight')}
         </button>
         <span class="tip" aria-hidden="true">
-          Highlight without tying it to a question
+          {i18n.t('toolbar.highlightTip')}
         </span>
       </div>
       {/* Always present, so that screen readers announce what appears in it. */}

@@ -1,4 +1,5 @@
 import { useId, useRef, useState } from 'preact/hooks';
+import { i18n } from '#i18n';
 
 /** A share link as the background made it; `shortened` when the note had to be cut to keep the link usable. */
 export type ShareResult =
@@ -41,22 +42,25 @@ export function ShareLinkBox({ context, makeLink, copy }: ShareLinkBoxProps) {
         onClick={share}
         aria-disabled={pending || undefined}
         aria-describedby={result ? `${id}-note` : undefined}
-        title={`Copy a link to this passage: ${context}`}
+        title={i18n.t('sharing.copyLinkTitle', [context])}
       >
-        Copy share link
+        {i18n.t('sharing.copyLink')}
       </button>
       {result?.ok && (
         <div class="share__result">
           <label for={`${id}-url`} class="share__label">
-            Share link
+            {i18n.t('sharing.link')}
           </label>
           <input ref={field} id={`${id}-url`} class="share__url" type="text" readOnly value={result.url} />
           <p id={`${id}-note`} class="share__note" role="status">
-            {copied ? 'Copied. ' : 'Select the link to copy it. '}
-            It opens the article at this passage, highlighted by the browser; with this extension the recipient also
-            sees the question and your note.
-            {result.shortened ? ' Your note was shortened to keep the link usable.' : ''}
-            {result.withFragment ? '' : ' This passage could not be pinned for browsers without the extension.'}
+            {[
+              copied ? i18n.t('sharing.copied') : i18n.t('sharing.selectToCopy'),
+              i18n.t('sharing.whatOpens'),
+              result.shortened && i18n.t('sharing.noteShortened'),
+              !result.withFragment && i18n.t('sharing.noFragment'),
+            ]
+              .filter(Boolean)
+              .join(' ')}
           </p>
         </div>
       )}

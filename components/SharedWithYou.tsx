@@ -1,4 +1,5 @@
 import { useState } from 'preact/hooks';
+import { i18n } from '#i18n';
 import type { CatalogEntry } from '../utils/catalog/schema';
 import { localize } from '../utils/localized';
 import type { SharedView } from '../utils/messages';
@@ -15,7 +16,7 @@ interface SharedWithYouProps {
 function questionLabel(item: SharedHighlight, entry: CatalogEntry | null, language: string): string | null {
   const index = entry?.questions.findIndex((q) => q.id === item.questionId) ?? -1;
   const known = index >= 0 ? entry?.questions[index] : undefined;
-  if (known) return `Question ${index + 1}: ${localize(known.text, language)}`;
+  if (known) return i18n.t('highlights.questionText', [String(index + 1), localize(known.text, language)]);
   return item.questionText;
 }
 
@@ -28,9 +29,9 @@ export function SharedWithYou({ shared, entry, language, onSave }: SharedWithYou
   if (!shared.ok) {
     return (
       <section class="shared" aria-labelledby="shared-heading">
-        <h2 id="shared-heading">Shared with you</h2>
+        <h2 id="shared-heading">{i18n.t('sharing.sharedHeading')}</h2>
         <p role="alert" class="panel__error">
-          This share link could not be read: {shared.error}
+          {i18n.t('sharing.unreadable', [shared.error])}
         </p>
       </section>
     );
@@ -40,23 +41,27 @@ export function SharedWithYou({ shared, entry, language, onSave }: SharedWithYou
     const message = !result.ok
       ? result.error
       : result.status === 'saved'
-        ? 'Saved to your highlights.'
-        : 'Already in your highlights.';
+        ? i18n.t('sharing.saved')
+        : i18n.t('sharing.alreadySaved');
     setStatus((current) => ({ ...current, [index]: message }));
   };
   return (
     <section class="shared" aria-labelledby="shared-heading">
-      <h2 id="shared-heading">Shared with you</h2>
+      <h2 id="shared-heading">{i18n.t('sharing.sharedHeading')}</h2>
       {shared.items.map((item, index) => {
         const question = questionLabel(item, entry, language);
         return (
-          <article key={`${index}-${item.selectors[1].start}`} class="shared__item" aria-label="Shared highlight">
-            <p class="shared__from">From {item.clubName}</p>
+          <article
+            key={`${index}-${item.selectors[1].start}`}
+            class="shared__item"
+            aria-label={i18n.t('sharing.sharedItem')}
+          >
+            <p class="shared__from">{i18n.t('sharing.from', [item.clubName])}</p>
             <blockquote class="shared__quote">{item.selectors[0].exact}</blockquote>
             {question && <p class="shared__question">{question}</p>}
             {item.note !== '' && <p class="shared__note">{item.note}</p>}
             <button type="button" class="hl-button" onClick={() => void save(index)}>
-              Save to my highlights
+              {i18n.t('sharing.save')}
             </button>
             {status[index] && (
               <p role="status" class="shared__status">

@@ -1,4 +1,5 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
+import { i18n } from '#i18n';
 
 export interface UndoBarProps {
   /** Changes for each new undoable action (restarting the countdown); null hides the bar. */
@@ -92,7 +93,7 @@ export function UndoBar({
               onClick={() => busy || onUndo()}
               aria-disabled={busy || undefined}
             >
-              Undo
+              {i18n.t('highlights.undo')}
             </button>
           </>
         )}

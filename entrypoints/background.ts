@@ -2,8 +2,10 @@ import type { Runtime } from 'webextension-polyfill';
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import type { ScriptPublicPath } from 'wxt/utils/inject-script';
+import { i18n } from '#i18n';
 import { type LoadedCatalog, loadCatalog } from '../utils/background/catalog-source';
-import { type BackgroundServices, handleRequest, openPanelFromAction } from '../utils/background/handle-request';
+import { type BackgroundServices, handleRequest } from '../utils/background/handle-request';
+import { runCommand } from '../utils/background/panel-command';
 import { createTabRegistry } from '../utils/background/tab-registry';
 import { getCollapsed, setCollapsed } from '../utils/db/article-state';
 import { lazyJournalClubDb } from '../utils/db/connection';
@@ -11,6 +13,8 @@ import { listAllHighlights, listHighlightsForDois } from '../utils/db/highlight-
 import { deleteHighlight, getHighlight, saveHighlight, saveHighlights } from '../utils/db/highlights';
 import type { StorageResult } from '../utils/db/result';
 import type { JournalClubDb } from '../utils/db/schema';
+import { createFeedService } from '../utils/feeds/feed-service';
+import { ensureFeedsAlarm, FEEDS_ALARM } from '../utils/feeds/schedule';
 import {
   ARTICLE_QUERY,
   PANEL_PORT,
@@ -19,6 +23,7 @@ import {
   parseBackgroundRequest,
 } from '../utils/messages';
 import { parseSettings, SETTINGS_KEY } from '../utils/settings';
+import { uiLanguage } from '../utils/ui-language';
 
 /** The panel content script, registered at runtime so that WXT leaves it out of the manifest's (typed) paths. */
 const PANEL_SCRIPT = '/content-scripts/article-panel.js' as ScriptPublicPath;
@@ -38,12 +43,22 @@ export default defineBackground(() => {
     const db = await database();
     return db.ok ? call(db.value) : db;
   };
+  // Subscribed feeds are fetched only with the reader's permission for their site, asked by the options page.
+  const feeds = createFeedService({
+    db: database,
+    hasPermission: (origin) => browser.permissions.contains({ origins: [origin] }),
+    now: () => new Date(),
+    // Any change to the stored feeds (subscribe, refresh, unsubscribe) rebuilds the merged catalog on next use.
+    onChange: () => {
+      catalog = null;
+    },
+  });
   const panelPorts = new Map<number, Set<Runtime.Port>>();
   const pendingFocus = new Map<number, PanelEvent>();
 
   const services: BackgroundServices = {
     catalog: () => {
-      catalog ??= loadCatalog(browser.storage.local);
+      catalog ??= loadCatalog(feeds.list);
       return catalog;
     },
     tabs: createTabRegistry(browser.storage.session),
@@ -74,6 +89,7 @@ export default defineBackground(() => {
         action.setTitle({ tabId, title: indicator.title }),
       ]).catch(() => undefined);
     },
+    feeds,
     highlights: {
       listForDois: (dois) => withDb((db) => listHighlightsForDois(db, dois)),
       get: (id) => withDb((db) => getHighlight(db, id)),
@@ -101,7 +117,7 @@ export default defineBackground(() => {
       // A panel still loading (just injected or reopened) gets the reader's last request to show a highlight.
       else if (event.type === 'focus-highlight') pendingFocus.set(tabId, event);
     },
-    language: browser.i18n.getUILanguage(),
+    language: uiLanguage(),
     now: () => new Date(),
     newId: () => crypto.randomUUID(),
   };
@@ -121,15 +137,16 @@ export default defineBackground(() => {
     if (pending) port.postMessage(pending);
   });
 
-  browser.storage.onChanged.addListener((_changes, area) => {
-    if (area === 'local') catalog = null;
+  void ensureFeedsAlarm(browser.alarms).catch(() => undefined);
+  browser.alarms.onAlarm.addListener((alarm) => {
+    if (alarm.name === FEEDS_ALARM) void feeds.refreshAll();
   });
 
   browser.runtime.onMessage.addListener((message: unknown, sender) => {
     // Only this extension's own contexts may talk to it; pages and other extensions are ignored silently.
     if (sender.id !== browser.runtime.id) return undefined;
     const request = parseBackgroundRequest(message);
-    if (!request) return Promise.resolve({ ok: false, error: 'Unknown or malformed request.' });
+    if (!request) return Promise.resolve({ ok: false, error: i18n.t('errors.malformedRequest') });
     return handleRequest(
       request,
       {
@@ -139,11 +156,14 @@ export default defineBackground(() => {
         url: sender.url ?? null,
       },
       services,
-    ).catch((error: unknown) => ({ ok: false, error: `The extension failed: ${String(error)}` }));
+    ).catch((error: unknown) => ({ ok: false, error: i18n.t('errors.extensionFailed', [String(error)]) }));
   });
 
-  action.onClicked.addListener((tab) => {
-    if (tab.id !== undefined) void openPanelFromAction(tab.id, services);
+  // The toolbar button opens the popup (entrypoints/popup/), which holds "Open panel"; the shortcut acts directly.
+  browser.commands.onCommand.addListener(async (command, tab) => {
+    const [active] =
+      tab?.id === undefined ? await browser.tabs.query({ active: true, lastFocusedWindow: true }) : [tab];
+    await runCommand(command, active?.id, services, () => action.openPopup());
   });
 
   browser.tabs.onRemoved.addListener((tabId) => {

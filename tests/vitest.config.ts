@@ -76,6 +76,8 @@ export default defineConfig({
         test: {
           name: 'bench',
           include: ['tests/bench/{anchoring,detect,storage}.bench.ts'],
+          // Storage and anchoring code looks up its (error) messages; the bench reads them in English too.
+          setupFiles: ['tests/support/i18n-setup.ts'],
           testTimeout: 600_000,
           browser: chromiumBrowserMode,
         },

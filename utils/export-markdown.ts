@@ -1,3 +1,4 @@
+import { i18n } from '#i18n';
 import type { CatalogEntry } from './catalog/schema';
 import { byPageOrder, doiUrl } from './export-common';
 import type { Highlight } from './highlight';
@@ -16,16 +17,16 @@ import { localize } from './localized';
  */
 
 export interface MarkdownOptions {
-  /** The reader's UI language (a BCP 47 tag); picks the French or English text of the club's questions. */
+  /**
+   * The reader's UI language (a BCP 47 tag, `uiLanguage()`); picks the French or English text of the club's
+   * questions, as the digest's own labels come in the language of the extension's messages, which it matches.
+   */
   language: string;
   /** The highlight's share link, or null when it has none; linked after its quote. */
   shareLinkFor?: (highlight: Highlight) => string | null;
   /** When the digest is made; the digest says "as of" this (local) date. */
   now?: Date;
 }
-
-export const OTHER_HIGHLIGHTS_LABEL = 'Other highlights';
-export const NO_HIGHLIGHTS_TEXT = 'No highlights yet.';
 
 /**
  * Questions the reader left unanswered are skipped rather than marked "(no highlights yet)": the digest is
@@ -49,16 +50,16 @@ export function exportMarkdown(
     const answers = byQuestion.get(question.id) ?? [];
     if (answers.length === 0) return;
     const text = escapeLine(collapseSpace(localize(question.text, options.language)));
-    blocks.push(`**Question ${index + 1}: ${text}**`);
+    blocks.push(`**${i18n.t('highlights.questionText', [String(index + 1), text])}**`);
     for (const highlight of answers) blocks.push(...highlightBlocks(highlight, options));
   });
   if (others.length > 0) {
-    blocks.push(`**${OTHER_HIGHLIGHTS_LABEL}**`);
+    blocks.push(`**${i18n.t('markdown.otherHighlights')}**`);
     for (const highlight of others) blocks.push(...highlightBlocks(highlight, options));
   }
-  if (highlights.length === 0) blocks.push(NO_HIGHLIGHTS_TEXT);
+  if (highlights.length === 0) blocks.push(i18n.t('markdown.none'));
 
-  blocks.push(`Highlights as of ${localDate(options.now ?? new Date())}.`);
+  blocks.push(i18n.t('markdown.asOf', [localDate(options.now ?? new Date())]));
   return `${blocks.join('\n\n')}\n`;
 }
 
@@ -66,10 +67,10 @@ export function exportMarkdown(
 function articleLinks(entry: CatalogEntry): string {
   const lines: string[] = [];
   const doi = entry.dois[0];
-  if (doi !== undefined) lines.push(`DOI: <${doiUrl(doi)}>`);
+  if (doi !== undefined) lines.push(i18n.t('markdown.doi', [`<${doiUrl(doi)}>`]));
   const copy = entry.articleUrls[0];
   const copyUrl = copy === undefined ? null : safeUrl(copy);
-  if (copyUrl !== null) lines.push(`Open-access copy: <${copyUrl}>`);
+  if (copyUrl !== null) lines.push(i18n.t('markdown.openCopy', [`<${copyUrl}>`]));
   return lines.join(HARD_BREAK);
 }
 

@@ -1,6 +1,6 @@
 /**
- * Export and import of highlights, as pure functions over values (no storage, no extension APIs), so that the
- * buttons that use them stay thin and everything here is tested in Node:
+ * Export and import of highlights, as pure functions over values (no storage; of the extension APIs only i18n,
+ * for the words the reader sees), so that the buttons that use them stay thin and everything here is tested in Node:
  * - `exportMarkdown`: a digest to post in the club's discussion;
  * - `exportWebAnnotations`: W3C Web Annotations (JSON-LD) for other annotation tools;
  * - `exportBackup`: every highlight, to restore later or on another computer;

@@ -1,3 +1,4 @@
+import { i18n } from '#i18n';
 import type { Highlight } from './highlight';
 
 /** Whether the page found a highlight's passage; a highlight the page has not reported on yet is pending. */
@@ -33,16 +34,15 @@ export interface HighlightGroup {
   items: HighlightItem[];
 }
 
-export const UNTIED_LABEL = 'Not tied to a question';
-export const UNKNOWN_QUESTION_LABEL = "Question no longer in the club's list";
-export const MISSING_HEADING = 'Not found on this page';
-export const OTHER_COPY_HEADING = 'From another copy';
+/** A highlight tied to a question id the club's entry no longer lists. */
+export const unknownQuestionLabel = (): string => i18n.t('highlights.unknownQuestion');
+
 /** Long enough to recognise a passage, short enough that a card stays a card. */
 export const QUOTE_PREVIEW_LENGTH = 280;
 
-export const questionHeading = (index: number): string => `Question ${index + 1}`;
+export const questionHeading = (index: number): string => i18n.t('highlights.question', [String(index + 1)]);
 
-export const countLabel = (count: number): string => `${count} ${count === 1 ? 'highlight' : 'highlights'}`;
+export const countLabel = (count: number): string => i18n.t('highlights.count', count);
 
 /**
  * Collapses whitespace and cuts at a word boundary near `max` characters (code points, so emoji and other
@@ -64,10 +64,10 @@ export function previewQuote(quote: string): { text: string; shortened: boolean 
 }
 
 /** The first words of a quote, to tell apart buttons that would otherwise share a name. */
-export const quoteOpening = (quote: string): string => `“${shortenText(quote, 40)}”`;
+export const quoteOpening = (quote: string): string => i18n.t('highlights.quoted', [shortenText(quote, 40)]);
 
 export const questionOptionLabel = (index: number, text: string): string =>
-  `${questionHeading(index)}: ${shortenText(text, 60)}`;
+  i18n.t('highlights.questionText', [String(index + 1), shortenText(text, 60)]);
 
 /** `locale` and `timeZone` default to the browser's; tests pin both. */
 export function makeSavedFormatter(locale?: string, timeZone?: string): (iso: string) => string {
@@ -79,7 +79,7 @@ export function makeSavedFormatter(locale?: string, timeZone?: string): (iso: st
     minute: '2-digit',
     timeZone,
   });
-  return (iso) => `Saved ${format.format(new Date(iso))}`;
+  return (iso) => i18n.t('highlights.saved', [format.format(new Date(iso))]);
 }
 
 function parseUrl(url: string): URL | null {
@@ -135,19 +135,24 @@ export function groupHighlights(
   const untied: HighlightGroup = {
     kind: 'untied',
     key: 'untied',
-    heading: UNTIED_LABEL,
+    heading: i18n.t('highlights.untied'),
     questionIndex: null,
     items: [],
   };
-  const missing: HighlightGroup = { kind: 'missing', key: 'missing', heading: MISSING_HEADING, items: [] };
-  const otherCopy: HighlightGroup = { kind: 'other-copy', key: 'other-copy', heading: OTHER_COPY_HEADING, items: [] };
+  const missing: HighlightGroup = { kind: 'missing', key: 'missing', heading: i18n.t('highlights.missing'), items: [] };
+  const otherCopy: HighlightGroup = {
+    kind: 'other-copy',
+    key: 'other-copy',
+    heading: i18n.t('highlights.otherCopy'),
+    items: [],
+  };
 
   for (const highlight of highlights) {
     const { questionId } = highlight;
     const questionIndex = questionId === null ? null : (indexById.get(questionId) ?? null);
-    let questionLabel = UNTIED_LABEL;
+    let questionLabel = untied.heading;
     if (questionIndex !== null) questionLabel = questionHeading(questionIndex);
-    else if (questionId !== null) questionLabel = UNKNOWN_QUESTION_LABEL;
+    else if (questionId !== null) questionLabel = unknownQuestionLabel();
     const samePage = isSamePage(highlight.target.source, pageUrl);
     const otherCopyHost = samePage ? null : (parseUrl(highlight.target.source)?.host ?? highlight.target.source);
     const placement: Placement = anchors === null ? 'pending' : (anchors[highlight.id] ?? 'pending');

@@ -1,4 +1,5 @@
 import * as v from 'valibot';
+import { i18n } from '#i18n';
 import type { TextPositionSelector, TextQuoteSelector } from './anchoring/types';
 import { DOI_MAX_LENGTH } from './doi';
 
@@ -46,13 +47,16 @@ const URL_MAX_LENGTH = 4_096;
  * `+02:00` offsets do not sort at all. Importers normalise other forms with `new Date(x).toISOString()`.
  */
 const IsoTimestampSchema = v.pipe(
-  v.string('The time the highlight was made or changed is missing.'),
-  v.regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/, 'The time the highlight was made or changed is malformed.'),
+  v.string(() => i18n.t('validation.timeMissing')),
+  v.regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/, () => i18n.t('validation.timeMalformed')),
   // The round trip also catches days a month does not have, which `Date.parse` rolls over into the next.
-  v.check((value) => {
-    const time = Date.parse(value);
-    return !Number.isNaN(time) && new Date(time).toISOString() === value;
-  }, 'The time the highlight was made or changed is not a real date.'),
+  v.check(
+    (value) => {
+      const time = Date.parse(value);
+      return !Number.isNaN(time) && new Date(time).toISOString() === value;
+    },
+    () => i18n.t('validation.timeNotReal'),
+  ),
 );
 
 /**
@@ -60,66 +64,76 @@ const IsoTimestampSchema = v.pipe(
  * and one must not turn unreadable because detection rules improved after it was saved.
  */
 const DoiSchema = v.pipe(
-  v.string("The article's DOI is missing."),
-  v.maxLength(DOI_MAX_LENGTH, "The article's DOI is too long."),
-  v.regex(/^10\.\d{4,9}(?:\.\d+)*\/\S+$/, "The article's DOI is malformed."),
+  v.string(() => i18n.t('validation.doiMissing')),
+  v.maxLength(DOI_MAX_LENGTH, () => i18n.t('validation.doiTooLong')),
+  v.regex(/^10\.\d{4,9}(?:\.\d+)*\/\S+$/, () => i18n.t('validation.doiMalformed')),
 );
+
+/**
+ * Names what a message is about ("The note"). Messages are looked up when a check fails, not when the schemas are
+ * built, so they come out in the reader's language wherever the schema runs.
+ */
+type Subject = () => string;
 
 /** Names the missing or unexpected field, since these records come from files and messages someone must fix. */
 const shapeMessage =
-  (subject: string) =>
+  (subject: Subject) =>
   (issue: v.StrictObjectIssue): string => {
-    if (issue.expected === 'never') return `${subject} has an unexpected field, ${issue.received}.`;
-    if (issue.expected.startsWith('"')) return `${subject} is missing its ${issue.expected} field.`;
-    return `${subject} is not in the expected form.`;
+    if (issue.expected === 'never') return i18n.t('validation.unexpectedField', [subject(), issue.received]);
+    if (issue.expected.startsWith('"')) return i18n.t('validation.missingField', [subject(), issue.expected]);
+    return i18n.t('validation.wrongShape', [subject()]);
   };
 
-const boundedText = (what: string, max: number) =>
-  v.pipe(v.string(`${what} must be text.`), v.maxLength(max, `${what} is too long (at most ${max} characters).`));
+const boundedText = (what: Subject, max: number) =>
+  v.pipe(
+    v.string(() => i18n.t('validation.mustBeText', [what()])),
+    v.maxLength(max, () => i18n.t('validation.tooLong', [what(), String(max)])),
+  );
 
 /** Non-empty so that the stored question key `''` can only mean "untied" (IndexedDB keys cannot be null). */
-const nullableId = (what: string) =>
-  v.nullable(v.pipe(boundedText(what, ID_MAX_LENGTH), v.nonEmpty(`${what} is empty.`)));
+const nullableId = (what: Subject) =>
+  v.nullable(
+    v.pipe(
+      boundedText(what, ID_MAX_LENGTH),
+      v.nonEmpty(() => i18n.t('validation.empty', [what()])),
+    ),
+  );
 
-const offset = v.pipe(
-  v.number('The position of the highlighted passage is malformed.'),
-  v.safeInteger('The position of the highlighted passage is malformed.'),
-  v.minValue(0, 'The position of the highlighted passage is malformed.'),
-);
+const positionMalformed = () => i18n.t('validation.positionMalformed');
+const offset = v.pipe(v.number(positionMalformed), v.safeInteger(positionMalformed), v.minValue(0, positionMalformed));
 
 const TextQuoteSelectorSchema = v.strictObject(
   {
-    type: v.literal('TextQuoteSelector', 'The highlighted passage is not described as a quote.'),
+    type: v.literal('TextQuoteSelector', () => i18n.t('validation.notQuote')),
     exact: v.pipe(
-      v.string('The highlighted passage must be text.'),
-      v.nonEmpty('The highlighted passage is empty.'),
-      v.maxLength(
-        QUOTE_MAX_LENGTH,
-        `The highlighted passage is too long: a highlight can cover at most ${QUOTE_MAX_LENGTH} characters. Select a shorter passage.`,
-      ),
+      v.string(() => i18n.t('validation.passageNotText')),
+      v.nonEmpty(() => i18n.t('validation.passageEmpty')),
+      v.maxLength(QUOTE_MAX_LENGTH, () => i18n.t('validation.passageTooLong', [String(QUOTE_MAX_LENGTH)])),
     ),
-    prefix: boundedText('The text before the highlighted passage', QUOTE_CONTEXT_MAX_LENGTH),
-    suffix: boundedText('The text after the highlighted passage', QUOTE_CONTEXT_MAX_LENGTH),
+    prefix: boundedText(() => i18n.t('validation.textBefore'), QUOTE_CONTEXT_MAX_LENGTH),
+    suffix: boundedText(() => i18n.t('validation.textAfter'), QUOTE_CONTEXT_MAX_LENGTH),
   },
-  shapeMessage('The description of the highlighted passage'),
+  shapeMessage(() => i18n.t('validation.passageDescription')),
 );
 
 const TextPositionSelectorSchema = v.pipe(
   v.strictObject(
     {
-      type: v.literal('TextPositionSelector', 'The position of the highlighted passage is malformed.'),
+      type: v.literal('TextPositionSelector', positionMalformed),
       start: offset,
       end: offset,
     },
-    shapeMessage('The position of the highlighted passage'),
+    shapeMessage(() => i18n.t('validation.passagePosition')),
   ),
-  v.check(({ start, end }) => start <= end, 'The position of the highlighted passage ends before it starts.'),
+  v.check(
+    ({ start, end }) => start <= end,
+    () => i18n.t('validation.positionReversed'),
+  ),
 );
 
 /** A highlight's target: the quote with its context, then the position, as `describe` makes them. */
-export const HighlightSelectorsSchema = v.strictTuple(
-  [TextQuoteSelectorSchema, TextPositionSelectorSchema],
-  'The highlighted passage is not described in the expected form.',
+export const HighlightSelectorsSchema = v.strictTuple([TextQuoteSelectorSchema, TextPositionSelectorSchema], () =>
+  i18n.t('validation.selectorsShape'),
 );
 
 /**
@@ -128,32 +142,33 @@ export const HighlightSelectorsSchema = v.strictTuple(
  */
 export const HighlightSchema = v.strictObject(
   {
-    id: v.pipe(v.string('The highlight id is missing or not text.'), v.uuid('The highlight id is not a UUID.')),
+    id: v.pipe(
+      v.string(() => i18n.t('validation.idMissing')),
+      v.uuid(() => i18n.t('validation.idNotUuid')),
+    ),
     doi: DoiSchema,
-    entryId: nullableId('The catalog entry id'),
-    questionId: nullableId('The question id'),
+    entryId: nullableId(() => i18n.t('validation.entryId')),
+    questionId: nullableId(() => i18n.t('validation.questionId')),
     note: v.pipe(
-      v.string('The note must be text.'),
-      v.maxLength(
-        NOTE_MAX_LENGTH,
-        (issue) =>
-          `The note is ${issue.received} characters long; a note can be at most ${NOTE_MAX_LENGTH} characters. Shorten it and save again.`,
+      v.string(() => i18n.t('validation.noteNotText')),
+      v.maxLength(NOTE_MAX_LENGTH, (issue) =>
+        i18n.t('validation.noteTooLong', [issue.received, String(NOTE_MAX_LENGTH)]),
       ),
     ),
     target: v.strictObject(
       {
         source: v.pipe(
-          boundedText('The address of the page where the highlight was made', URL_MAX_LENGTH),
-          v.url('The address of the page where the highlight was made is malformed.'),
+          boundedText(() => i18n.t('validation.pageAddress'), URL_MAX_LENGTH),
+          v.url(() => i18n.t('validation.addressMalformed')),
         ),
         selectors: HighlightSelectorsSchema,
       },
-      shapeMessage('The description of the highlighted passage'),
+      shapeMessage(() => i18n.t('validation.passageDescription')),
     ),
     createdAt: IsoTimestampSchema,
     updatedAt: IsoTimestampSchema,
   },
-  shapeMessage('The highlight'),
+  shapeMessage(() => i18n.t('validation.theHighlight')),
 ) satisfies v.GenericSchema<unknown, Highlight>;
 
 export type HighlightParseResult = { ok: true; value: Highlight } | { ok: false; message: string };

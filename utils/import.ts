@@ -1,3 +1,4 @@
+import { i18n } from '#i18n';
 import { BACKUP_FORMAT, BACKUP_VERSION } from './backup';
 import { type Highlight, parseHighlight } from './highlight';
 import { locateJsonError } from './json-error';
@@ -69,21 +70,21 @@ export function planImport(text: string, existing: readonly Highlight[], options
     const read = readItems(text);
     return 'problem' in read ? refuse(read.problem) : merge(read, existing, options);
   } catch {
-    return refuse({ where: FILE, reason: 'This file could not be read.' });
+    return refuse({ where: i18n.t('import.theFile'), reason: i18n.t('import.unreadable') });
   }
 }
 
-const FILE = 'the file';
-const problem = (reason: string, where = FILE): Items => ({ problem: { where, reason } });
+const problem = (reason: string, where = i18n.t('import.theFile')): Items => ({ problem: { where, reason } });
 
 function readItems(text: unknown): Items {
-  if (typeof text !== 'string') return problem('The file could not be read as text.');
+  if (typeof text !== 'string') return problem(i18n.t('import.notText'));
   if (text.length > IMPORT_MAX_CHARS) {
-    const size = (text.length / 1024 / 1024).toFixed(1);
-    return problem(`The file is ${size} MB; files over ${IMPORT_MAX_CHARS / 1024 / 1024} MB cannot be imported.`);
+    const megabytes = new Intl.NumberFormat(numberLanguage(), { minimumFractionDigits: 1, maximumFractionDigits: 1 });
+    const size = megabytes.format(text.length / 1024 / 1024);
+    return problem(i18n.t('import.tooBig', [size, count(IMPORT_MAX_CHARS / 1024 / 1024)]));
   }
   const json = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
-  if (json.trim() === '') return problem('The file is empty.');
+  if (json.trim() === '') return problem(i18n.t('import.empty'));
   let root: unknown;
   try {
     root = JSON.parse(json);
@@ -92,59 +93,53 @@ function readItems(text: unknown): Items {
   }
   const found = itemsOf(root);
   if ('items' in found && found.items.length > IMPORT_MAX_ITEMS) {
-    return problem(
-      `The file holds ${count(found.items.length)} highlights; at most ${count(IMPORT_MAX_ITEMS)} can be imported at once.`,
-    );
+    return problem(i18n.t('import.tooMany', [count(found.items.length), count(IMPORT_MAX_ITEMS)]));
   }
   return found;
 }
 
 function itemsOf(root: unknown): Items {
   if (Array.isArray(root)) return { kind: root.some(isAnnotation) ? 'annotations' : 'backup', items: root };
-  if (!isRecord(root)) return problem(`This file holds ${describeJson(root)}, not highlights.`);
+  if (!isRecord(root)) return problem(i18n.t('import.notHighlights', [describeJson(root)]));
   if (root.format === BACKUP_FORMAT) {
     if (root.version !== BACKUP_VERSION) {
       const newer = typeof root.version === 'number' && root.version > BACKUP_VERSION;
-      return problem(
-        newer
-          ? 'This backup was made by a newer version of Journal Club Reader; update the extension to restore it.'
-          : 'This backup has an unknown format version.',
-      );
+      return problem(newer ? i18n.t('import.newerBackup') : i18n.t('import.unknownVersion'));
     }
-    if (!Array.isArray(root.highlights)) return problem('This backup has no list of highlights.');
+    if (!Array.isArray(root.highlights)) return problem(i18n.t('import.noList'));
     return { kind: 'backup', items: root.highlights };
   }
   if (hasType(root.type, 'Annotation')) return { kind: 'annotations', items: [root] };
   let page: unknown = root;
   if (hasType(root.type, 'AnnotationCollection')) {
     if (root.first === undefined) return { kind: 'annotations', items: [] };
-    if (!isRecord(root.first)) return problem('This annotation collection only links to its annotations.');
+    if (!isRecord(root.first)) return problem(i18n.t('import.linksOnly'));
     page = root.first;
   } else if (!hasType(root.type, 'AnnotationPage')) {
-    return problem('This file is neither a Journal Club Reader backup nor W3C Web Annotations.');
+    return problem(i18n.t('import.unknownFormat'));
   }
-  if (!isRecord(page) || !Array.isArray(page.items)) return problem('The annotation page has no list of items.');
-  if (page.next !== undefined) return problem('The annotations continue on further pages that are not in this file.');
+  if (!isRecord(page) || !Array.isArray(page.items)) return problem(i18n.t('import.noItems'));
+  if (page.next !== undefined) return problem(i18n.t('import.morePages'));
   return { kind: 'annotations', items: page.items };
 }
 
 function describeJson(value: unknown): string {
-  if (value === null) return 'only null';
-  if (typeof value === 'string') return 'only a piece of text';
-  return `only a ${typeof value === 'number' ? 'number' : 'true/false value'}`;
+  if (value === null) return i18n.t('import.onlyNull');
+  if (typeof value === 'string') return i18n.t('import.onlyText');
+  return typeof value === 'number' ? i18n.t('import.onlyNumber') : i18n.t('import.onlyBoolean');
 }
 
 function jsonProblem(json: string): Items {
   const at = locateJsonError(json);
-  if (at === null) return problem('This file is not valid JSON.');
-  const where = `line ${count(at.line)}, column ${count(at.column)}`;
+  if (at === null) return problem(i18n.t('import.notValidJson'));
+  const where = i18n.t('import.position', [count(at.line), count(at.column)]);
   if (at.atEnd) {
-    return problem(`The file ends before its JSON is complete (${where}); it may have been cut short.`, where);
+    return problem(i18n.t('import.cutShort', [where]), where);
   }
   if (json.slice(0, at.offset).trim() === '') {
-    return problem('This file is not JSON: choose a Journal Club Reader backup or a W3C Web Annotation file.', where);
+    return problem(i18n.t('import.notJson'), where);
   }
-  return problem(`This file is not valid JSON: there is a mistake at ${where}.`, where);
+  return problem(i18n.t('import.mistake', [where]), where);
 }
 
 function merge(
@@ -174,7 +169,7 @@ function merge(
     if (winner !== undefined && winner !== copy) {
       duplicates.push({
         where: entryName(copy.index),
-        reason: `Same id as ${entryName(winner.index)}, which is imported instead.`,
+        reason: i18n.t('import.sameId', [entryName(winner.index)]),
       });
     }
   }
@@ -206,19 +201,19 @@ function parseItem(item: unknown, kind: Kind, options: ImportOptions): Parsed {
 function summarize(summary: ImportSummary): string {
   const { added, updated, unchanged, invalid, duplicates } = summary;
   const parts = [
-    [added, 'new'],
-    [updated, 'updated'],
-    [unchanged, 'unchanged'],
-    [invalid.length, 'invalid'],
-    [duplicates.length, duplicates.length === 1 ? 'duplicate' : 'duplicates'],
+    [added, 'import.added'],
+    [updated, 'import.updated'],
+    [unchanged, 'import.unchanged'],
+    [invalid.length, 'import.invalid'],
+    [duplicates.length, 'import.duplicates'],
   ] as const;
-  const counts = parts.filter(([n]) => n > 0).map(([n, label]) => `${count(n)} ${label}`);
-  if (counts.length === 0) return 'The file holds no highlights.';
+  const counts = parts.filter(([n]) => n > 0).map(([n, key]) => i18n.t(key, n, [count(n)]));
+  if (counts.length === 0) return i18n.t('import.nothingHeld');
   const problems = [...invalid, ...duplicates];
   const [first] = problems;
   let text = counts.join(', ');
-  if (first !== undefined) text += ` — ${first.where}: ${lowerFirst(first.reason)}`;
-  if (problems.length > 1) text += ` (and ${count(problems.length - 1)} more)`;
+  if (first !== undefined) text += ` — ${i18n.t('import.problem', [first.where, lowerFirst(first.reason)])}`;
+  if (problems.length > 1) text += ` ${i18n.t('import.andMore', [count(problems.length - 1)])}`;
   return text;
 }
 
@@ -226,13 +221,20 @@ function refuse(issue: ImportProblem): ImportPlan {
   return {
     toWrite: [],
     summary: { added: 0, updated: 0, unchanged: 0, invalid: [issue], duplicates: [] },
-    summaryText: `Nothing to import. ${issue.reason}`,
+    summaryText: i18n.t('import.nothingToImport', [issue.reason]),
   };
 }
 
-const entryName = (index: number) => `entry #${count(index + 1)}`;
-const count = (n: number) => n.toLocaleString('en-US');
+const entryName = (index: number) => i18n.t('import.entry', [count(index + 1)]);
+/**
+ * Numbers as the reader's language writes them (2,345; 2 345): the language of the messages, which is enough for
+ * digits. Not `uiLanguage()`, which reads the browser through the polyfill: this module is in the detector's
+ * import graph (through messages.ts), and the detector must stay without it.
+ */
+const numberLanguage = () => i18n.t('extension.language');
+const count = (n: number) => n.toLocaleString(numberLanguage());
 /** "The note is …" reads on after a colon; "DOI …" keeps its capitals. */
-const lowerFirst = (text: string) => (/^[A-Z][a-z]/.test(text) ? text.charAt(0).toLowerCase() + text.slice(1) : text);
+const lowerFirst = (text: string) =>
+  /^\p{Lu}\p{Ll}/u.test(text) ? text.charAt(0).toLowerCase() + text.slice(1) : text;
 /** Validation messages write 2345; the summary writes 2,345 like every other count the reader sees. */
 const readableNumbers = (text: string) => text.replace(/\b\d{4,}\b/g, (n) => count(Number(n)));

@@ -2,8 +2,11 @@ import * as v from 'valibot';
 import type { ArticleInfo } from './article';
 import type { CatalogEntry } from './catalog/schema';
 import { IMPORT_MAX_CHARS } from './export';
+import type { FeedSubscribeAnswer, FeedsOverview } from './feeds/summary';
 import { type Highlight, HighlightSchema, HighlightSelectorsSchema, ID_MAX_LENGTH, NOTE_MAX_LENGTH } from './highlight';
+import type { ReadingListEntry } from './reading-list';
 import type { SharedHighlight } from './share-link';
+import type { TabStatus } from './tab-status';
 
 /**
  * The one protocol between the extension's contexts. Every request to the background is validated here,
@@ -84,6 +87,8 @@ export const BackgroundRequestSchema = v.variant('type', [
   v.object({ type: v.literal('highlight-activated'), id }),
   /** The panel asks the page to scroll to a highlight and flash it. */
   v.object({ type: v.literal('highlight-reveal'), id }),
+  /** The reader pressed Escape in the panel: keyboard focus goes back to where it was on the page. */
+  v.object({ type: v.literal('page-focus') }),
   /** The page was opened from a share link (its `#jc=` part), on an article or not. */
   v.object({
     type: v.literal('share-opened'),
@@ -105,6 +110,19 @@ export const BackgroundRequestSchema = v.variant('type', [
   /** Where share links point: the DOI (lasting) or this page's address. */
   v.object({ type: v.literal('settings') }),
   v.object({ type: v.literal('settings-update'), shareBase: v.picklist(['doi', 'page']) }),
+  /** The toolbar popup: what the given tab's page is (no article, not in the catalog, a club article). */
+  v.object({ type: v.literal('tab-status'), tabId: v.pipe(v.number(), v.integer(), v.minValue(0)) }),
+  /** The toolbar popup: every catalog entry with the reader's highlight count. */
+  v.object({ type: v.literal('reading-list') }),
+  /** The toolbar popup: open (or unfold) the panel on the given tab and move keyboard focus into it. */
+  v.object({ type: v.literal('panel-open'), tabId: v.pipe(v.number(), v.integer(), v.minValue(0)) }),
+  /** The options page: the bundled catalog and every subscribed feed with its status. */
+  v.object({ type: v.literal('feeds') }),
+  /** The options page subscribes to a feed (after the reader granted access to its site); it is fetched at once. */
+  v.object({ type: v.literal('feed-subscribe'), url: text(4_096) }),
+  /** The options page refreshes one feed now, or every feed (null). */
+  v.object({ type: v.literal('feed-refresh'), url: v.nullable(text(4_096)) }),
+  v.object({ type: v.literal('feed-unsubscribe'), url: text(4_096) }),
 ]);
 export type BackgroundRequest = v.InferOutput<typeof BackgroundRequestSchema>;
 
@@ -162,6 +180,7 @@ export interface BackgroundResponses {
   'anchors-report': null;
   'highlight-activated': null;
   'highlight-reveal': null;
+  'page-focus': null;
   'share-opened': null;
   'share-link': { url: string; shortened: boolean; withFragment: boolean };
   'share-all': { url: string } | { tooLong: true; length: number; limit: number };
@@ -171,6 +190,14 @@ export interface BackgroundResponses {
   import: ImportOutcome;
   settings: Settings;
   'settings-update': Settings;
+  'tab-status': TabStatus;
+  /** `highlightsError` says why the counts are missing (null when they were read). */
+  'reading-list': { entries: ReadingListEntry[]; highlightsError: string | null };
+  'panel-open': 'opened' | 'no-club-article';
+  feeds: FeedsOverview;
+  'feed-subscribe': FeedSubscribeAnswer;
+  'feed-refresh': FeedsOverview;
+  'feed-unsubscribe': FeedsOverview;
 }
 
 /** Replies carry either a value or a plain-English reason; nothing throws across the boundary. */
@@ -182,8 +209,11 @@ export type TabMessage =
   | { type: 'panel-layout'; layout: PanelLayout }
   | { type: 'highlights-changed' }
   | { type: 'highlight-reveal'; id: string }
+  | { type: 'page-focus' }
   /** Asks the page for the text fragment (`text=…`) that finds a highlight's passage; answered string | null. */
-  | { type: 'text-fragment'; id: string };
+  | { type: 'text-fragment'; id: string }
+  /** Moves keyboard focus into the panel (the shortcut and the popup's "Open panel"), once it is shown. */
+  | { type: 'panel-focus' };
 
 /** Events the background pushes to the panel frame over its port. */
 export type PanelEvent =

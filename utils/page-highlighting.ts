@@ -127,6 +127,8 @@ export function startPageHighlighting(doc: Document, entry: CatalogEntry, send: 
   return {
     refresh: () => annotator.refresh(),
     reveal: (id: string) => annotator.reveal(id),
+    /** Where a highlight is drawn now, if it is. */
+    rangeOf: (id: string) => annotator.rangeOf(id),
     /** The text fragment (`text=…`) that makes a browser without the extension find this highlight's passage. */
     fragmentFor: (id: string): string | null => {
       const range = annotator.rangeOf(id);

@@ -1,11 +1,18 @@
+import { i18n } from '#i18n';
 import type { PanelLayout } from './messages';
+import { PANEL_FOCUS_MESSAGE } from './panel-focus';
 
 /** The mounted panel: its frame can be resized to a layout, reloaded for another article, or removed. */
 export interface PanelFrame {
   setLayout(layout: PanelLayout): void;
   reload(): void;
   remove(): void;
+  /** Moves keyboard focus into the panel: to the frame, then (once the panel page has loaded) to its heading. */
+  focus(): void;
 }
+
+/** Frames whose panel page has loaded, so that it can hear a focus request. */
+const loadedFrames = new WeakSet<HTMLIFrameElement>();
 
 export const PANEL_WIDTH_PX = 400;
 const TAB_WIDTH_PX = 44;
@@ -59,15 +66,24 @@ export function mountPanelFrame(doc: Document, src: string, layout: Exclude<Pane
     remove() {
       host.remove();
     },
+    focus() {
+      const target = frame;
+      target.focus();
+      // The target is the panel page's own URL, so the request reaches nothing else if the frame was navigated.
+      const ask = () => target.contentWindow?.postMessage(PANEL_FOCUS_MESSAGE, src);
+      if (loadedFrames.has(target)) ask();
+      else target.addEventListener('load', ask, { once: true });
+    },
   };
 }
 
 function createFrame(doc: Document, src: string): HTMLIFrameElement {
   const frame = doc.createElement('iframe');
   frame.src = src;
-  frame.title = 'Journal club panel';
+  frame.title = i18n.t('panel.frameTitle');
   // Lets the panel copy share links and digests; the host page gains nothing from it.
   frame.allow = 'clipboard-write';
+  frame.addEventListener('load', () => loadedFrames.add(frame), { once: true });
   applyStyle(frame, { display: 'block', width: '100%', height: '100%', border: '0', 'color-scheme': 'normal' });
   return frame;
 }

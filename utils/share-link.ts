@@ -1,3 +1,4 @@
+import { i18n } from '#i18n';
 import { decodeBase64url, encodeBase64url } from './base64url';
 import { sameDoi } from './doi';
 import { NOTE_MAX_LENGTH } from './highlight';
@@ -20,7 +21,7 @@ export type { SharedHighlight } from './share-payload';
 /**
  * Budget for a single highlight's link. About 2,000 characters is what survives everywhere a link is pasted:
  * old browsers and many link checkers stop at 2,048, and chat tools and mail clients may wrap or cut longer
- * links. A long note is shortened to fit (see {@link NOTE_SHORTENED_MARKER}).
+ * links. A long note is shortened to fit (see {@link noteShortenedMarker}).
  */
 export const LINK_MAX_LENGTH = 2_000;
 /**
@@ -30,8 +31,8 @@ export const LINK_MAX_LENGTH = 2_000;
  * past the bound the caller should offer to share highlights one by one.
  */
 export const SHARE_ALL_MAX_LENGTH = 8_000;
-/** Ends a note cut to fit the link, so the recipient knows there was more. */
-export const NOTE_SHORTENED_MARKER = '… [note shortened for the link]';
+/** Ends a note cut to fit the link, so the recipient knows there was more; in the sender's language. */
+export const noteShortenedMarker = (): string => i18n.t('sharing.noteShortenedMarker');
 const QUESTION_SHORTENED_MARKER = '…';
 /** Caps for decoding hostile links: no link this module makes comes near them. */
 export const PAYLOAD_MAX_BYTES = 16 * 1024;
@@ -45,11 +46,10 @@ const PAYLOAD_CHARS = /^[A-Za-z0-9_-]*$/;
 const TEXT_DIRECTIVES = /^text=[\w%,-]+(?:&text=[\w%,-]+)*$/;
 const DOI_RESOLVER = 'https://doi.org/';
 
-const DAMAGED =
-  'This share link is damaged or incomplete: part of it was probably lost when it was copied. Ask the sender to copy the whole link again.';
-const TOO_LARGE = 'This share link holds far more data than a share link can, so it was not opened.';
-const NEWER =
-  'This share link was made by a newer version of the Journal Club extension. Update the extension to open it.';
+/** Looked up when a link fails rather than at load: the content script loads this module only to strip links. */
+const DAMAGED = () => i18n.t('sharing.damaged');
+const TOO_LARGE = () => i18n.t('sharing.tooLarge');
+const NEWER = () => i18n.t('sharing.newer');
 
 export type DecodeResult = { ok: true; shared: SharedHighlight[] } | { ok: false; error: string };
 
@@ -86,10 +86,10 @@ export async function encodeShareLink(
   };
   const { note, questionText } = item;
   if (note !== '') {
-    const url = await shortenToFit(note, NOTE_SHORTENED_MARKER, NOTE_MAX_LENGTH, (n) => fits({ ...item, note: n }));
+    const url = await shortenToFit(note, noteShortenedMarker(), NOTE_MAX_LENGTH, (n) => fits({ ...item, note: n }));
     if (url !== null) return { url, shortened: true };
   }
-  const noteless = note === '' ? item : { ...item, note: cut(note, 0, NOTE_SHORTENED_MARKER) };
+  const noteless = note === '' ? item : { ...item, note: cut(note, 0, noteShortenedMarker()) };
   if (questionText) {
     const url = await shortenToFit(questionText, QUESTION_SHORTENED_MARKER, QUESTION_TEXT_MAX_LENGTH, (q) =>
       fits({ ...noteless, questionText: q }),
@@ -127,7 +127,7 @@ export async function decodeShareLink(url: string): Promise<DecodeResult | null>
     if (found === null) return null;
     return await decodePayload(url.slice(found.from + 3, found.to));
   } catch {
-    return { ok: false, error: DAMAGED };
+    return { ok: false, error: DAMAGED() };
   }
 }
 
@@ -163,23 +163,23 @@ function findPayload(href: string): { from: number; to: number } | null {
 }
 
 async function decodePayload(payload: string): Promise<DecodeResult> {
-  if (payload.length > PAYLOAD_MAX_CHARS) return { ok: false, error: TOO_LARGE };
+  if (payload.length > PAYLOAD_MAX_CHARS) return { ok: false, error: TOO_LARGE() };
   const version = payload.charAt(0);
-  if (version !== FORMAT_VERSION) return { ok: false, error: LATER_VERSION.test(version) ? NEWER : DAMAGED };
+  if (version !== FORMAT_VERSION) return { ok: false, error: LATER_VERSION.test(version) ? NEWER() : DAMAGED() };
   const bytes = PAYLOAD_CHARS.test(payload) ? decodeBase64url(payload.slice(1)) : null;
-  if (bytes === null || bytes.length === 0) return { ok: false, error: DAMAGED };
+  if (bytes === null || bytes.length === 0) return { ok: false, error: DAMAGED() };
   const inflated = await inflateRawCapped(bytes, PAYLOAD_MAX_INFLATED_BYTES);
-  if (inflated === 'too-large') return { ok: false, error: TOO_LARGE };
-  if (inflated === 'corrupt') return { ok: false, error: DAMAGED };
+  if (inflated === 'too-large') return { ok: false, error: TOO_LARGE() };
+  if (inflated === 'corrupt') return { ok: false, error: DAMAGED() };
   let json: unknown;
   try {
     json = JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(inflated));
   } catch {
-    return { ok: false, error: DAMAGED };
+    return { ok: false, error: DAMAGED() };
   }
   const parsed = parsePayload(json);
   if (parsed.ok) return parsed;
-  return { ok: false, error: `This share link cannot be opened: ${lowerFirst(parsed.error)}` };
+  return { ok: false, error: i18n.t('sharing.cannotOpen', [lowerFirst(parsed.error)]) };
 }
 
 async function encodePayload(items: readonly SharedHighlight[]): Promise<string> {

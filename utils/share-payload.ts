@@ -1,4 +1,5 @@
 import * as v from 'valibot';
+import { i18n } from '#i18n';
 import { DOI_MAX_LENGTH, normalizeDoi } from './doi';
 import {
   HighlightSelectorsSchema,
@@ -60,25 +61,36 @@ export function toMultiline(text: string): string {
     .replace(CONTROLS_EXCEPT_NEWLINE_AND_TAB, '');
 }
 
-/** Structural problems get one message: only a hand-made or corrupted link has them, and no detail would help. */
-const SHAPE = 'Its contents are not in the expected form.';
-const POSITION = 'The position of the highlighted passage is malformed.';
+/**
+ * Structural problems get one message: only a hand-made or corrupted link has them, and no detail would help.
+ * Messages are looked up when a check fails, so they come out in the reader's language.
+ */
+const SHAPE = () => i18n.t('validation.linkShape');
+const POSITION = () => i18n.t('validation.positionMalformed');
 
-const text = (what: string, max: number, clean: (value: string) => string) =>
+const text = (what: () => string, max: number, clean: (value: string) => string) =>
   v.pipe(
-    v.string(`${what} is not text.`),
-    v.maxLength(max, `${what} is too long (at most ${max} characters).`),
+    v.string(() => i18n.t('validation.notText', [what()])),
+    v.maxLength(max, () => i18n.t('validation.tooLong', [what(), String(max)])),
     v.transform(clean),
   );
 
-const id = (what: string) =>
-  v.nullable(v.pipe(text(what, ID_MAX_LENGTH, toSingleLine), v.nonEmpty(`${what} is empty.`)));
+const id = (what: () => string) =>
+  v.nullable(
+    v.pipe(
+      text(what, ID_MAX_LENGTH, toSingleLine),
+      v.nonEmpty(() => i18n.t('validation.empty', [what()])),
+    ),
+  );
 
 /** The exact spelling detection produces, so a link cannot smuggle markup or a different article's spelling. */
 const DoiSchema = v.pipe(
-  v.string('The article’s DOI is missing.'),
-  v.maxLength(DOI_MAX_LENGTH, 'The article’s DOI is too long.'),
-  v.check((doi) => !HAS_LONE_SURROGATE.test(doi) && normalizeDoi(doi) === doi, 'The article’s DOI is malformed.'),
+  v.string(() => i18n.t('validation.doiMissing')),
+  v.maxLength(DOI_MAX_LENGTH, () => i18n.t('validation.doiTooLong')),
+  v.check(
+    (doi) => !HAS_LONE_SURROGATE.test(doi) && normalizeDoi(doi) === doi,
+    () => i18n.t('validation.doiMalformed'),
+  ),
 );
 
 /** One highlight in the payload; keys are single letters because every byte lengthens the link. */
@@ -86,14 +98,29 @@ const ItemSchema = v.pipe(
   v.object(
     {
       /** question id */
-      i: v.optional(id('The question id'), null),
+      i: v.optional(
+        id(() => i18n.t('validation.questionId')),
+        null,
+      ),
       /** question text */
-      w: v.optional(v.nullable(text('The question', QUESTION_TEXT_MAX_LENGTH, toSingleLine)), null),
-      n: v.optional(text('The note', NOTE_MAX_LENGTH, toMultiline), ''),
+      w: v.optional(
+        v.nullable(text(() => i18n.t('validation.question'), QUESTION_TEXT_MAX_LENGTH, toSingleLine)),
+        null,
+      ),
+      n: v.optional(
+        text(() => i18n.t('validation.note'), NOTE_MAX_LENGTH, toMultiline),
+        '',
+      ),
       /** exact, prefix, suffix, [start, end] of the selectors */
-      x: v.string('The highlighted passage is missing.'),
-      p: v.optional(v.string('The text before the highlighted passage must be text.'), ''),
-      s: v.optional(v.string('The text after the highlighted passage must be text.'), ''),
+      x: v.string(() => i18n.t('validation.passageMissing')),
+      p: v.optional(
+        v.string(() => i18n.t('validation.mustBeText', [i18n.t('validation.textBefore')])),
+        '',
+      ),
+      s: v.optional(
+        v.string(() => i18n.t('validation.mustBeText', [i18n.t('validation.textAfter')])),
+        '',
+      ),
       a: v.tuple([v.number(POSITION), v.number(POSITION)], POSITION),
     },
     SHAPE,
@@ -126,13 +153,16 @@ const ItemSchema = v.pipe(
 export const PayloadSchema = v.object(
   {
     d: DoiSchema,
-    c: text('The club name', CLUB_NAME_MAX_LENGTH, toSingleLine),
-    e: v.optional(id('The catalog entry id'), null),
-    t: v.optional(v.nullable(text('The article title', TITLE_MAX_LENGTH, toSingleLine)), null),
+    c: text(() => i18n.t('validation.clubName'), CLUB_NAME_MAX_LENGTH, toSingleLine),
+    e: v.optional(
+      id(() => i18n.t('validation.entryId')),
+      null,
+    ),
+    t: v.optional(v.nullable(text(() => i18n.t('validation.articleTitle'), TITLE_MAX_LENGTH, toSingleLine)), null),
     h: v.pipe(
-      v.array(ItemSchema, 'The link holds no highlights.'),
-      v.minLength(1, 'The link holds no highlights.'),
-      v.maxLength(SHARE_ALL_MAX_ITEMS, 'The link holds too many highlights.'),
+      v.array(ItemSchema, () => i18n.t('validation.linkEmpty')),
+      v.minLength(1, () => i18n.t('validation.linkEmpty')),
+      v.maxLength(SHARE_ALL_MAX_ITEMS, () => i18n.t('validation.linkTooMany')),
     ),
   },
   SHAPE,

@@ -1,3 +1,4 @@
+import { i18n } from '#i18n';
 import type { CatalogEntry } from './catalog/schema';
 import { doiFromUrl } from './doi';
 import { doiFromResolverUrl } from './export-common';
@@ -18,27 +19,27 @@ export type MappedAnnotation = { ok: true; value: Record<string, unknown> } | { 
 
 export function annotationToHighlight(annotation: unknown, entryForDoi?: FindEntry): MappedAnnotation {
   if (!isRecord(annotation) || !hasType(annotation.type, 'Annotation')) {
-    return fail('It is not a W3C annotation (an object whose type is "Annotation").');
+    return fail(i18n.t('validation.notAnnotation'));
   }
   const id = typeof annotation.id === 'string' ? /^urn:uuid:(.*)$/is.exec(annotation.id)?.[1] : undefined;
-  if (id === undefined) return fail('Its id is not a urn:uuid: identifier, so it cannot be matched to a highlight.');
+  if (id === undefined) return fail(i18n.t('validation.annotationId'));
 
   const target = many(annotation.target).find(isRecord);
-  if (target === undefined) return fail('It does not say which passage it highlights.');
+  if (target === undefined) return fail(i18n.t('validation.noTarget'));
   const source = iriOf(target.source);
-  if (source === null) return fail('It does not say which page it was made on.');
+  if (source === null) return fail(i18n.t('validation.noSource'));
   const selectors = many(target.selector).filter(isRecord);
   const quote = selectors.find((s) => s.type === 'TextQuoteSelector');
   const position = selectors.find((s) => s.type === 'TextPositionSelector');
-  if (quote === undefined) return fail('It does not quote the highlighted passage.');
-  if (position === undefined) return fail('It does not give the position of the highlighted passage.');
+  if (quote === undefined) return fail(i18n.t('validation.noQuote'));
+  if (position === undefined) return fail(i18n.t('validation.noPosition'));
 
   const doi =
     many(target.scope)
       .map(iriOf)
       .map(doiOf)
       .find((d) => d !== null) ?? doiFromUrl(source);
-  if (doi === null) return fail('It does not say which article (DOI) it belongs to.');
+  if (doi === null) return fail(i18n.t('validation.noDoi'));
   const entry = entryForDoi?.(doi) ?? null;
 
   const bodies =

@@ -2,10 +2,12 @@ import { browser } from 'wxt/browser';
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import { sendToBackground } from '../../utils/background-client';
 import type { TabMessage } from '../../utils/messages';
+import { trackPageFocus } from '../../utils/page-focus';
 import { type PageHighlighting, startPageHighlighting } from '../../utils/page-highlighting';
 import { mountPanelFrame, type PanelFrame } from '../../utils/panel-frame';
 import { stripSharePayload } from '../../utils/share-link';
 import { forgetShareFragment, showSharedPassages } from '../../utils/shared-passages';
+import { uiLanguage } from '../../utils/ui-language';
 
 /** Set on the content script's own (isolated) window, which the page cannot see, when the panel is mounted. */
 const MOUNTED = Symbol.for('journal-club-reader.panel');
@@ -25,6 +27,7 @@ export default defineContentScript({
     let frame: PanelFrame | null = null;
     let highlighting: { entryId: string; page: PageHighlighting } | null = null;
     let removeShared: (() => void) | null = null;
+    const pageFocus = trackPageFocus(document);
     const stopHighlighting = () => {
       highlighting?.page.stop();
       highlighting = null;
@@ -40,7 +43,7 @@ export default defineContentScript({
       if (!entry) stopHighlighting();
       else if (highlighting?.entryId !== entry.id) {
         stopHighlighting();
-        const page = startPageHighlighting(document, entry, sendToBackground, navigator.language);
+        const page = startPageHighlighting(document, entry, sendToBackground, uiLanguage());
         highlighting = { entryId: entry.id, page };
       } else void highlighting.page.refresh();
       if (shared && !removeShared) {
@@ -55,7 +58,12 @@ export default defineContentScript({
         frame = mountPanelFrame(document, browser.runtime.getURL('/panel.html'), layout);
       }
     };
-    win[MOUNTED] = show;
+    // The latest showing, so that a focus request waits for the frame it asks about.
+    let showing = Promise.resolve();
+    win[MOUNTED] = () => {
+      showing = show();
+      return showing;
+    };
 
     browser.runtime.onMessage.addListener((message: unknown) => {
       const command = message as TabMessage;
@@ -72,14 +80,23 @@ export default defineContentScript({
         case 'highlights-changed':
           void highlighting?.page.refresh();
           break;
-        case 'highlight-reveal':
-          highlighting?.page.reveal(command.id);
+        case 'highlight-reveal': {
+          // The passage takes keyboard focus, so Tab and the screen reader go on from it.
+          const range = highlighting?.page.reveal(command.id) ? highlighting.page.rangeOf(command.id) : null;
+          if (range) pageFocus.focusPassage(range);
+          break;
+        }
+        case 'page-focus':
+          pageFocus.restore();
           break;
         case 'text-fragment':
           return Promise.resolve(highlighting?.page.fragmentFor(command.id) ?? null);
+        case 'panel-focus':
+          void showing.then(() => frame?.focus());
+          break;
       }
       return undefined;
     });
-    void show();
+    showing = show();
   },
 });

@@ -23,7 +23,9 @@ const QUIET_FLAGS = [
 /**
  * Starts Chromium with the built extension in a fresh profile. Requests to any host but 127.0.0.1 are aborted
  * before they leave the browser, because the real publisher pages we serve still point at their CDNs.
- * @param {{ headless?: boolean, extensionDir?: string, colorScheme?: 'light' | 'dark' | null, extraArgs?: string[] }} [options]
+ * `env` adds to the browser's environment: on Linux, Chromium takes its UI language from `LANGUAGE`/`LANG` as well
+ * as from `--lang` (see tests/e2e/french.test.ts).
+ * @param {{ headless?: boolean, extensionDir?: string, colorScheme?: 'light' | 'dark' | null, extraArgs?: string[], env?: Record<string, string> }} [options]
  */
 export async function launchWithExtension(options = {}) {
   const extensionDir = options.extensionDir ?? EXTENSION_DIR;
@@ -34,6 +36,7 @@ export async function launchWithExtension(options = {}) {
     // null leaves the scheme to the system (or to --force-dark-mode) instead of emulating one.
     colorScheme: options.colorScheme === undefined ? 'light' : options.colorScheme,
     viewport: { width: 1280, height: 800 },
+    ...(options.env && { env: { ...process.env, ...options.env } }),
     args: [
       ...QUIET_FLAGS,
       `--disable-extensions-except=${extensionDir}`,

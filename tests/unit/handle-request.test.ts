@@ -14,6 +14,7 @@ import { createTabRegistry } from '../../utils/background/tab-registry';
 import { listAllHighlights, listHighlightsForDois } from '../../utils/db/highlight-lists';
 import { deleteHighlight, getHighlight, saveHighlight, saveHighlights } from '../../utils/db/highlights';
 import { openJournalClubDb } from '../../utils/db/open';
+import { createFeedService } from '../../utils/feeds/feed-service';
 import type { PanelEvent, Settings, TabMessage } from '../../utils/messages';
 
 const TAB = 7;
@@ -51,8 +52,16 @@ async function makeServices() {
   const sent: TabMessage[] = [];
   const indicators: ActionIndicator[] = [];
   const page = { article: null as ArticleInfo | null };
+  // No permission for any site: a feed request in these tests must never reach the network.
+  const feeds = createFeedService({
+    db: async () => opened,
+    hasPermission: async () => false,
+    now: () => new Date(clock),
+    onChange: () => {},
+  });
   const services: BackgroundServices = {
-    catalog: () => loadCatalog({ get: async () => ({}) }),
+    catalog: () => loadCatalog(feeds.list),
+    feeds,
     tabs: createTabRegistry({
       get: async (key) => (session.has(key) ? { [key]: session.get(key) } : {}),
       set: async (items) => {

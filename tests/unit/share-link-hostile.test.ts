@@ -10,7 +10,7 @@ import {
   decodeShareLink,
   encodeShareLink,
   LINK_MAX_LENGTH,
-  NOTE_SHORTENED_MARKER,
+  noteShortenedMarker,
   type SharedHighlight,
 } from '../../utils/share-link';
 import { parsePayload, toPayload } from '../../utils/share-payload';
@@ -290,11 +290,11 @@ describe('encode → decode round trip', () => {
           return;
         }
         if (out.note !== input.note) {
-          expect(out.note.endsWith(NOTE_SHORTENED_MARKER)).toBe(true);
-          expect(input.note.startsWith(out.note.slice(0, -NOTE_SHORTENED_MARKER.length).trimEnd())).toBe(true);
+          expect(out.note.endsWith(noteShortenedMarker())).toBe(true);
+          expect(input.note.startsWith(out.note.slice(0, -noteShortenedMarker().length).trimEnd())).toBe(true);
         }
         // Only a quote too long for the budget leaves the link over it, and then both texts are minimal.
-        if (url.length > LINK_MAX_LENGTH) expect(out.note.length).toBeLessThanOrEqual(NOTE_SHORTENED_MARKER.length);
+        if (url.length > LINK_MAX_LENGTH) expect(out.note.length).toBeLessThanOrEqual(noteShortenedMarker().length);
       }),
       { numRuns: 200 },
     );

@@ -8,7 +8,7 @@ import {
   encodeShareAll,
   encodeShareLink,
   LINK_MAX_LENGTH,
-  NOTE_SHORTENED_MARKER,
+  noteShortenedMarker,
   SHARE_ALL_MAX_LENGTH,
   type SharedHighlight,
   stripSharePayload,
@@ -204,19 +204,19 @@ describe('link length', () => {
     expect(url.length).toBeLessThanOrEqual(LINK_MAX_LENGTH);
     expect(url.length).toBeGreaterThan(LINK_MAX_LENGTH - 120);
     const decoded = await decodeOne(url);
-    expect(decoded.note.endsWith(NOTE_SHORTENED_MARKER)).toBe(true);
-    expect(note.startsWith(decoded.note.slice(0, -NOTE_SHORTENED_MARKER.length))).toBe(true);
+    expect(decoded.note.endsWith(noteShortenedMarker())).toBe(true);
+    expect(note.startsWith(decoded.note.slice(0, -noteShortenedMarker().length))).toBe(true);
     expect(decoded.questionText).toBe(QUESTION);
   });
 
   it('shortens the question text when the note alone cannot make it fit', async () => {
-    const full = await encodeShareLink(highlight({ note: NOTE_SHORTENED_MARKER }));
+    const full = await encodeShareLink(highlight({ note: noteShortenedMarker() }));
     const maxLength = full.url.length - 40;
     const { url, shortened } = await encodeShareLink(highlight(), { maxLength });
     expect(shortened).toBe(true);
     expect(url.length).toBeLessThanOrEqual(maxLength);
     const decoded = await decodeOne(url);
-    expect(decoded.note).toBe(NOTE_SHORTENED_MARKER);
+    expect(decoded.note).toBe(noteShortenedMarker());
     expect(decoded.questionText?.endsWith('…')).toBe(true);
     expect(QUESTION.startsWith(decoded.questionText?.slice(0, -1) ?? '')).toBe(true);
   });

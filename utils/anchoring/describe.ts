@@ -1,3 +1,5 @@
+import { i18n } from '#i18n';
+import { uiLanguage } from '../ui-language.ts';
 import { codePointLength } from './code-points.ts';
 import { buildTextIndex, type TextIndex } from './text-index.ts';
 import type { DescribeFailureReason, DescribeResult } from './types.ts';
@@ -10,22 +12,21 @@ export const MAX_QUOTE_LENGTH = 4000;
 /** Characters of context kept on each side; 32 is what Hypothesis and others store, enough to tell repeats apart. */
 export const CONTEXT_LENGTH = 32;
 
-const MESSAGES: Record<Exclude<DescribeFailureReason, 'too-long'>, string> = {
-  empty: 'Nothing is selected. Select some words of the article to highlight them.',
-  whitespace: 'The selection holds only spaces or line breaks. Select some words of the article to highlight them.',
-  'outside-root':
-    'The selection is outside the article text (for example in a menu, a sidebar or an embedded widget), so it cannot be highlighted.',
-  'not-article-text':
-    'The selection covers no article text (for example only a drawing, a hidden element or a form field), so it cannot be highlighted.',
+/** In the reader's language, looked up when a selection is refused. */
+const MESSAGES: Record<Exclude<DescribeFailureReason, 'too-long'>, () => string> = {
+  empty: () => i18n.t('selection.empty'),
+  whitespace: () => i18n.t('selection.whitespace'),
+  'outside-root': () => i18n.t('selection.outside'),
+  'not-article-text': () => i18n.t('selection.noText'),
 };
 
 function fail(reason: Exclude<DescribeFailureReason, 'too-long'>): DescribeResult {
-  return { ok: false, reason, message: MESSAGES[reason] };
+  return { ok: false, reason, message: MESSAGES[reason]() };
 }
 
 function tooLong(length: number): DescribeResult {
-  const count = (n: number) => n.toLocaleString('en');
-  const message = `The selection is too long to highlight (${count(length)} characters). Select a passage of at most ${count(MAX_QUOTE_LENGTH)} characters, such as a paragraph.`;
+  const count = new Intl.NumberFormat(uiLanguage()).format;
+  const message = i18n.t('selection.tooLong', [count(length), count(MAX_QUOTE_LENGTH)]);
   return { ok: false, reason: 'too-long', message };
 }
 

@@ -1,3 +1,4 @@
+import { i18n } from '#i18n';
 import type { ArticleStatus } from '../messages';
 
 /** What the toolbar button shows for a tab. */
@@ -17,15 +18,15 @@ export function actionIndicatorFor(status: ArticleStatus | 'no-article', clubNam
       return {
         badgeText: 'JC',
         badgeColor: '#1b6e3a',
-        title: `Discussed by ${clubName ?? 'your journal club'}: click to open the panel`,
+        title: i18n.t('action.clubArticle', [clubName ?? i18n.t('action.yourClub')]),
       };
     case 'not-in-catalog':
       return {
         badgeText: 'DOI',
         badgeColor: '#5f6368',
-        title: 'Article detected; your journal club has not discussed it',
+        title: i18n.t('action.notInCatalog'),
       };
     case 'no-article':
-      return { badgeText: '', badgeColor: '#5f6368', title: 'Journal Club Reader: no article detected on this page' };
+      return { badgeText: '', badgeColor: '#5f6368', title: i18n.t('action.noArticle') };
   }
 }

@@ -1,3 +1,4 @@
+import { i18n } from '#i18n';
 import { localize } from '../localized';
 import type { BackgroundRequest, PanelLayout } from '../messages';
 import { actionIndicatorFor } from './action-indicator';
@@ -64,7 +65,7 @@ export async function panelLayout(
   services: BackgroundServices,
 ): Handled<'panel-layout'> {
   const record = await services.tabs.get(tabId);
-  if (!record || (!record.entryId && !record.shared)) return refused('There is no journal club panel on this tab.');
+  if (!record || (!record.entryId && !record.shared)) return refused(i18n.t('errors.noPanel'));
   await services.tabs.set(tabId, { ...record, layout });
   if (layout !== 'closed' && record.article) {
     await services.articleState.setCollapsed(record.article.doi, layout === 'collapsed');

@@ -1,7 +1,9 @@
+import { i18n } from '#i18n';
 import type { Highlight } from '../highlight';
 import type { BackgroundRequest, BackgroundResponses, Reply } from '../messages';
 import { articleDetected, articleGone, panelLayout, panelState, showPanel } from './article-requests';
 import { backupAll, exportArticle, importFile } from './export-requests';
+import { handleFeedRequest, isFeedRequest } from './feed-requests';
 import {
   activateHighlight,
   createHighlight,
@@ -13,6 +15,7 @@ import {
   revealHighlight,
   updateHighlight,
 } from './highlight-requests';
+import { answerPopup } from './popup-requests';
 import { type BackgroundServices, type RequestSender, refused } from './services';
 import { savedFromShare, shareOpened } from './share-opened';
 import { linkFor, shareAll, shareLink } from './share-requests';
@@ -37,6 +40,7 @@ const SENDERS: Record<BackgroundRequest['type'], 'page' | 'panel' | 'either' | '
   'anchors-report': 'page',
   'highlight-activated': 'page',
   'highlight-reveal': 'panel',
+  'page-focus': 'panel',
   'share-opened': 'page',
   'share-link': 'panel',
   'share-all': 'panel',
@@ -46,6 +50,13 @@ const SENDERS: Record<BackgroundRequest['type'], 'page' | 'panel' | 'either' | '
   import: 'panel',
   settings: 'panel',
   'settings-update': 'panel',
+  'tab-status': 'extension',
+  'reading-list': 'extension',
+  'panel-open': 'extension',
+  feeds: 'extension',
+  'feed-subscribe': 'extension',
+  'feed-refresh': 'extension',
+  'feed-unsubscribe': 'extension',
 };
 
 function senderAllowed(request: BackgroundRequest, sender: RequestSender): boolean {
@@ -76,10 +87,14 @@ async function route(
   sender: RequestSender,
   services: BackgroundServices,
 ): Promise<Reply<BackgroundResponses[BackgroundRequest['type']]>> {
-  if (!senderAllowed(request, sender)) return refused(`"${request.type}" is not accepted from this context.`);
+  if (!senderAllowed(request, sender)) return refused(i18n.t('errors.notAccepted', [request.type]));
   // Requests of the popup and the options page (SENDERS 'extension') are answered here, before a tab is needed.
+  if (request.type === 'tab-status' || request.type === 'reading-list' || request.type === 'panel-open') {
+    return answerPopup(request, services);
+  }
+  if (isFeedRequest(request)) return handleFeedRequest(request, services);
   const { tabId } = sender;
-  if (tabId === null) return refused('This request must come from a tab.');
+  if (tabId === null) return refused(i18n.t('errors.needsTab'));
   switch (request.type) {
     case 'article-detected':
       return articleDetected(tabId, request.article, sender.url, services);
@@ -89,6 +104,9 @@ async function route(
       return panelState(tabId, services);
     case 'panel-layout':
       return panelLayout(tabId, request.layout, services);
+    case 'page-focus':
+      await services.sendToTab(tabId, { type: 'page-focus' });
+      return { ok: true, value: null };
     case 'share-opened':
       return shareOpened(tabId, request.share, request.article, sender.url, services);
     case 'shared-save':
@@ -114,7 +132,7 @@ async function route(
       return { ok: true, value: await services.settings.set({ shareBase: request.shareBase }) };
   }
   const context = await highlightContext(tabId, services);
-  if (!context) return refused('There is no journal club article on this tab.');
+  if (!context) return refused(i18n.t('errors.noArticle'));
   const linkOptions = async () => ({
     language: services.language,
     settings: await services.settings.get(),

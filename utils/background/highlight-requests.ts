@@ -1,3 +1,4 @@
+import { i18n } from '#i18n';
 import type { ArticleInfo } from '../article';
 import type { CatalogEntry } from '../catalog/schema';
 import type { HighlightList } from '../db/highlight-lists';
@@ -67,7 +68,7 @@ export async function createHighlight(
 ): Promise<Reply<Highlight>> {
   const { entry, record } = context;
   if (request.questionId !== null && !entry.questions.some((q) => q.id === request.questionId)) {
-    return fail('That question is not one of the club’s questions for this article.');
+    return fail(i18n.t('errors.notClubQuestion'));
   }
   const now = context.now().toISOString();
   const saved = await context.store.save({
@@ -96,7 +97,7 @@ export async function updateHighlight(
   if (!current.ok) return fail(current.error.message);
   const questionId = request.questionId === undefined ? current.value.questionId : request.questionId;
   if (questionId !== null && !context.entry.questions.some((q) => q.id === questionId)) {
-    return fail('That question is not one of the club’s questions for this article.');
+    return fail(i18n.t('errors.notClubQuestion'));
   }
   const saved = await context.store.save({
     ...current.value,

@@ -1,5 +1,6 @@
 import type { ArticleInfo } from '../article';
 import type { CatalogEntry } from '../catalog/schema';
+import type { FeedService } from '../feeds/feed-service';
 import type { BackgroundRequest, BackgroundResponses, PanelEvent, Reply, Settings, TabMessage } from '../messages';
 import type { ActionIndicator } from './action-indicator';
 import type { HighlightStore } from './highlight-requests';
@@ -17,6 +18,8 @@ export interface RequestSender {
 
 /** The catalog as the background sees it: every source merged. */
 export interface CatalogLookup {
+  /** Every entry once, in catalog order (the toolbar popup's reading list). */
+  readonly entries: readonly CatalogEntry[];
   find(doi: string): CatalogEntry | null;
   get(id: string): CatalogEntry | null;
 }
@@ -35,6 +38,8 @@ export interface BackgroundServices {
   sendToTab(tabId: number, message: TabMessage): Promise<void>;
   showIndicator(tabId: number, indicator: ActionIndicator): Promise<void>;
   highlights: HighlightStore;
+  /** Subscribed catalog feeds: kept in IndexedDB, fetched only with the reader's permission for their site. */
+  feeds: FeedService;
   settings: {
     get(): Promise<Settings>;
     set(settings: Settings): Promise<Settings>;

@@ -1,3 +1,4 @@
+import { i18n } from '#i18n';
 import type { ArticleInfo } from '../article';
 import { localize } from '../localized';
 import { actionIndicatorFor } from './action-indicator';
@@ -48,7 +49,7 @@ export async function savedFromShare(
   const record = await services.tabs.get(tabId);
   const shared = record?.shared;
   const item = shared?.ok ? shared.items[index] : undefined;
-  if (!record || !shared?.ok || !item) return refused('There is no shared highlight to save on this tab.');
+  if (!record || !shared?.ok || !item) return refused(i18n.t('errors.noSharedHighlight'));
   const saved = await saveShared(item, {
     store: services.highlights,
     entryId: record.entryId,

@@ -1,3 +1,4 @@
+import { i18n } from '#i18n';
 import type { ArticleInfo } from '../article';
 import type { Highlight } from '../highlight';
 import { localize } from '../localized';
@@ -58,7 +59,7 @@ export async function linkFor(
     });
     return { ok: true, value: { url: link.url, shortened: link.shortened, withFragment: fragment !== null } };
   } catch (error) {
-    return { ok: false, error: `A share link could not be made for this highlight (${String(error)}).` };
+    return { ok: false, error: i18n.t('errors.shareLinkFailed', [String(error)]) };
   }
 }
 
@@ -69,7 +70,7 @@ export async function shareAll(
 ): Promise<Reply<BackgroundResponses['share-all']>> {
   const listed = await listArticleHighlights(context);
   if (!listed.ok) return { ok: false, error: listed.error.message };
-  if (listed.value.highlights.length === 0) return { ok: false, error: 'You have no highlights on this article yet.' };
+  if (listed.value.highlights.length === 0) return { ok: false, error: i18n.t('errors.noHighlights') };
   const items = listed.value.highlights.map((highlight) => toShared(highlight, context, options.language));
   try {
     return {
@@ -77,7 +78,7 @@ export async function shareAll(
       value: await encodeShareAll(items, { base: baseFor(options.settings, context.record.pageUrl) }),
     };
   } catch (error) {
-    return { ok: false, error: `A link could not be made for these highlights (${String(error)}).` };
+    return { ok: false, error: i18n.t('errors.shareAllFailed', [String(error)]) };
   }
 }
 

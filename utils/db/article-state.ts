@@ -1,3 +1,4 @@
+import { i18n } from '#i18n';
 import { doiKey } from '../doi';
 import { ok, type StorageResult } from './result';
 import type { JournalClubDb } from './schema';
@@ -23,7 +24,7 @@ export function setCollapsed(
   collapsed: boolean,
   now: Date = new Date(),
 ): Promise<StorageResult<void>> {
-  return writeTransaction(db, 'articleState', "the panel's collapsed or open state was not saved", async (store) => {
+  return writeTransaction(db, 'articleState', i18n.t('storage.layoutNotSaved'), async (store) => {
     await store.put({ doiKey: doiKey(doi), collapsed, updatedAt: now.toISOString() });
     return ok(undefined);
   });

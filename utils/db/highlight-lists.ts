@@ -1,3 +1,4 @@
+import { i18n } from '#i18n';
 import { doiKey } from '../doi';
 import { type Highlight, parseHighlight } from '../highlight';
 import { ok, type StorageResult, storageFailure } from './result';
@@ -17,7 +18,7 @@ export interface HighlightList {
   skipped: SkippedRecord[];
 }
 
-const OUTCOME = 'your highlights could not be loaded';
+const outcome = () => i18n.t('storage.highlightsNotLoaded');
 
 /** An article's highlights, whatever case each page printed the DOI in. */
 export function listHighlightsByDoi(db: JournalClubDb, doi: string): Promise<StorageResult<HighlightList>> {
@@ -60,7 +61,7 @@ export async function countHighlightsByDoi(db: JournalClubDb, doi: string): Prom
   try {
     return ok(await db.countFromIndex('highlights', 'byDoi', doiKey(doi)));
   } catch (error) {
-    return storageFailure(error, OUTCOME);
+    return storageFailure(error, outcome());
   }
 }
 
@@ -74,7 +75,7 @@ async function readList(read: () => Promise<unknown[]>): Promise<StorageResult<H
   try {
     records = await read();
   } catch (error) {
-    return storageFailure(error, OUTCOME);
+    return storageFailure(error, outcome());
   }
   const highlights: Highlight[] = [];
   const skipped: SkippedRecord[] = [];

@@ -1,3 +1,4 @@
+import { i18n } from '#i18n';
 import { type Highlight, parseHighlight } from '../highlight';
 import { invalid, notFound, ok, type StorageResult, storageFailure } from './result';
 import { type JournalClubDb, toHighlightRecord, withoutIndexKeys } from './schema';
@@ -9,9 +10,9 @@ import { writeTransaction } from './write';
  */
 export async function saveHighlight(db: JournalClubDb, input: unknown): Promise<StorageResult<Highlight>> {
   const parsed = parseHighlight(input);
-  if (!parsed.ok) return invalid(`This highlight was not saved. ${parsed.message}`);
+  if (!parsed.ok) return invalid(i18n.t('storage.invalidHighlight', [parsed.message]));
   const highlight = parsed.value;
-  return writeTransaction(db, 'highlights', 'this highlight was not saved', async (store) => {
+  return writeTransaction(db, 'highlights', i18n.t('storage.highlightNotSaved'), async (store) => {
     await store.put(toHighlightRecord(highlight));
     return ok(highlight);
   });
@@ -29,13 +30,11 @@ export async function saveHighlights(
   for (const [index, input] of inputs.entries()) {
     const parsed = parseHighlight(input);
     if (!parsed.ok) {
-      return invalid(
-        `None of the ${inputs.length} highlights were saved: highlight ${index + 1} is not valid. ${parsed.message}`,
-      );
+      return invalid(i18n.t('storage.invalidInBatch', [String(inputs.length), String(index + 1), parsed.message]));
     }
     highlights.push(parsed.value);
   }
-  return writeTransaction(db, 'highlights', 'these highlights were not saved', async (store) => {
+  return writeTransaction(db, 'highlights', i18n.t('storage.highlightsNotSaved'), async (store) => {
     const writes: Promise<unknown>[] = [];
     for (const highlight of highlights) {
       const write = store.put(toHighlightRecord(highlight));
@@ -51,13 +50,11 @@ export async function saveHighlights(
 export async function getHighlight(db: JournalClubDb, id: string): Promise<StorageResult<Highlight>> {
   try {
     const record = await db.get('highlights', id);
-    if (record === undefined) return notFound(GONE);
+    if (record === undefined) return notFound(i18n.t('storage.gone'));
     const parsed = parseHighlight(withoutIndexKeys(record));
-    return parsed.ok
-      ? parsed
-      : invalid(`This highlight's saved data is damaged and cannot be shown. ${parsed.message}`);
+    return parsed.ok ? parsed : invalid(i18n.t('storage.damaged', [parsed.message]));
   } catch (error) {
-    return storageFailure(error, 'this highlight could not be loaded');
+    return storageFailure(error, i18n.t('storage.highlightNotLoaded'));
   }
 }
 
@@ -67,14 +64,12 @@ export async function getHighlight(db: JournalClubDb, id: string): Promise<Stora
  * the extension may be able to read it.
  */
 export function deleteHighlight(db: JournalClubDb, id: string): Promise<StorageResult<Highlight>> {
-  return writeTransaction(db, 'highlights', 'this highlight was not deleted', async (store) => {
+  return writeTransaction(db, 'highlights', i18n.t('storage.highlightNotDeleted'), async (store) => {
     const record = await store.get(id);
-    if (record === undefined) return notFound(GONE);
+    if (record === undefined) return notFound(i18n.t('storage.gone'));
     const parsed = parseHighlight(withoutIndexKeys(record));
-    if (!parsed.ok) return invalid(`This highlight's saved data is damaged, so it was not deleted. ${parsed.message}`);
+    if (!parsed.ok) return invalid(i18n.t('storage.damagedNotDeleted', [parsed.message]));
     await store.delete(id);
     return ok(parsed.value);
   });
 }
-
-const GONE = 'This highlight no longer exists; it may have been deleted in another window.';

@@ -1,3 +1,5 @@
+import { i18n } from '#i18n';
+
 /**
  * Storage calls return their failures instead of throwing, because they are answered across the message
  * boundary to the panel, where an exception would be lost and the reader left guessing.
@@ -6,7 +8,7 @@ export type StorageResult<T> = { ok: true; value: T } | { ok: false; error: Stor
 
 export interface StorageError {
   code: StorageErrorCode;
-  /** Plain English, shown to the reader as is. */
+  /** In the reader's language, shown to the reader as is. */
   message: string;
   /** The browser's error name and message, for logs and bug reports; never shown to the reader. */
   detail?: string;
@@ -37,25 +39,13 @@ interface HasTransactionError {
 export function storageFailure(error: unknown, outcome: string, tx?: HasTransactionError): StorageResult<never> {
   const cause = errorNamed(error, 'QuotaExceededError') ?? errorNamed(txError(tx), 'QuotaExceededError');
   if (cause) {
-    return failed(
-      'quota-exceeded',
-      `Your browser's storage for this extension is full; ${outcome}. Free space by deleting highlights you no longer need (export them first to keep a copy), then try again. Everything saved before is still there.`,
-      cause,
-    );
+    return failed('quota-exceeded', i18n.t('storage.full', [outcome]), cause);
   }
   const versionError = errorNamed(error, 'VersionError');
   if (versionError) {
-    return failed(
-      'storage-failed',
-      `Your highlights were stored by a newer version of this extension; ${outcome}. Update the extension to reach them: they have not been changed.`,
-      versionError,
-    );
+    return failed('storage-failed', i18n.t('storage.newerVersion', [outcome]), versionError);
   }
-  return failed(
-    'storage-failed',
-    `Your browser's storage did not respond as expected; ${outcome}. Try again, and if it keeps happening, restart the browser.`,
-    txError(tx) ?? error,
-  );
+  return failed('storage-failed', i18n.t('storage.failed', [outcome]), txError(tx) ?? error);
 }
 
 function failed(code: StorageErrorCode, message: string, cause: unknown): StorageResult<never> {

@@ -1,0 +1,114 @@
+import type { Frame, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser } from 'webextension-polyfill';
+import { launchWithExtension, waitForPanelFrame } from '../support/browser.mjs';
+import { startFixtureServer } from '../support/server.mjs';
+
+/** The extension APIs as the service worker sees them (Chromium's promise-returning `chrome`). */
+declare const chrome: Browser;
+
+type Launched = Awaited<ReturnType<typeof launchWithExtension>>;
+let browser: Launched;
+let server: Awaited<ReturnType<typeof startFixtureServer>>;
+
+/**
+ * Chromium in French: `--lang` picks the extension's messages; `LANGUAGE`/`LANG` are what Chromium on Linux reads
+ * for its own UI language where its French resources are installed. Where they are not (Debian's `chromium`
+ * without `chromium-l10n`), `getUILanguage()` still says `en-US` while the extension's messages are French,
+ * which is why the extension takes its language from its messages (utils/ui-language.ts).
+ */
+beforeAll(async () => {
+  server = await startFixtureServer();
+  browser = await launchWithExtension({
+    extraArgs: ['--lang=fr'],
+    env: { LANGUAGE: 'fr', LANG: 'fr_FR.UTF-8' },
+  });
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+async function openDemo(): Promise<{ page: Page; panel: Frame }> {
+  const page = await browser.context.newPage();
+  await page.goto(`${server.origin}/demo-article.html`);
+  const panel = await waitForPanelFrame(page, browser.extensionId);
+  await panel.getByRole('complementary', { name: 'Club de lecture' }).waitFor();
+  return { page, panel };
+}
+
+describe('the extension in a French browser', () => {
+  it('reads its messages in French', async () => {
+    const messages = await browser.worker.evaluate(() => [
+      chrome.i18n.getMessage('extension_language'),
+      chrome.i18n.getMessage('extension_name'),
+    ]);
+    expect(messages).toEqual(['fr', 'Lecteur de club de lecture']);
+  });
+
+  it('shows the panel in French, with the catalog text in English where the entry has no French', async () => {
+    const { page, panel } = await openDemo();
+    expect(await panel.evaluate(() => [document.documentElement.lang, document.title])).toEqual([
+      'fr',
+      'Club de lecture',
+    ]);
+    const headings = await panel.getByRole('heading', { level: 2 }).allTextContents();
+    expect(headings).toEqual(
+      expect.arrayContaining(['Résumé', 'Commentaire', 'Questions de discussion', 'Partager et exporter']),
+    );
+    const text = (await panel.getByRole('complementary').textContent()) ?? '';
+    expect(text).toMatch(/Libre accès — licence dans les métadonnées de la page : https:\/\/creativecommons\.org/);
+    expect(text).toContain('Participer à la discussion du club');
+    // The bundled entry is published in English only: its text falls back to English.
+    expect(text).toContain(
+      'Implementation support practitioners – a proposal for consolidating a diverse evidence base',
+    );
+    expect(text).toContain('I’m not certain why this paper needed to be written.');
+    await expect
+      .poll(() => panel.getByRole('link', { name: 'Research Impact Canada — KMb Journal Club' }).count())
+      .toBe(1);
+
+    const title = await browser.worker.evaluate(async (url: string) => {
+      const [tab] = await chrome.tabs.query({ url });
+      return tab?.id === undefined ? 'no tab' : chrome.action.getTitle({ tabId: tab.id });
+    }, page.url());
+    expect(title).toBe('Discuté par Research Impact Canada — KMb Journal Club : cliquez pour ouvrir le panneau');
+    await page.close();
+  });
+
+  it('offers the selection toolbar, the note editor and the highlight card in French', async () => {
+    const { page, panel } = await openDemo();
+    await page.evaluate(() => {
+      const text = document.querySelectorAll('article p')[2]?.firstChild as Text;
+      const range = document.createRange();
+      range.setStart(text, 0);
+      range.setEnd(text, 40);
+      getSelection()?.removeAllRanges();
+      getSelection()?.addRange(range);
+    });
+    const toolbar = page.getByRole('toolbar', { name: 'Surligner la sélection' });
+    await toolbar.getByRole('button', { name: /^Relier à la question 1 : / }).click();
+
+    const note = panel.getByRole('textbox', { name: /^Note sur « / });
+    await note.fill('Une note.');
+    await panel.getByRole('button', { name: 'Enregistrer' }).click();
+    const card = panel.getByRole('article', { name: /^Surlignage : « / });
+    await expect.poll(() => card.count()).toBe(1);
+    const cardText = (await card.textContent()) ?? '';
+    expect(cardText).toMatch(/Question 1 · Enregistré le \d{1,2} [a-zé]+\.? \d{4}/);
+    expect(await card.getByRole('button', { name: /^Modifier la note : « / }).count()).toBe(1);
+    expect(await panel.getByRole('heading', { name: 'Question 1 · 1 surlignage' }).count()).toBe(1);
+    await page.close();
+  });
+
+  it('folds to a tab that says it opens the panel, in French', async () => {
+    const { page, panel } = await openDemo();
+    await panel.getByRole('button', { name: 'Replier le panneau' }).click();
+    const tab = (await waitForPanelFrame(page, browser.extensionId)).getByRole('button', {
+      name: 'Club de lecture : ouvrir le panneau',
+    });
+    await expect.poll(() => tab.count()).toBe(1);
+    await page.close();
+  });
+});
