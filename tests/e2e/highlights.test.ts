@@ -1,8 +1,12 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
+import type { Browser } from 'webextension-polyfill';
 import { waitForPanelFrame } from '../support/browser.mjs';
 import { useExtensionSession } from '../support/extension-session';
 import { painted, passageEnds } from '../support/page-text';
+
+/** The extension APIs as the service worker sees them (Chromium's promise-returning `chrome`). */
+declare const chrome: Browser;
 
 const session = useExtensionSession();
 
@@ -125,6 +129,16 @@ describe('highlighting a passage and finding it again', () => {
     );
     expect(said).toContain(`Shown in the article: “${PASSAGE}”`);
     expect(said).toMatch(/Question 2: \S/);
+    // Coming back (the shortcut or the popup's "Open panel" send this) lands on the control the reader left.
+    await session.browser.worker.evaluate(async (url: string) => {
+      const [tab] = await chrome.tabs.query({ url });
+      if (tab?.id !== undefined) await chrome.tabs.sendMessage(tab.id, { type: 'panel-focus' }, { frameId: 0 });
+    }, page.url());
+    const left = await show.textContent();
+    expect(left).toContain(PASSAGE);
+    await expect
+      .poll(() => frame.evaluate(() => (document.hasFocus() ? document.activeElement?.textContent : null)))
+      .toBe(left);
     await expect
       .poll(() =>
         page.evaluate(() => {

@@ -33,6 +33,17 @@ describe('focus requests in the panel frame', () => {
     expect(document.getElementById('article-title')?.getAttribute('tabindex')).toBe('-1');
   });
 
+  it('returns to the control the reader left the panel from', async () => {
+    const panel = renderPanel();
+    stop = focusPanelOnRequest(window);
+    panel.querySelector('a')?.focus();
+    (document.activeElement as HTMLElement).blur();
+    post(PANEL_FOCUS_MESSAGE);
+    await settle();
+    expect(document.activeElement?.textContent).toBe('Club');
+    expect(document.getElementById('article-title')?.hasAttribute('tabindex')).toBe(false);
+  });
+
   it('waits for a panel still loading', async () => {
     stop = focusPanelOnRequest(window);
     post(PANEL_FOCUS_MESSAGE);
