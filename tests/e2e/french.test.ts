@@ -2,6 +2,7 @@ import type { Frame, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'webextension-polyfill';
 import { launchWithExtension, waitForPanelFrame } from '../support/browser.mjs';
+import { startFeedServer, subscribeToFeed } from '../support/feeds';
 import { startFixtureServer } from '../support/server.mjs';
 
 /** The extension APIs as the service worker sees them (Chromium's promise-returning `chrome`). */
@@ -100,6 +101,49 @@ describe('the extension in a French browser', () => {
     expect(await card.getByRole('button', { name: /^Modifier la note : « / }).count()).toBe(1);
     expect(await panel.getByRole('heading', { name: 'Question 1 · 1 surlignage' }).count()).toBe(1);
     await page.close();
+  });
+
+  it('shows the French version of every catalog field the club published in French', async () => {
+    const feeds = await startFeedServer();
+    const text = (en: string, fr: string) => ({ en, fr });
+    feeds.json('/bilingual.json', {
+      version: 1,
+      entries: [
+        {
+          id: 'bilingual-2024',
+          dois: ['10.5555/not-in-any-catalog.2024.001'],
+          title: text('A bilingual club entry', 'Une fiche bilingue du club'),
+          authors: ['Test Author'],
+          citation: 'Test citation',
+          year: 2024,
+          articleUrls: [],
+          club: { name: text('Bilingual Club', 'Club bilingue'), url: 'https://club.example/' },
+          postUrl: 'https://club.example/posts/bilingual',
+          summary: text('The summary in English.', 'Le résumé en français.'),
+          commentary: 'Commentary in English only.',
+          questions: [{ id: 'q1', text: text('What changes in practice?', 'Qu’est-ce qui change en pratique ?') }],
+        },
+      ],
+    });
+    try {
+      await subscribeToFeed(browser.context, browser.extensionId, `${feeds.origin}/bilingual.json`);
+      const page = await browser.context.newPage();
+      await page.goto(`${server.origin}/other-article.html`);
+      const panel = await waitForPanelFrame(page, browser.extensionId);
+      const aside = panel.getByRole('complementary', { name: 'Club de lecture' });
+      await aside.waitFor();
+      const shown = (await aside.textContent()) ?? '';
+      for (const french of ['Club bilingue', 'Une fiche bilingue du club', 'Le résumé en français.']) {
+        expect(shown).toContain(french);
+      }
+      expect(shown).toContain('Qu’est-ce qui change en pratique ?');
+      expect(shown).not.toContain('The summary in English.');
+      // A field published in English only stays in English.
+      expect(shown).toContain('Commentary in English only.');
+      await page.close();
+    } finally {
+      await feeds.close();
+    }
   });
 
   it('folds to a tab that says it opens the panel, in French', async () => {
