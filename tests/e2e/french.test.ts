@@ -98,8 +98,9 @@ describe('the extension in a French browser', () => {
     await expect.poll(() => card.count()).toBe(1);
     const cardText = (await card.textContent()) ?? '';
     expect(cardText).toMatch(/Question 1 · Enregistré le \d{1,2} [a-zé]+\.? \d{4}/);
-    expect(await card.getByRole('button', { name: /^Modifier la note : « / }).count()).toBe(1);
-    expect(await panel.getByRole('heading', { name: 'Question 1 · 1 surlignage' }).count()).toBe(1);
+    // The card is listed before the note's save comes back; then its button says the note can be edited.
+    await expect.poll(() => card.getByRole('button', { name: /^Modifier la note : « / }).count()).toBe(1);
+    await expect.poll(() => panel.getByRole('heading', { name: 'Question 1 · 1 surlignage' }).count()).toBe(1);
     await page.close();
   });
 
