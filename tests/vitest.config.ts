@@ -89,6 +89,7 @@ export default defineConfig({
           include: ['tests/bench/**/*.bench.ts'],
           exclude: ['tests/bench/{anchoring,detect,storage}.bench.ts'],
           environment: 'node',
+          setupFiles: ['tests/support/i18n-setup.ts'],
           testTimeout: 120_000,
           hookTimeout: 60_000,
         },

@@ -119,8 +119,11 @@ describe('a feed served over HTTP', () => {
     expect(first.lastRefreshAt).toBe(first.lastAttemptAt);
     expect(received.get('/feed.json')?.[0]).not.toHaveProperty('if-none-match');
     expect(received.get('/feed.json')?.[0]?.cookie).toBeUndefined();
+    const rebuildsBefore = changes;
 
     const second = expectOk(await feeds.refresh(`${origin}/feed.json`));
+    // Nothing new arrived: the merged catalog is not rebuilt.
+    expect(changes).toBe(rebuildsBefore);
     expect(received.get('/feed.json')?.[1]).toMatchObject({
       'if-none-match': '"v1"',
       'if-modified-since': 'Wed, 25 Nov 2026 10:00:00 GMT',

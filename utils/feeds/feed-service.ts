@@ -19,7 +19,10 @@ export interface FeedServiceDeps extends FetchFeedOptions {
   /** Whether the reader granted access to a site (a match pattern such as `https://club.example/*`). */
   hasPermission(origin: string): Promise<boolean>;
   now(): Date;
-  /** Called after any change to the stored feeds, so that the merged catalog is rebuilt. */
+  /**
+   * Called after a change to the feeds' entries (a subscription, a new copy, an unsubscription), so that the
+   * merged catalog is rebuilt; not after a 304 or a failed refresh, which leave the last good copy as it was.
+   */
   onChange(): void;
   concurrency?: number;
 }
@@ -62,7 +65,7 @@ export function createFeedService(deps: FeedServiceDeps): FeedService {
       : { kind: 'permission-missing' };
     const now = deps.now();
     const saved = await updateFeed(db, url, (latest) => nextFeedRecord(latest, outcome, now));
-    if (saved.ok) deps.onChange();
+    if (saved.ok && outcome.kind === 'ok') deps.onChange();
     return saved;
   };
 
