@@ -48,7 +48,7 @@ export default defineBackground(() => {
     db: database,
     hasPermission: (origin) => browser.permissions.contains({ origins: [origin] }),
     now: () => new Date(),
-    // Any change to the stored feeds (subscribe, refresh, unsubscribe) rebuilds the merged catalog on next use.
+    // New entries (a subscription, a new copy, an unsubscription) rebuild the merged catalog on next use.
     onChange: () => {
       catalog = null;
     },
