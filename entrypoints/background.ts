@@ -3,6 +3,7 @@ import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import type { ScriptPublicPath } from 'wxt/utils/inject-script';
 import { i18n } from '#i18n';
+import { followCatalogChange } from '../utils/background/catalog-change';
 import { type LoadedCatalog, loadCatalog } from '../utils/background/catalog-source';
 import { type BackgroundServices, handleRequest } from '../utils/background/handle-request';
 import { runCommand } from '../utils/background/panel-command';
@@ -48,9 +49,11 @@ export default defineBackground(() => {
     db: database,
     hasPermission: (origin) => browser.permissions.contains({ origins: [origin] }),
     now: () => new Date(),
-    // New entries (a subscription, a new copy, an unsubscription) rebuild the merged catalog on next use.
+    // New entries (a subscription, a new copy, an unsubscription) rebuild the merged catalog, and the tabs
+    // already open follow it.
     onChange: () => {
       catalog = null;
+      void followCatalogChange(services).catch(() => undefined);
     },
   });
   const panelPorts = new Map<number, Set<Runtime.Port>>();

@@ -153,6 +153,30 @@ describe('the options page', () => {
     await page.close();
   });
 
+  it('brings the panel onto an article already open when its feed is subscribed, and takes it away on unsubscribing', async () => {
+    const article = await browser.context.newPage();
+    await article.goto(`${feeds.origin}/article.html`);
+    expect(await hasPanelHost(article)).toBe(false);
+
+    const page = await openOptions();
+    const url = `${feeds.origin}/club.json`;
+    await subscribe(page, url);
+    await expect.poll(() => status(page).textContent(), { timeout: 10_000 }).toBe(`Subscribed to ${url}. Up to date`);
+    // No reload: the open tab follows the catalog.
+    await expect.poll(() => article.locator('journal-club-panel').count(), { timeout: 10_000 }).toBe(1);
+    const panel = await waitForPanelFrame(article, browser.extensionId);
+    await expect
+      .poll(() => panel.getByRole('complementary', { name: 'Journal club' }).textContent(), { timeout: 10_000 })
+      .toContain(TITLE);
+
+    await card(page, url)
+      .getByRole('button', { name: `Unsubscribe from ${url}` })
+      .click();
+    await expect.poll(() => article.locator('journal-club-panel').count(), { timeout: 10_000 }).toBe(0);
+    await article.close();
+    await page.close();
+  });
+
   it('shows a 404 feed with its error, and keeps it listed so the reader can fix or remove it', async () => {
     const page = await openOptions();
     const url = `${feeds.origin}/missing.json`;

@@ -3,6 +3,7 @@ import { IDBFactory } from 'fake-indexeddb';
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { ArticleInfo } from '../../utils/article';
 import type { ActionIndicator } from '../../utils/background/action-indicator';
+import { followCatalogChange } from '../../utils/background/catalog-change';
 import { loadCatalog } from '../../utils/background/catalog-source';
 import {
   type BackgroundServices,
@@ -11,10 +12,13 @@ import {
   type RequestSender,
 } from '../../utils/background/handle-request';
 import { createTabRegistry } from '../../utils/background/tab-registry';
+import { addFeed, deleteFeed } from '../../utils/db/feeds';
 import { listAllHighlights, listHighlightsForDois } from '../../utils/db/highlight-lists';
 import { deleteHighlight, getHighlight, saveHighlight, saveHighlights } from '../../utils/db/highlights';
 import { openJournalClubDb } from '../../utils/db/open';
 import { createFeedService } from '../../utils/feeds/feed-service';
+import { nextFeedRecord } from '../../utils/feeds/next-record';
+import { newFeedRecord } from '../../utils/feeds/record';
 import type { PanelEvent, Settings, TabMessage } from '../../utils/messages';
 
 const TAB = 7;
@@ -63,7 +67,8 @@ async function makeServices() {
     catalog: () => loadCatalog(feeds.list),
     feeds,
     tabs: createTabRegistry({
-      get: async (key) => (session.has(key) ? { [key]: session.get(key) } : {}),
+      get: async (key) =>
+        key === null ? Object.fromEntries(session) : session.has(key) ? { [key]: session.get(key) } : {},
       set: async (items) => {
         for (const [k, v] of Object.entries(items)) session.set(k, structuredClone(v));
       },
@@ -113,7 +118,7 @@ async function makeServices() {
     },
     newId: () => crypto.randomUUID(),
   };
-  return { services, injected, sent, indicators, collapsed, page, events };
+  return { services, injected, sent, indicators, collapsed, page, events, db };
 }
 
 let world: Awaited<ReturnType<typeof makeServices>>;
@@ -157,6 +162,75 @@ describe('article reports', () => {
     const reply = await handleRequest({ type: 'article-detected', article: article(CLUB_DOI) }, sender, world.services);
     expect(reply.ok).toBe(false);
     expect(world.injected).toEqual([]);
+  });
+});
+
+describe('a catalog change', () => {
+  const OTHER_DOI = '10.1000/xyz';
+  const FEED_URL = 'https://club.example/catalog.json';
+  /** Stores a feed copy as a refresh would, holding one entry for OTHER_DOI. */
+  async function storeFeed() {
+    const now = new Date('2026-11-27T12:00:00.000Z');
+    const feed = {
+      version: 1,
+      entries: [
+        {
+          id: 'other-2026',
+          dois: [OTHER_DOI],
+          title: 'Another article',
+          authors: ['A. Author'],
+          citation: 'Citation',
+          year: 2026,
+          articleUrls: [],
+          club: { name: 'Other Club', url: 'https://club.example/' },
+          postUrl: 'https://club.example/posts/other',
+          summary: 'Summary.',
+          commentary: 'Commentary.',
+          questions: [{ id: 'q1', text: 'Why?' }],
+        },
+      ],
+    };
+    const body = JSON.stringify(feed);
+    const record = nextFeedRecord(
+      newFeedRecord(FEED_URL, now),
+      { kind: 'ok', status: 200, body, etag: null, lastModified: null },
+      now,
+    );
+    expect((await addFeed(world.db, record)).ok).toBe(true);
+  }
+
+  it('brings the panel onto an open article the club has just discussed, and takes it away when the entry goes', async () => {
+    await handleRequest({ type: 'article-detected', article: article(OTHER_DOI) }, page, world.services);
+    expect(world.indicators.at(-1)?.badgeText).toBe('DOI');
+    world.page.article = article(OTHER_DOI);
+
+    await storeFeed();
+    await followCatalogChange(world.services);
+    expect(world.injected).toEqual([TAB]);
+    expect(world.indicators.at(-1)?.badgeText).toBe('JC');
+
+    expect((await deleteFeed(world.db, FEED_URL)).ok).toBe(true);
+    await followCatalogChange(world.services);
+    expect(world.sent).toEqual([{ type: 'panel-hide' }]);
+    expect(world.indicators.at(-1)?.badgeText).toBe('DOI');
+  });
+
+  it('leaves a tab alone when its page has moved on to something else', async () => {
+    await handleRequest({ type: 'article-detected', article: article(OTHER_DOI) }, page, world.services);
+    world.page.article = null;
+    await storeFeed();
+    await followCatalogChange(world.services);
+    expect(world.injected).toEqual([]);
+    expect(world.indicators.at(-1)?.badgeText).toBe('DOI');
+  });
+
+  it('leaves tabs whose article the change does not concern as they are', async () => {
+    await handleRequest({ type: 'article-detected', article: article(CLUB_DOI) }, page, world.services);
+    world.page.article = article(CLUB_DOI);
+    await storeFeed();
+    await followCatalogChange(world.services);
+    expect(world.injected).toEqual([TAB]);
+    expect(world.sent).toEqual([]);
   });
 });
 

@@ -80,7 +80,8 @@ async function makeWorld() {
       },
     }),
     tabs: createTabRegistry({
-      get: async (key) => (session.has(key) ? { [key]: session.get(key) } : {}),
+      get: async (key) =>
+        key === null ? Object.fromEntries(session) : session.has(key) ? { [key]: session.get(key) } : {},
       set: async (items) => {
         for (const [k, v] of Object.entries(items)) session.set(k, structuredClone(v));
       },

@@ -17,7 +17,8 @@ export interface TabRecord {
 
 /** The slice of `storage.session` the registry needs; passed in so tests can use a plain map. */
 export interface SessionArea {
-  get(key: string): Promise<Record<string, unknown>>;
+  /** One key's item, or every item with `null`. */
+  get(key: string | null): Promise<Record<string, unknown>>;
   set(items: Record<string, unknown>): Promise<void>;
   remove(key: string): Promise<void>;
 }
@@ -35,6 +36,14 @@ export function createTabRegistry(area: SessionArea) {
     },
     async set(tabId: number, record: TabRecord): Promise<void> {
       await area.set({ [key(tabId)]: record });
+    },
+    /** Every tab the background knows, for changes that concern them all (a new catalog). */
+    async all(): Promise<[number, TabRecord][]> {
+      const items = await area.get(null);
+      return Object.entries(items).flatMap(([name, record]) => {
+        const tabId = name.startsWith('tab:') ? Number(name.slice(4)) : Number.NaN;
+        return Number.isInteger(tabId) ? [[tabId, record as TabRecord] as [number, TabRecord]] : [];
+      });
     },
     async forget(tabId: number): Promise<void> {
       await area.remove(key(tabId));
