@@ -1,6 +1,7 @@
-import { useCallback, useEffect, useState } from 'preact/hooks';
+import { useCallback, useEffect, useMemo, useState } from 'preact/hooks';
 import { i18n } from '#i18n';
 import { copyText, downloadText } from '../utils/clipboard';
+import { inOrder } from '../utils/in-order';
 import type { ExportedFile, PanelEvent, PanelLayout, PanelState, Settings } from '../utils/messages';
 import { PANEL_VISIBLE_MARK } from '../utils/performance-marks';
 import type { BackgroundClient } from '../utils/send-to-background';
@@ -43,12 +44,13 @@ export function PanelApp({ language, send, events }: PanelAppProps) {
   const showLayout = useCallback((layout: PanelLayout) => {
     setLoad((current) => (current.status === 'ready' ? { ...current, state: { ...current.state, layout } } : current));
   }, []);
+  const layoutRequests = useMemo(inOrder, []);
   const changeLayout = useCallback(
     (layout: PanelLayout) => {
       showLayout(layout);
-      void send({ type: 'panel-layout', layout });
+      void layoutRequests(() => send({ type: 'panel-layout', layout }));
     },
-    [send, showLayout],
+    [send, showLayout, layoutRequests],
   );
   const onLayoutEvent = useCallback(
     (event: PanelEvent) => {
