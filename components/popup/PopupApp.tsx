@@ -12,13 +12,15 @@ interface PopupAppProps {
   shortcut: string | null;
   /** Closes the popup (`window.close`). */
   close: () => void;
+  /** Opens the options page, where the reader subscribes to their clubs' catalog feeds. */
+  openCatalogs: () => void;
 }
 
 /**
  * The toolbar popup: what the current tab's page is (and the way into its panel), then the club's reading list.
  * Both are asked of the background at once; either can fail without hiding the other.
  */
-export function PopupApp({ language, send, tabId, shortcut, close }: PopupAppProps) {
+export function PopupApp({ language, send, tabId, shortcut, close, openCatalogs }: PopupAppProps) {
   const [status, setStatus] = useState<StatusLoad>(
     tabId === null ? { status: 'ready', value: { kind: 'no-article' } } : { status: 'loading' },
   );
@@ -59,6 +61,12 @@ export function PopupApp({ language, send, tabId, shortcut, close }: PopupAppPro
         />
       </section>
       <ReadingList load={list} language={language} currentEntryId={currentEntryId} />
+      {/* After the list, so that the page's own action stays the first stop for the keyboard. */}
+      <footer class="popup__footer">
+        <button type="button" class="popup__catalogs" onClick={openCatalogs}>
+          {i18n.t('popup.catalogs')}
+        </button>
+      </footer>
     </main>
   );
 }

@@ -26,6 +26,7 @@ async function main(root: HTMLElement) {
       tabId={tabId}
       shortcut={shortcut}
       close={() => window.close()}
+      openCatalogs={() => void browser.runtime.openOptionsPage().then(() => window.close())}
     />,
     root,
   );

@@ -157,6 +157,21 @@ describe('the toolbar popup: a folded panel', () => {
   });
 });
 
+describe('the toolbar popup: the catalogs', () => {
+  it('"Catalogs…" opens the options page, where feeds are subscribed to', async () => {
+    const page = await openArticle('/demo-article.html');
+    const popup = await openPopup(page);
+    const [options] = await Promise.all([
+      session.browser.context.waitForEvent('page'),
+      popup.getByRole('button', { name: 'Catalogs…' }).click(),
+    ]);
+    await options.getByRole('heading', { name: 'Subscribe to a club’s feed' }).waitFor();
+    expect(options.url()).toBe(`chrome-extension://${session.browser.extensionId}/options.html`);
+    await options.close();
+    await page.close();
+  });
+});
+
 describe('the toolbar popup: the reading list', () => {
   it('lists the seed entry with its title, date, open-access link, discussion and a highlight count that follows the reader', async () => {
     const page = await openArticle('/demo-article.html');
@@ -222,7 +237,7 @@ describe('the toolbar popup: the reading list', () => {
     expect(await popup.evaluate(() => document.body.getBoundingClientRect().width)).toBe(360);
     expect(await popup.evaluate(() => getComputedStyle(document.body).fontSize)).toBe('14px');
     const order: string[] = [];
-    for (let presses = 0; presses < 3; presses++) {
+    for (let presses = 0; presses < 4; presses++) {
       await popup.keyboard.press('Tab');
       order.push(
         await popup.evaluate(() => {
@@ -234,6 +249,7 @@ describe('the toolbar popup: the reading list', () => {
     expect(order[0]).toBe('button:Open panel');
     expect(order[1]).toMatch(new RegExp(`^a:${TITLE}`));
     expect(order[2]).toBe(`a:Club discussion: ${TITLE} (opens in a new tab)`);
+    expect(order[3]).toBe('button:Catalogs…');
     const outline = await popup.evaluate(() => getComputedStyle(document.activeElement as Element).outlineStyle);
     expect(outline).toBe('solid');
     await popup.close();

@@ -56,6 +56,7 @@ async function mount(
 ) {
   const background = fakeBackground(answers);
   const close = vi.fn();
+  const openCatalogs = vi.fn();
   await act(async () => {
     render(
       <PopupApp
@@ -64,12 +65,13 @@ async function mount(
         tabId={options.tabId === undefined ? 5 : options.tabId}
         shortcut={options.shortcut === undefined ? 'Alt+Shift+J' : options.shortcut}
         close={close}
+        openCatalogs={openCatalogs}
       />,
       container,
     );
   });
   await act(() => new Promise((resolve) => setTimeout(resolve, 0)));
-  return { ...background, close };
+  return { ...background, close, openCatalogs };
 }
 
 const region = (name: string) =>
@@ -136,6 +138,16 @@ describe('the popup: the current tab', () => {
   it('reports a status it could not get as an alert', async () => {
     await mount({ status: { ok: false, error: 'The extension is not reachable.' } });
     expect(container.querySelector('[role="alert"]')?.textContent).toContain('The extension is not reachable.');
+  });
+});
+
+describe('the popup: the way to the catalogs', () => {
+  it('opens the options page, where feeds are subscribed to', async () => {
+    const { openCatalogs, asked } = await mount({});
+    const asks = asked.length;
+    await act(() => button('Catalogs…')?.click());
+    expect(openCatalogs).toHaveBeenCalledTimes(1);
+    expect(asked).toHaveLength(asks);
   });
 });
 
