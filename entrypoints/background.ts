@@ -16,6 +16,7 @@ import type { StorageResult } from '../utils/db/result';
 import type { JournalClubDb } from '../utils/db/schema';
 import { createFeedService } from '../utils/feeds/feed-service';
 import { ensureFeedsAlarm, FEEDS_ALARM } from '../utils/feeds/schedule';
+import { inOrder } from '../utils/in-order';
 import {
   ARTICLE_QUERY,
   PANEL_PORT,
@@ -44,16 +45,17 @@ export default defineBackground(() => {
     const db = await database();
     return db.ok ? call(db.value) : db;
   };
+  const catalogChanges = inOrder();
   // Subscribed feeds are fetched only with the reader's permission for their site, asked by the options page.
   const feeds = createFeedService({
     db: database,
     hasPermission: (origin) => browser.permissions.contains({ origins: [origin] }),
     now: () => new Date(),
-    // New entries (a subscription, a new copy, an unsubscription) rebuild the merged catalog, and the tabs
-    // already open follow it.
+    // New entries (a new copy, an unsubscription) rebuild the merged catalog, and the tabs already open follow
+    // it, one change after another so that feeds refreshed together never inject a tab's panel twice.
     onChange: () => {
       catalog = null;
-      void followCatalogChange(services).catch(() => undefined);
+      void catalogChanges(() => followCatalogChange(services)).catch(() => undefined);
     },
   });
   const panelPorts = new Map<number, Set<Runtime.Port>>();

@@ -1,3 +1,5 @@
+import { readCapped } from './read-capped';
+
 /**
  * Raw deflate through the platform's CompressionStream: no library, and the same format in the extension, in
  * pages and in Node. Inflating is bounded because its input comes from links anyone can write.
@@ -11,7 +13,7 @@ export async function deflateRaw(bytes: Uint8Array): Promise<Uint8Array> {
   const writer = stream.writable.getWriter();
   // Written and closed without waiting: the readable side is drained below, which is what lets the writes finish.
   const writing = writer.write(bytes as Uint8Array<ArrayBuffer>).then(() => writer.close());
-  const out = await readAll(stream.readable.getReader(), Number.POSITIVE_INFINITY);
+  const out = await readCapped(stream.readable.getReader(), Number.POSITIVE_INFINITY);
   await writing;
   return out ?? new Uint8Array(0);
 }
@@ -41,32 +43,11 @@ export async function inflateRawCapped(bytes: Uint8Array, maxBytes: number): Pro
   // Its failures show on the reading side too (or do not matter once reading stopped).
   feeding.catch(() => {});
   try {
-    const out = await readAll(reader, maxBytes);
+    const out = await readCapped(reader, maxBytes);
     if (out !== null) return out;
-    await reader.cancel().catch(() => {});
     await writer.abort().catch(() => {});
     return 'too-large';
   } catch {
     return 'corrupt';
   }
-}
-
-/** Everything the reader yields, or null as soon as it passes `maxBytes`. */
-async function readAll(reader: ReadableStreamDefaultReader<Uint8Array>, maxBytes: number): Promise<Uint8Array | null> {
-  const chunks: Uint8Array[] = [];
-  let total = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    total += value.length;
-    if (total > maxBytes) return null;
-    chunks.push(value);
-  }
-  const out = new Uint8Array(total);
-  let at = 0;
-  for (const chunk of chunks) {
-    out.set(chunk, at);
-    at += chunk.length;
-  }
-  return out;
 }

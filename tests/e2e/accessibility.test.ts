@@ -4,6 +4,7 @@ import type { Frame, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { waitForPanelFrame } from '../support/browser.mjs';
 import { useExtensionSession } from '../support/extension-session';
+import { selectDemoOpening } from '../support/page-text';
 
 /** axe-core's browser build, injected into the frame under test. */
 const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
@@ -37,14 +38,7 @@ async function openPanel(): Promise<{ page: Page; panel: Frame }> {
 describe('no serious or critical accessibility violations (axe-core)', () => {
   it('in the open panel, with a highlight and its note editor', async () => {
     const { page, panel } = await openPanel();
-    await page.evaluate(() => {
-      const text = document.querySelectorAll('article p')[2]?.firstChild as Text;
-      const range = document.createRange();
-      range.setStart(text, 0);
-      range.setEnd(text, 40);
-      getSelection()?.removeAllRanges();
-      getSelection()?.addRange(range);
-    });
+    await selectDemoOpening(page);
     await page
       .getByRole('toolbar')
       .getByRole('button', { name: /^Tie to question 1/ })

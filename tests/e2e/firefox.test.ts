@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { selectDemoOpening } from '../support/page-text';
 import { startFixtureServer } from '../support/server.mjs';
 
 /**
@@ -58,14 +59,7 @@ describe.skipIf(!ready)('the Firefox build in Firefox', () => {
     const page = await browser.newPage();
     await page.goto(`${server.origin}/demo-article.html`);
     await page.waitForSelector('journal-club-panel', { timeout: 15_000 });
-    await page.evaluate(() => {
-      const text = document.querySelectorAll('article p')[2]?.firstChild as Text;
-      const range = document.createRange();
-      range.setStart(text, 0);
-      range.setEnd(text, 40);
-      getSelection()?.removeAllRanges();
-      getSelection()?.addRange(range);
-    });
+    await selectDemoOpening(page);
     const tie = await page.waitForSelector('journal-club-toolbar >>> button[aria-label^="Tie to question 1"]', {
       visible: true,
     });

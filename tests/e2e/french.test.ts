@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'webextension-polyfill';
 import { launchWithExtension, waitForPanelFrame } from '../support/browser.mjs';
 import { startFeedServer, subscribeToFeed } from '../support/feeds';
+import { selectDemoOpening } from '../support/page-text';
 import { startFixtureServer } from '../support/server.mjs';
 
 /** The extension APIs as the service worker sees them (Chromium's promise-returning `chrome`). */
@@ -80,14 +81,7 @@ describe('the extension in a French browser', () => {
 
   it('offers the selection toolbar, the note editor and the highlight card in French', async () => {
     const { page, panel } = await openDemo();
-    await page.evaluate(() => {
-      const text = document.querySelectorAll('article p')[2]?.firstChild as Text;
-      const range = document.createRange();
-      range.setStart(text, 0);
-      range.setEnd(text, 40);
-      getSelection()?.removeAllRanges();
-      getSelection()?.addRange(range);
-    });
+    await selectDemoOpening(page);
     const toolbar = page.getByRole('toolbar', { name: 'Surligner la sélection' });
     await toolbar.getByRole('button', { name: /^Relier à la question 1 : / }).click();
 

@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import type { Browser } from 'webextension-polyfill';
 import { waitForPanelFrame } from '../support/browser.mjs';
 import { useExtensionSession } from '../support/extension-session';
+import { selectDemoOpening } from '../support/page-text';
 
 /** The extension APIs as the service worker sees them (Chromium's promise-returning `chrome`). */
 declare const chrome: Browser;
@@ -190,14 +191,7 @@ describe('the toolbar popup: the reading list', () => {
 
     const frame = await waitForPanelFrame(page, session.browser.extensionId);
     await frame.getByRole('complementary', { name: 'Journal club' }).waitFor();
-    await page.evaluate(() => {
-      const text = document.querySelectorAll('article p')[2]?.firstChild as Text;
-      const range = document.createRange();
-      range.setStart(text, 0);
-      range.setEnd(text, 40);
-      getSelection()?.removeAllRanges();
-      getSelection()?.addRange(range);
-    });
+    await selectDemoOpening(page);
     await page
       .getByRole('toolbar', { name: 'Highlight the selection' })
       .getByRole('button', { name: /^Tie to question 1/ })

@@ -61,3 +61,19 @@ export function passageInView(page: Page, needle: string): Promise<boolean> {
 export function painted(page: Page, name: string): Promise<string[]> {
   return page.evaluate((n) => [...(CSS.highlights.get(n) ?? [])].map((range) => range.toString()), name);
 }
+
+/**
+ * Selects the first 40 characters of the demo article's third paragraph ("Workforce development for
+ * implementation"), as a reader's selection would, so the selection toolbar appears. Takes Playwright's or
+ * Puppeteer's page: both evaluate a function in the page.
+ */
+export async function selectDemoOpening(page: { evaluate(body: () => void): Promise<unknown> }): Promise<void> {
+  await page.evaluate(() => {
+    const text = document.querySelectorAll('article p')[2]?.firstChild as Text;
+    const range = document.createRange();
+    range.setStart(text, 0);
+    range.setEnd(text, 40);
+    getSelection()?.removeAllRanges();
+    getSelection()?.addRange(range);
+  });
+}

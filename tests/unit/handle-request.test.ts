@@ -20,6 +20,7 @@ import { createFeedService } from '../../utils/feeds/feed-service';
 import { nextFeedRecord } from '../../utils/feeds/next-record';
 import { newFeedRecord } from '../../utils/feeds/record';
 import type { PanelEvent, Settings, TabMessage } from '../../utils/messages';
+import { mapSessionArea } from '../support/session-area';
 
 const TAB = 7;
 const PAGE_URL = 'https://example.org/article';
@@ -66,16 +67,7 @@ async function makeServices() {
   const services: BackgroundServices = {
     catalog: () => loadCatalog(feeds.list),
     feeds,
-    tabs: createTabRegistry({
-      get: async (key) =>
-        key === null ? Object.fromEntries(session) : session.has(key) ? { [key]: session.get(key) } : {},
-      set: async (items) => {
-        for (const [k, v] of Object.entries(items)) session.set(k, structuredClone(v));
-      },
-      remove: async (key) => {
-        session.delete(key);
-      },
-    }),
+    tabs: createTabRegistry(mapSessionArea(session)),
     articleState: {
       getCollapsed: async (doi) => collapsed.get(doi.toLowerCase()) ?? false,
       setCollapsed: async (doi, value) => {

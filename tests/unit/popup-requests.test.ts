@@ -13,6 +13,7 @@ import { deleteHighlight, getHighlight, saveHighlight, saveHighlights } from '..
 import { openJournalClubDb } from '../../utils/db/open';
 import { storageFailure } from '../../utils/db/result';
 import type { PanelEvent, TabMessage } from '../../utils/messages';
+import { mapSessionArea } from '../support/session-area';
 import { expectOk, makeHighlight } from './db-fixtures';
 
 const TAB = 12;
@@ -79,16 +80,7 @@ async function makeWorld() {
         throw new Error('the popup must not use feeds');
       },
     }),
-    tabs: createTabRegistry({
-      get: async (key) =>
-        key === null ? Object.fromEntries(session) : session.has(key) ? { [key]: session.get(key) } : {},
-      set: async (items) => {
-        for (const [k, v] of Object.entries(items)) session.set(k, structuredClone(v));
-      },
-      remove: async (key) => {
-        session.delete(key);
-      },
-    }),
+    tabs: createTabRegistry(mapSessionArea(session)),
     articleState: {
       getCollapsed: async (doi) => collapsed.get(doi.toLowerCase()) ?? false,
       setCollapsed: async (doi, value) => {

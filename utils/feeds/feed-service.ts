@@ -20,8 +20,8 @@ export interface FeedServiceDeps extends FetchFeedOptions {
   hasPermission(origin: string): Promise<boolean>;
   now(): Date;
   /**
-   * Called after a change to the feeds' entries (a subscription, a new copy, an unsubscription), so that the
-   * merged catalog is rebuilt; not after a 304 or a failed refresh, which leave the last good copy as it was.
+   * Called after a change to the feeds' entries (a new copy, an unsubscription), so that the merged catalog is
+   * rebuilt; not after a 304 or a failed refresh, which leave the last good copy as it was.
    */
   onChange(): void;
   concurrency?: number;
@@ -94,9 +94,9 @@ export function createFeedService(deps: FeedServiceDeps): FeedService {
         if (all.value.feeds.length + all.value.damaged.length >= MAX_FEEDS) {
           return ok({ status: 'refused', problem: 'too-many-feeds' });
         }
+        // The new record holds no copy yet, so the catalog changes only once the refresh below brings one.
         const added = await addFeed(db, newFeedRecord(url, deps.now()));
         if (!added.ok) return added;
-        deps.onChange();
         const refreshed = await refresh(url);
         if (!refreshed.ok) return refreshed;
         return ok({ status: added.value ? 'subscribed' : 'already-subscribed', record: refreshed.value });

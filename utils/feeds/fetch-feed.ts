@@ -1,3 +1,5 @@
+import { readCapped } from '../read-capped';
+
 /**
  * One conditional GET of a feed. The validators we saved are sent ourselves and the HTTP cache is bypassed
  * (`no-store`), so that a 304 always means "the copy in IndexedDB is current" rather than "the browser's cache
@@ -55,7 +57,7 @@ export async function fetchFeed(
       void response.body?.cancel().catch(() => {});
       return { kind: 'http-error', status: response.status, message: statusLine(response) };
     }
-    const body = await readCapped(response, maxBytes);
+    const body = await readBody(response, maxBytes);
     if (body === null) {
       return {
         kind: 'too-large',
@@ -84,32 +86,15 @@ export async function fetchFeed(
  * The body as text, or null once it passes `maxBytes`: the declared length is checked first, then the bytes as
  * they arrive, because a server may declare nothing or lie.
  */
-async function readCapped(response: Response, maxBytes: number): Promise<string | null> {
+async function readBody(response: Response, maxBytes: number): Promise<string | null> {
   const declared = Number(response.headers.get('content-length'));
   if (Number.isFinite(declared) && declared > maxBytes) {
     void response.body?.cancel().catch(() => {});
     return null;
   }
   if (!response.body) return '';
-  const reader = response.body.getReader();
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    size += value.byteLength;
-    if (size > maxBytes) {
-      void reader.cancel().catch(() => {});
-      return null;
-    }
-    chunks.push(value);
-  }
-  const bytes = new Uint8Array(size);
-  let offset = 0;
-  for (const chunk of chunks) {
-    bytes.set(chunk, offset);
-    offset += chunk.byteLength;
-  }
+  const bytes = await readCapped(response.body.getReader(), maxBytes);
+  if (bytes === null) return null;
   // A catalog is JSON, which is UTF-8 (RFC 8259); a byte-order mark is dropped by the decoder.
   return new TextDecoder().decode(bytes);
 }
