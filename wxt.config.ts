@@ -26,7 +26,7 @@ export default defineConfig({
     // `optional_permissions`; WXT drops `optional_host_permissions` from an MV2 manifest.
     ...(browser === 'firefox' ? { optional_permissions: FEED_ORIGINS } : { optional_host_permissions: FEED_ORIGINS }),
     action: { default_title: '__MSG_extension_name__' },
-    // The keyboard way to the panel (utils/commands.ts): opens and focuses it on a club article; browsers let the
+    // The keyboard way to the panel (utils/protocol/commands.ts): opens and focuses it on a club article; browsers let the
     // reader change the key (chrome://extensions/shortcuts, Firefox's add-on manager).
     commands: {
       'open-panel': { suggested_key: { default: 'Alt+Shift+J' }, description: '__MSG_commands_openPanel__' },

@@ -1,6 +1,6 @@
 import { useState } from 'preact/hooks';
 import { i18n } from '#i18n';
-import type { BackgroundResponses, ExportedFile, ImportOutcome, Reply, Settings } from '../utils/messages';
+import type { BackgroundResponses, ExportedFile, ImportOutcome, Reply, Settings } from '../utils/protocol/messages';
 import { uiLanguage } from '../utils/ui-language';
 
 interface ExportToolsProps {

@@ -1,6 +1,6 @@
 import { useEffect, useId, useRef, useState } from 'preact/hooks';
 import { i18n } from '#i18n';
-import { type ClubQuestion, type HighlightItem, previewQuote, quoteOpening } from '../utils/highlight-groups';
+import { type ClubQuestion, type HighlightItem, previewQuote, quoteOpening } from '../utils/highlights/groups';
 import { useAnnounce } from './Announcer';
 import { NoteEditor } from './NoteEditor';
 import { QuestionChip } from './QuestionChip';

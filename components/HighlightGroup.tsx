@@ -1,7 +1,7 @@
 import type { ComponentChildren } from 'preact';
 import { useId } from 'preact/hooks';
 import { i18n } from '#i18n';
-import { countLabel, type HighlightGroup as Group } from '../utils/highlight-groups';
+import { countLabel, type HighlightGroup as Group } from '../utils/highlights/groups';
 import { QuestionChip } from './QuestionChip';
 
 /** Why orphans are listed at all: they were not lost, and a reader may still want their notes. */

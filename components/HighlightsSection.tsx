@@ -1,14 +1,14 @@
 import type { JSX } from 'preact';
 import { useEffect, useId, useMemo, useRef, useState } from 'preact/hooks';
 import { i18n } from '#i18n';
-import type { Highlight } from '../utils/highlight';
-import { type AnchorStatus, groupHighlights, makeSavedFormatter } from '../utils/highlight-groups';
+import { type AnchorStatus, groupHighlights, makeSavedFormatter } from '../utils/highlights/groups';
+import type { Highlight } from '../utils/highlights/highlight';
 import { HighlightCard } from './HighlightCard';
 import { HighlightGroup } from './HighlightGroup';
 import type { ShareResult } from './ShareLinkBox';
 import { focusWasLost, UndoBar } from './UndoBar';
 
-export type { AnchorStatus } from '../utils/highlight-groups';
+export type { AnchorStatus } from '../utils/highlights/groups';
 
 export interface HighlightsSectionProps {
   /** Already localised, in entry order; question N is index N-1. */

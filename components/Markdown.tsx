@@ -1,6 +1,6 @@
 import type { JSX } from 'preact';
 import { useMemo } from 'preact/hooks';
-import { type MdBlock, type MdInline, parseMarkdown } from '../utils/markdown';
+import { type MdBlock, type MdInline, parseMarkdown } from '../utils/catalog/markdown';
 
 /**
  * Catalog Markdown as Preact elements. It renders the parsed tree only (never `dangerouslySetInnerHTML`), so

@@ -1,7 +1,7 @@
 import type { JSX } from 'preact';
 import { useEffect, useId, useRef, useState } from 'preact/hooks';
 import { i18n } from '#i18n';
-import { NOTE_MAX_LENGTH } from '../utils/highlight';
+import { NOTE_MAX_LENGTH } from '../utils/highlights/highlight';
 
 export interface NoteEditorProps {
   initialNote: string;

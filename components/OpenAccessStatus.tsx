@@ -1,5 +1,5 @@
 import { i18n } from '#i18n';
-import type { ArticleInfo, OpenAccessEvidence } from '../utils/article';
+import type { ArticleInfo, OpenAccessEvidence } from '../utils/article/detect';
 
 const STATUS_LABEL: Record<ArticleInfo['openAccess'], () => string> = {
   open: () => i18n.t('access.open'),

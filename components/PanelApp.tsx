@@ -1,10 +1,10 @@
 import { useCallback, useEffect, useMemo, useState } from 'preact/hooks';
 import { i18n } from '#i18n';
-import { copyText, downloadText } from '../utils/clipboard';
 import { inOrder } from '../utils/in-order';
-import type { ExportedFile, PanelEvent, PanelLayout, PanelState, Settings } from '../utils/messages';
+import { copyText, downloadText } from '../utils/panel/clipboard';
 import { PANEL_VISIBLE_MARK } from '../utils/performance-marks';
-import type { BackgroundClient } from '../utils/send-to-background';
+import type { BackgroundClient } from '../utils/protocol/client';
+import type { ExportedFile, PanelEvent, PanelLayout, PanelState, Settings } from '../utils/protocol/messages';
 import { CollapsedTab } from './CollapsedTab';
 import { Panel } from './Panel';
 import { type PanelEvents, useArticleHighlights } from './useArticleHighlights';

@@ -1,4 +1,4 @@
-import { styleForQuestion } from '../utils/question-colors';
+import { styleForQuestion } from '../utils/highlights/question-colors';
 
 /**
  * A swatch that looks like the highlight on the page: tinted, underlined in the question's colour and line

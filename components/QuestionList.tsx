@@ -1,5 +1,5 @@
+import { localize } from '../utils/catalog/localized';
 import type { Question } from '../utils/catalog/schema';
-import { localize } from '../utils/localized';
 
 /** The club's discussion questions, each in full: readers answer them, so none is shortened here. */
 export function QuestionList({ questions, language }: { questions: readonly Question[]; language: string }) {

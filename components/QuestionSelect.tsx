@@ -1,5 +1,5 @@
 import { i18n } from '#i18n';
-import { type ClubQuestion, questionOptionLabel, unknownQuestionLabel } from '../utils/highlight-groups';
+import { type ClubQuestion, questionOptionLabel, unknownQuestionLabel } from '../utils/highlights/groups';
 
 export interface QuestionSelectProps {
   questions: readonly ClubQuestion[];

@@ -1,9 +1,9 @@
 import { useState } from 'preact/hooks';
 import { i18n } from '#i18n';
+import { localize } from '../utils/catalog/localized';
 import type { CatalogEntry } from '../utils/catalog/schema';
-import { localize } from '../utils/localized';
-import type { SharedView } from '../utils/messages';
-import type { SharedHighlight } from '../utils/share-link';
+import type { SharedView } from '../utils/protocol/messages';
+import type { SharedHighlight } from '../utils/sharing/share-link';
 
 interface SharedWithYouProps {
   shared: SharedView;

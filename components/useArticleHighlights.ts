@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useState } from 'preact/hooks';
-import type { Highlight } from '../utils/highlight';
-import type { ArticleHighlights, PanelEvent } from '../utils/messages';
-import type { BackgroundClient } from '../utils/send-to-background';
+import type { Highlight } from '../utils/highlights/highlight';
+import type { BackgroundClient } from '../utils/protocol/client';
+import type { ArticleHighlights, PanelEvent } from '../utils/protocol/messages';
 
 /** A subscription to the background's pushes for this panel; returns the function that ends it. */
 export type PanelEvents = (listener: (event: PanelEvent) => void) => () => void;

@@ -7,6 +7,7 @@ import { followCatalogChange } from '../utils/background/catalog-change';
 import { type LoadedCatalog, loadCatalog } from '../utils/background/catalog-source';
 import { type BackgroundServices, handleRequest } from '../utils/background/handle-request';
 import { runCommand } from '../utils/background/panel-command';
+import { parseSettings, SETTINGS_KEY } from '../utils/background/settings';
 import { createTabRegistry } from '../utils/background/tab-registry';
 import { getCollapsed, setCollapsed } from '../utils/db/article-state';
 import { lazyJournalClubDb } from '../utils/db/connection';
@@ -23,8 +24,7 @@ import {
   type PanelEvent,
   parseArticleAnswer,
   parseBackgroundRequest,
-} from '../utils/messages';
-import { parseSettings, SETTINGS_KEY } from '../utils/settings';
+} from '../utils/protocol/messages';
 import { uiLanguage } from '../utils/ui-language';
 
 /** The panel content script, registered at runtime so that WXT leaves it out of the manifest's (typed) paths. */

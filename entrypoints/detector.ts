@@ -1,8 +1,8 @@
 import { defineUnlistedScript } from 'wxt/utils/define-unlisted-script';
-import { detectArticle } from '../utils/article';
-import { watchArticle } from '../utils/article-watch';
-import { ARTICLE_QUERY, SHARE_HASH_MAX_LENGTH } from '../utils/messages';
-import { createBackgroundClient, type MessageRuntime } from '../utils/send-to-background';
+import { detectArticle } from '../utils/article/detect';
+import { watchArticle } from '../utils/article/watch';
+import { createBackgroundClient, type MessageRuntime } from '../utils/protocol/client';
+import { ARTICLE_QUERY, SHARE_HASH_MAX_LENGTH } from '../utils/protocol/messages';
 
 /**
  * Runs on every http(s) page (declared in the manifest by wxt.config.ts), so it only reads metadata: no UI

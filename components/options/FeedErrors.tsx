@@ -1,5 +1,5 @@
 import { i18n } from '#i18n';
-import type { FeedEntryError } from '../../utils/feeds/record';
+import type { FeedEntryError } from '../../utils/db/feed-record';
 import { describeEntryError } from '../../utils/options/entry-error';
 import { formatCount } from '../../utils/options/format-count';
 

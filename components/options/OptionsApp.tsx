@@ -1,6 +1,6 @@
 import { useRef } from 'preact/hooks';
 import { i18n } from '#i18n';
-import type { BackgroundClient } from '../../utils/send-to-background';
+import type { BackgroundClient } from '../../utils/protocol/client';
 import { BundledCatalog } from './BundledCatalog';
 import { FeedList } from './FeedList';
 import { SubscribeForm } from './SubscribeForm';

@@ -1,5 +1,5 @@
 import { i18n } from '#i18n';
-import type { ReadingListEntry } from '../../utils/reading-list';
+import type { ReadingListEntry } from '../../utils/popup/reading-list';
 import { ReadingListItem } from './ReadingListItem';
 
 export type ListLoad =

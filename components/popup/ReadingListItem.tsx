@@ -1,7 +1,7 @@
 import { i18n } from '#i18n';
-import { localize } from '../../utils/localized';
-import { formatPartialDate } from '../../utils/partial-date';
-import type { ReadingListEntry } from '../../utils/reading-list';
+import { localize } from '../../utils/catalog/localized';
+import { formatPartialDate } from '../../utils/catalog/partial-date';
+import type { ReadingListEntry } from '../../utils/popup/reading-list';
 
 interface ReadingListItemProps {
   entry: ReadingListEntry;

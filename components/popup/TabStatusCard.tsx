@@ -1,8 +1,8 @@
 import { useState } from 'preact/hooks';
 import { i18n } from '#i18n';
-import { localize } from '../../utils/localized';
-import type { Reply } from '../../utils/messages';
-import type { TabStatus } from '../../utils/tab-status';
+import { localize } from '../../utils/catalog/localized';
+import type { TabStatus } from '../../utils/popup/tab-status';
+import type { Reply } from '../../utils/protocol/messages';
 
 export type StatusLoad =
   | { status: 'loading' }

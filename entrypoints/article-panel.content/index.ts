@@ -1,12 +1,12 @@
 import { browser } from 'wxt/browser';
 import { defineContentScript } from 'wxt/utils/define-content-script';
-import { sendToBackground } from '../../utils/background-client';
-import type { TabMessage } from '../../utils/messages';
-import { trackPageFocus } from '../../utils/page-focus';
-import { type PageHighlighting, startPageHighlighting } from '../../utils/page-highlighting';
-import { mountPanelFrame, type PanelFrame } from '../../utils/panel-frame';
-import { stripSharePayload } from '../../utils/share-link';
-import { forgetShareFragment, showSharedPassages } from '../../utils/shared-passages';
+import { trackPageFocus } from '../../utils/page/focus';
+import { type PageHighlighting, startPageHighlighting } from '../../utils/page/highlighting';
+import { mountPanelFrame, type PanelFrame } from '../../utils/page/panel-frame';
+import { forgetShareFragment, showSharedPassages } from '../../utils/page/shared-passages';
+import { sendToBackground } from '../../utils/protocol/extension-client';
+import type { TabMessage } from '../../utils/protocol/messages';
+import { stripSharePayload } from '../../utils/sharing/share-link';
 import { uiLanguage } from '../../utils/ui-language';
 
 /** Set on the content script's own (isolated) window, which the page cannot see, when the panel is mounted. */

@@ -2,7 +2,7 @@ import { render } from 'preact';
 import { browser } from 'wxt/browser';
 import { i18n } from '#i18n';
 import { OptionsApp } from '../../components/options/OptionsApp';
-import { sendToBackground } from '../../utils/background-client';
+import { sendToBackground } from '../../utils/protocol/extension-client';
 
 /**
  * The options page, opened in a tab. It asks for a feed's site itself, in the reader's click: the background

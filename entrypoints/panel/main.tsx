@@ -2,9 +2,9 @@ import { render } from 'preact';
 import { browser } from 'wxt/browser';
 import { i18n } from '#i18n';
 import { PanelApp } from '../../components/PanelApp';
-import { sendToBackground } from '../../utils/background-client';
-import { panelEvents } from '../../utils/panel-events';
-import { focusPanelOnRequest } from '../../utils/panel-focus';
+import { panelEvents } from '../../utils/panel/events';
+import { focusPanelOnRequest } from '../../utils/panel/focus';
+import { sendToBackground } from '../../utils/protocol/extension-client';
 import { uiLanguage } from '../../utils/ui-language';
 
 /** The panel page: an extension page shown in a frame over the article, so the host page cannot read it. */

@@ -2,9 +2,9 @@ import { render } from 'preact';
 import { browser } from 'wxt/browser';
 import { i18n } from '#i18n';
 import { PopupApp } from '../../components/popup/PopupApp';
-import { sendToBackground } from '../../utils/background-client';
-import { OPEN_PANEL_COMMAND } from '../../utils/commands';
-import { popupTargetTab } from '../../utils/popup-tab';
+import { popupTargetTab } from '../../utils/popup/tab';
+import { OPEN_PANEL_COMMAND } from '../../utils/protocol/commands';
+import { sendToBackground } from '../../utils/protocol/extension-client';
 import { uiLanguage } from '../../utils/ui-language';
 
 /** The toolbar popup: the current tab's status and the club's reading list (an extension page, Preact). */

@@ -1,6 +1,6 @@
 import { expect, it } from 'vitest';
 import { commands } from 'vitest/browser';
-import { type ArticleInfo, detectArticle } from '../../utils/article';
+import { type ArticleInfo, detectArticle } from '../../utils/article/detect';
 
 /**
  * How `detectArticle` costs on real pages in Chromium, against serialising the same document

@@ -4,7 +4,7 @@ import { countHighlightsByDoi, listHighlightsByDoi } from '../../utils/db/highli
 import { saveHighlight, saveHighlights } from '../../utils/db/highlights';
 import { openJournalClubDb } from '../../utils/db/open';
 import type { JournalClubDb } from '../../utils/db/schema';
-import type { Highlight } from '../../utils/highlight';
+import type { Highlight } from '../../utils/highlights/highlight';
 import { expectOk, makeHighlight } from '../unit/db-fixtures';
 
 /**

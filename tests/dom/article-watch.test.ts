@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import type { ArticleInfo } from '../../utils/article';
-import { type WatchedWindow, watchArticle } from '../../utils/article-watch';
+import type { ArticleInfo } from '../../utils/article/detect';
+import { type WatchedWindow, watchArticle } from '../../utils/article/watch';
 
 /**
  * A window whose document and address the test controls: a real Chromium document (DOMParser) with a real

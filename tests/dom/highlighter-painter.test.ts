@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createHighlightPainter, type HighlightPainter, type PaintItem } from '../../utils/highlighter/painter';
+import { createHighlightPainter, type HighlightPainter, type PaintItem } from '../../utils/page/highlighter/painter';
 import { mount, unmountAll } from './support/markup';
 
 /** The range of the first occurrence of `needle` in the root's text, which may run across elements. */

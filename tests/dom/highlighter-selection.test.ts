@@ -4,7 +4,7 @@ import {
   type NotHighlightableReason,
   selectionFocusEnd,
   selectionRect,
-} from '../../utils/highlighter/selection';
+} from '../../utils/page/highlighter/selection';
 import { mount, unmountAll } from './support/markup';
 
 /** The first Text node under `root` (a document fragment, element or shadow root) that holds `needle`. */

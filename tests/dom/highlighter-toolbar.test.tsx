@@ -1,9 +1,9 @@
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { page, userEvent } from 'vitest/browser';
-import { rovingTarget, shortText } from '../../components/SelectionToolbar';
-import { GAP_PX, MARGIN_PX, placeToolbar } from '../../utils/highlighter/placement';
-import { selectionRect } from '../../utils/highlighter/selection';
-import { mountSelectionToolbar, type SelectionToolbar } from '../../utils/highlighter/toolbar';
+import { selectionRect } from '../../utils/page/highlighter/selection';
+import { GAP_PX, MARGIN_PX, placeToolbar } from '../../utils/page/toolbar/placement';
+import { rovingTarget, shortText } from '../../utils/page/toolbar/SelectionToolbar';
+import { mountSelectionToolbar, type SelectionToolbar } from '../../utils/page/toolbar/toolbar';
 import { mount, unmountAll } from './support/markup';
 
 const LONG =

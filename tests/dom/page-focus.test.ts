@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { trackPageFocus } from '../../utils/page-focus';
+import { trackPageFocus } from '../../utils/page/focus';
 
 let stop: (() => void) | null = null;
 afterEach(() => {

@@ -6,7 +6,7 @@ import {
   readRenderedText,
   type TextDirective,
   TextMatcher,
-} from '../../utils/text-fragment.ts';
+} from '../../utils/sharing/text-fragment.ts';
 import { loadFixturePages } from './support/fixtures.ts';
 import { createRng } from './support/prng.ts';
 import { selectableTextNodes } from './support/selectable.ts';

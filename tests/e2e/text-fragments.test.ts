@@ -34,7 +34,7 @@ let builder: string;
 
 beforeAll(async () => {
   const bundle = await build({
-    entryPoints: [new URL('../../utils/text-fragment.ts', import.meta.url).pathname],
+    entryPoints: [new URL('../../utils/sharing/text-fragment.ts', import.meta.url).pathname],
     bundle: true,
     format: 'iife',
     globalName: 'textFragment',

@@ -3,7 +3,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
-import { type ArticleInfo, detectArticle } from '../../utils/article';
+import { type ArticleInfo, detectArticle } from '../../utils/article/detect';
 
 /**
  * Real publisher pages, read from the shared folder at test time (their markup is the publishers', so it is

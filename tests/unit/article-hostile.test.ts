@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { type ArticleInfo, detectArticle } from '../../utils/article';
+import { type ArticleInfo, detectArticle } from '../../utils/article/detect';
 
 /**
  * Pages we do not control: whatever their markup, detection must not throw, must not hang, and must not

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { detectArticle } from '../../utils/article';
+import { detectArticle } from '../../utils/article/detect';
 
 const PAGE_URL = 'https://publisher.example/article/123';
 const DOI = '10.1234/jc.2024.001';

@@ -2,8 +2,8 @@ import { readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { type CliIo, runCli, USAGE } from '../../utils/catalog/authoring/cli';
 import bundled from '../../utils/catalog/bundled.json';
+import { type CliIo, runCli, USAGE } from '../../utils/catalog/node-authoring/cli';
 
 const SEED = readFileSync(
   resolve(dirname(fileURLToPath(import.meta.url)), '../../utils/catalog/entries/albers-2020.md'),

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { buildCatalog } from '../../utils/catalog/authoring/catalog';
-import { formatProblem } from '../../utils/catalog/authoring/problem';
+import { buildCatalog } from '../../utils/catalog/node-authoring/catalog';
+import { formatProblem } from '../../utils/catalog/node-authoring/problem';
 
 /** A short valid entry file; its line numbers are the ones the messages below name. */
 const VALID = `---

@@ -2,9 +2,9 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { buildCatalog, catalogFeed, type SourceFile } from '../../utils/catalog/authoring/catalog';
-import { formatProblem } from '../../utils/catalog/authoring/problem';
 import bundled from '../../utils/catalog/bundled.json';
+import { buildCatalog, catalogFeed, type SourceFile } from '../../utils/catalog/node-authoring/catalog';
+import { formatProblem } from '../../utils/catalog/node-authoring/problem';
 
 // A path, not a URL: happy-dom replaces the global URL with one that knows no file: scheme.
 const entriesDir = resolve(dirname(fileURLToPath(import.meta.url)), '../../utils/catalog/entries');

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { bundledCatalog, bundledCatalogErrors } from '../../utils/catalog/bundled';
+import { localize } from '../../utils/catalog/localized';
 import { createCatalogIndex } from '../../utils/catalog/lookup';
-import { localize } from '../../utils/localized';
 
 describe('the bundled catalog', () => {
   it('passes validation with no errors', () => {

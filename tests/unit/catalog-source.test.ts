@@ -2,10 +2,10 @@ import 'fake-indexeddb/auto';
 import { IDBFactory } from 'fake-indexeddb';
 import { describe, expect, it } from 'vitest';
 import { loadCatalog } from '../../utils/background/catalog-source';
+import { type FeedRecord, newFeedRecord } from '../../utils/db/feed-record';
 import { addFeed, listFeeds } from '../../utils/db/feeds';
 import { openJournalClubDb } from '../../utils/db/open';
 import { ok } from '../../utils/db/result';
-import { type FeedRecord, newFeedRecord } from '../../utils/feeds/record';
 import { expectOk } from './db-fixtures';
 
 const entry = (id: string, doi: string) => ({

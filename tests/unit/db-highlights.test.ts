@@ -11,7 +11,7 @@ import {
 import { deleteHighlight, getHighlight, saveHighlight, saveHighlights } from '../../utils/db/highlights';
 import { openJournalClubDb } from '../../utils/db/open';
 import type { JournalClubDb } from '../../utils/db/schema';
-import { NOTE_MAX_LENGTH } from '../../utils/highlight';
+import { NOTE_MAX_LENGTH } from '../../utils/highlights/highlight';
 import { ALBERS_DOI, expectOk, makeHighlight } from './db-fixtures';
 
 const OTHER_DOI = '10.1000/another-article';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DOI_MAX_LENGTH, doiFromUrl, doiKey, normalizeDoi, sameDoi } from '../../utils/doi';
+import { DOI_MAX_LENGTH, doiFromUrl, doiKey, normalizeDoi, sameDoi } from '../../utils/article/doi';
 
 const WILEY = '10.1002/(SICI)1097-4636(199812)43:4<438::AID-JBM13>3.0.CO;2-B';
 

@@ -1,9 +1,9 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { exportMarkdown } from '../../utils/export';
-import { escapeLine } from '../../utils/export-markdown';
-import type { Highlight } from '../../utils/highlight';
-import { type MdBlock, type MdInline, parseMarkdown } from '../../utils/markdown';
+import { type MdBlock, type MdInline, parseMarkdown } from '../../utils/catalog/markdown';
+import { exportMarkdown } from '../../utils/exchange';
+import { escapeLine } from '../../utils/exchange/markdown-export';
+import type { Highlight } from '../../utils/highlights/highlight';
 import { ENTRY, highlightAt } from './export-fixtures';
 
 /** Midday, so that the local date is the same in every time zone the tests may run in. */

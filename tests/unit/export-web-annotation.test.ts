@@ -1,8 +1,8 @@
 import Ajv from 'ajv';
 import { describe, expect, it } from 'vitest';
-import { exportWebAnnotations } from '../../utils/export';
-import { doiFromResolverUrl, doiUrl } from '../../utils/export-common';
-import { REMOVED_QUESTION_TEXT } from '../../utils/web-annotation';
+import { exportWebAnnotations } from '../../utils/exchange';
+import { doiFromResolverUrl, doiUrl } from '../../utils/exchange/common';
+import { REMOVED_QUESTION_TEXT } from '../../utils/exchange/web-annotation-export';
 import schema from '../fixtures/web-annotation.schema.json';
 import { ENTRY, highlightAt } from './export-fixtures';
 

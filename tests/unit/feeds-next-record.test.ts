@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { type FeedRecord, newFeedRecord } from '../../utils/db/feed-record';
 import { nextFeedRecord } from '../../utils/feeds/next-record';
-import { type FeedRecord, newFeedRecord } from '../../utils/feeds/record';
 
 const URL = 'https://club.example/feed.json';
 const SUBSCRIBED = new Date('2026-11-27T09:00:00.000Z');

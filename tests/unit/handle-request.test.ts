@@ -1,7 +1,7 @@
 import 'fake-indexeddb/auto';
 import { IDBFactory } from 'fake-indexeddb';
 import { beforeEach, describe, expect, it } from 'vitest';
-import type { ArticleInfo } from '../../utils/article';
+import type { ArticleInfo } from '../../utils/article/detect';
 import type { ActionIndicator } from '../../utils/background/action-indicator';
 import { followCatalogChange } from '../../utils/background/catalog-change';
 import { loadCatalog } from '../../utils/background/catalog-source';
@@ -12,14 +12,14 @@ import {
   type RequestSender,
 } from '../../utils/background/handle-request';
 import { createTabRegistry } from '../../utils/background/tab-registry';
+import { newFeedRecord } from '../../utils/db/feed-record';
 import { addFeed, deleteFeed } from '../../utils/db/feeds';
 import { listAllHighlights, listHighlightsForDois } from '../../utils/db/highlight-lists';
 import { deleteHighlight, getHighlight, saveHighlight, saveHighlights } from '../../utils/db/highlights';
 import { openJournalClubDb } from '../../utils/db/open';
 import { createFeedService } from '../../utils/feeds/feed-service';
 import { nextFeedRecord } from '../../utils/feeds/next-record';
-import { newFeedRecord } from '../../utils/feeds/record';
-import type { PanelEvent, Settings, TabMessage } from '../../utils/messages';
+import type { PanelEvent, Settings, TabMessage } from '../../utils/protocol/messages';
 import { mapSessionArea } from '../support/session-area';
 
 const TAB = 7;

@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import type { Highlight } from '../../utils/highlight';
 import {
   type AnchorStatus,
   countLabel,
@@ -12,7 +11,8 @@ import {
   questionOptionLabel,
   quoteOpening,
   shortenText,
-} from '../../utils/highlight-groups';
+} from '../../utils/highlights/groups';
+import type { Highlight } from '../../utils/highlights/highlight';
 import { makeHighlight } from './db-fixtures';
 
 const PAGE = 'https://bmchealthservres.biomedcentral.com/articles/10.1186/s12913-020-05145-1';

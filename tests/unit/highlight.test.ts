@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { type Highlight, NOTE_MAX_LENGTH, parseHighlight, QUOTE_MAX_LENGTH } from '../../utils/highlight';
+import { type Highlight, NOTE_MAX_LENGTH, parseHighlight, QUOTE_MAX_LENGTH } from '../../utils/highlights/highlight';
 import { makeHighlight } from './db-fixtures';
 
 type Mutation = (h: Highlight) => unknown;

@@ -1,7 +1,7 @@
 import { act } from 'preact/test-utils';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { HighlightsSectionProps } from '../../components/HighlightsSection';
-import type { Highlight } from '../../utils/highlight';
+import type { Highlight } from '../../utils/highlights/highlight';
 import {
   all,
   anchoredMount,

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import type { Highlight } from '../../utils/highlight';
+import type { Highlight } from '../../utils/highlights/highlight';
 import {
   all,
   anchoredMount,

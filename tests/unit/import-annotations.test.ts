@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { planImport } from '../../utils/export';
+import { planImport } from '../../utils/exchange';
 import { ALBERS_DOI } from './db-fixtures';
 import { annotations, ENTRY, entryForDoi, T1, tied } from './export-fixtures';
 

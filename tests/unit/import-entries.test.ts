@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { exportBackup, planImport } from '../../utils/export';
+import { exportBackup, planImport } from '../../utils/exchange';
 import {
   annotations,
   backupOf,

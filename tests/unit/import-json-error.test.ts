@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { locateJsonError } from '../../utils/json-error';
+import { locateJsonError } from '../../utils/exchange/json-error';
 
 const parses = (text: string) => {
   try {

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { exportBackup, exportWebAnnotations, type ImportPlan, planImport } from '../../utils/export';
-import { type Highlight, parseHighlight } from '../../utils/highlight';
+import { exportBackup, exportWebAnnotations, type ImportPlan, planImport } from '../../utils/exchange';
+import { type Highlight, parseHighlight } from '../../utils/highlights/highlight';
 import { byId, ENTRY, highlightsArb } from './export-fixtures';
 
 const NOW = new Date('2024-06-01T10:00:00.000Z');

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { exportBackup, IMPORT_MAX_CHARS, planImport } from '../../utils/export';
+import { exportBackup, IMPORT_MAX_CHARS, planImport } from '../../utils/exchange';
 import { annotations, entryForDoi, jsonLd, NOW, tied, untied } from './export-fixtures';
 
 describe('planImport: formats', () => {

@@ -1,6 +1,6 @@
 import * as v from 'valibot';
 import { describe, expect, it } from 'vitest';
-import { type LocalizedText, localize, localizedText } from '../../utils/localized';
+import { type LocalizedText, localize, localizedText } from '../../utils/catalog/localized';
 
 describe('localize', () => {
   const both: LocalizedText = { en: 'Questions for brokers', fr: 'Questions pour les courtiers' };

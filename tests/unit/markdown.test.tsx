@@ -2,8 +2,8 @@ import { render } from 'preact';
 import { afterEach, describe, expect, it } from 'vitest';
 import { Markdown } from '../../components/Markdown';
 import { bundledCatalog } from '../../utils/catalog/bundled';
-import { localize } from '../../utils/localized';
-import { type MdBlock, type MdInline, parseMarkdown } from '../../utils/markdown';
+import { localize } from '../../utils/catalog/localized';
+import { type MdBlock, type MdInline, parseMarkdown } from '../../utils/catalog/markdown';
 
 const text = (t: string): MdInline => ({ type: 'text', text: t });
 const para = (...children: MdInline[]): MdBlock => ({ type: 'paragraph', children });

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { focusPanelOnRequest, PANEL_FOCUS_MESSAGE, panelFocusTarget } from '../../utils/panel-focus';
-import { popupTargetTab } from '../../utils/popup-tab';
+import { focusPanelOnRequest, PANEL_FOCUS_MESSAGE, panelFocusTarget } from '../../utils/panel/focus';
+import { popupTargetTab } from '../../utils/popup/tab';
 
 let stop: (() => void) | null = null;
 afterEach(() => {

@@ -1,7 +1,7 @@
 import 'fake-indexeddb/auto';
 import { IDBFactory } from 'fake-indexeddb';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import type { ArticleInfo } from '../../utils/article';
+import type { ArticleInfo } from '../../utils/article/detect';
 import { type BackgroundServices, handleRequest, type RequestSender } from '../../utils/background/handle-request';
 import { runCommand } from '../../utils/background/panel-command';
 import { createTabRegistry } from '../../utils/background/tab-registry';
@@ -12,7 +12,7 @@ import { listAllHighlights, listHighlightsForDois } from '../../utils/db/highlig
 import { deleteHighlight, getHighlight, saveHighlight, saveHighlights } from '../../utils/db/highlights';
 import { openJournalClubDb } from '../../utils/db/open';
 import { storageFailure } from '../../utils/db/result';
-import type { PanelEvent, TabMessage } from '../../utils/messages';
+import type { PanelEvent, TabMessage } from '../../utils/protocol/messages';
 import { mapSessionArea } from '../support/session-area';
 import { expectOk, makeHighlight } from './db-fixtures';
 
@@ -262,7 +262,7 @@ describe('opening the panel from the popup', () => {
       expect(reply.ok, request.type).toBe(false);
     }
     expect(world.injected).toEqual([]);
-    const { parseBackgroundRequest } = await import('../../utils/messages');
+    const { parseBackgroundRequest } = await import('../../utils/protocol/messages');
     for (const tabId of [-1, 1.5, '12', null]) {
       expect(parseBackgroundRequest({ type: 'panel-open', tabId })).toBeNull();
     }

@@ -2,10 +2,10 @@ import { render } from 'preact';
 import { act } from 'preact/test-utils';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { PopupApp } from '../../components/popup/PopupApp';
-import type { BackgroundResponses, Reply } from '../../utils/messages';
-import type { ReadingListEntry } from '../../utils/reading-list';
-import type { BackgroundClient } from '../../utils/send-to-background';
-import type { TabStatus } from '../../utils/tab-status';
+import type { ReadingListEntry } from '../../utils/popup/reading-list';
+import type { TabStatus } from '../../utils/popup/tab-status';
+import type { BackgroundClient } from '../../utils/protocol/client';
+import type { BackgroundResponses, Reply } from '../../utils/protocol/messages';
 
 const container = document.createElement('div');
 document.body.append(container);

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import type { ArticleInfo } from '../../utils/article';
+import type { ArticleInfo } from '../../utils/article/detect';
 import { bundledCatalog } from '../../utils/catalog/bundled';
+import { formatPartialDate } from '../../utils/catalog/partial-date';
 import type { CatalogEntry } from '../../utils/catalog/schema';
-import { formatPartialDate } from '../../utils/partial-date';
-import { articleLinkFor, buildReadingList, compareReadingOrder } from '../../utils/reading-list';
-import { tabStatusFor } from '../../utils/tab-status';
+import { articleLinkFor, buildReadingList, compareReadingOrder } from '../../utils/popup/reading-list';
+import { tabStatusFor } from '../../utils/popup/tab-status';
 
 const seed = bundledCatalog[0] as CatalogEntry;
 

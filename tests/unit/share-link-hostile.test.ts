@@ -1,10 +1,11 @@
 import fc from 'fast-check';
 import * as v from 'valibot';
 import { describe, expect, it } from 'vitest';
-import { encodeBase64url } from '../../utils/base64url';
-import { normalizeDoi } from '../../utils/doi';
-import { HighlightSelectorsSchema, NOTE_MAX_LENGTH } from '../../utils/highlight';
-import { deflateRaw } from '../../utils/share-compression';
+import { normalizeDoi } from '../../utils/article/doi';
+import { HighlightSelectorsSchema, NOTE_MAX_LENGTH } from '../../utils/highlights/highlight';
+import { encodeBase64url } from '../../utils/sharing/base64url';
+import { deflateRaw } from '../../utils/sharing/compression';
+import { parsePayload, toPayload } from '../../utils/sharing/payload';
 import {
   type DecodeResult,
   decodeShareLink,
@@ -12,8 +13,7 @@ import {
   LINK_MAX_LENGTH,
   noteShortenedMarker,
   type SharedHighlight,
-} from '../../utils/share-link';
-import { parsePayload, toPayload } from '../../utils/share-payload';
+} from '../../utils/sharing/share-link';
 
 /**
  * Property tests: the decoder meets thousands of hostile links and never throws, hangs or lets through anything

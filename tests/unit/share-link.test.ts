@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { encodeBase64url } from '../../utils/base64url';
-import { NOTE_MAX_LENGTH } from '../../utils/highlight';
-import { deflateRaw } from '../../utils/share-compression';
+import { NOTE_MAX_LENGTH } from '../../utils/highlights/highlight';
+import { encodeBase64url } from '../../utils/sharing/base64url';
+import { deflateRaw } from '../../utils/sharing/compression';
 import {
   decodeShareLink,
   encodeDoiPath,
@@ -12,8 +12,8 @@ import {
   SHARE_ALL_MAX_LENGTH,
   type SharedHighlight,
   stripSharePayload,
-} from '../../utils/share-link';
-import { formatTextDirective } from '../../utils/text-fragment-match';
+} from '../../utils/sharing/share-link';
+import { formatTextDirective } from '../../utils/sharing/text-fragment-match';
 
 const WILEY = '10.1002/(SICI)1097-4636(199812)43:4<438::AID-JBM13>3.0.CO;2-B';
 const WILEY_HASH = '10.1002/(SICI)1521-4095(199907)11:10<814::AID-ADMA814>3.0.CO;2-#';

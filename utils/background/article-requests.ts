@@ -1,6 +1,6 @@
 import { i18n } from '#i18n';
-import { localize } from '../localized';
-import type { BackgroundRequest, PanelLayout } from '../messages';
+import { localize } from '../catalog/localized';
+import type { BackgroundRequest, PanelLayout } from '../protocol/messages';
 import { actionIndicatorFor } from './action-indicator';
 import { type BackgroundServices, type Handled, refused } from './services';
 

@@ -1,7 +1,7 @@
 import type { CatalogEntry } from '../catalog/schema';
-import { exportBackup, exportMarkdown, exportWebAnnotations, planImport } from '../export';
-import type { Highlight } from '../highlight';
-import type { ExportedFile, ImportOutcome, Reply } from '../messages';
+import { exportBackup, exportMarkdown, exportWebAnnotations, planImport } from '../exchange';
+import type { Highlight } from '../highlights/highlight';
+import type { ExportedFile, ImportOutcome, Reply } from '../protocol/messages';
 import { type HighlightContext, listArticleHighlights } from './highlight-requests';
 
 /** File names readers will find in their downloads folder: the entry, what it is, and the date. */

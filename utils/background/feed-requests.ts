@@ -2,7 +2,7 @@ import { bundledCatalog } from '../catalog/bundled';
 import type { StorageResult } from '../db/result';
 import { parseFeedUrl } from '../feeds/feed-url';
 import { clubNames, type FeedSubscribeAnswer, type FeedsOverview, summarizeFeed } from '../feeds/summary';
-import type { BackgroundRequest, Reply } from '../messages';
+import type { BackgroundRequest, Reply } from '../protocol/messages';
 import { type BackgroundServices, ok, refused } from './services';
 
 type FeedRequest = Extract<

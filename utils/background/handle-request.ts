@@ -1,6 +1,6 @@
 import { i18n } from '#i18n';
-import type { Highlight } from '../highlight';
-import type { BackgroundRequest, BackgroundResponses, Reply } from '../messages';
+import type { Highlight } from '../highlights/highlight';
+import type { BackgroundRequest, BackgroundResponses, Reply } from '../protocol/messages';
 import { articleDetected, articleGone, panelLayout, panelState, showPanel } from './article-requests';
 import { backupAll, exportArticle, importFile } from './export-requests';
 import { handleFeedRequest, isFeedRequest } from './feed-requests';

@@ -1,10 +1,10 @@
 import { i18n } from '#i18n';
-import type { ArticleInfo } from '../article';
+import type { ArticleInfo } from '../article/detect';
 import type { CatalogEntry } from '../catalog/schema';
 import type { HighlightList } from '../db/highlight-lists';
 import type { StorageResult } from '../db/result';
-import type { Highlight } from '../highlight';
-import type { ArticleHighlights, BackgroundRequest, PanelEvent, Reply, TabMessage } from '../messages';
+import type { Highlight } from '../highlights/highlight';
+import type { ArticleHighlights, BackgroundRequest, PanelEvent, Reply, TabMessage } from '../protocol/messages';
 import type { TabRecord } from './tab-registry';
 
 /** The highlight store as the background uses it; the entrypoint binds these to the open database. */

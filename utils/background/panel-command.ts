@@ -1,4 +1,4 @@
-import { OPEN_PANEL_COMMAND } from '../commands';
+import { OPEN_PANEL_COMMAND } from '../protocol/commands';
 import { openAndFocusPanel } from './open-panel';
 import type { BackgroundServices } from './services';
 

@@ -1,6 +1,6 @@
-import type { BackgroundRequest, BackgroundResponses, Reply } from '../messages';
-import { buildReadingList } from '../reading-list';
-import { tabStatusFor } from '../tab-status';
+import { buildReadingList } from '../popup/reading-list';
+import { tabStatusFor } from '../popup/tab-status';
+import type { BackgroundRequest, BackgroundResponses, Reply } from '../protocol/messages';
 import { openAndFocusPanel } from './open-panel';
 import type { BackgroundServices } from './services';
 

@@ -1,7 +1,14 @@
-import type { ArticleInfo } from '../article';
+import type { ArticleInfo } from '../article/detect';
 import type { CatalogEntry } from '../catalog/schema';
 import type { FeedService } from '../feeds/feed-service';
-import type { BackgroundRequest, BackgroundResponses, PanelEvent, Reply, Settings, TabMessage } from '../messages';
+import type {
+  BackgroundRequest,
+  BackgroundResponses,
+  PanelEvent,
+  Reply,
+  Settings,
+  TabMessage,
+} from '../protocol/messages';
 import type { ActionIndicator } from './action-indicator';
 import type { HighlightStore } from './highlight-requests';
 import type { TabRegistry } from './tab-registry';

@@ -1,6 +1,6 @@
 import { i18n } from '#i18n';
-import type { ArticleInfo } from '../article';
-import { localize } from '../localized';
+import type { ArticleInfo } from '../article/detect';
+import { localize } from '../catalog/localized';
 import { actionIndicatorFor } from './action-indicator';
 import { articleDetected } from './article-requests';
 import { type BackgroundServices, type Handled, ok, refused } from './services';

@@ -1,10 +1,10 @@
 import { i18n } from '#i18n';
-import type { ArticleInfo } from '../article';
-import type { Highlight } from '../highlight';
-import { localize } from '../localized';
-import type { BackgroundResponses, Reply, Settings, SharedView } from '../messages';
-import { decodeShareLink, encodeShareAll, encodeShareLink, type SharedHighlight } from '../share-link';
-import { sharedHighlightId } from '../shared-id';
+import type { ArticleInfo } from '../article/detect';
+import { localize } from '../catalog/localized';
+import type { Highlight } from '../highlights/highlight';
+import type { BackgroundResponses, Reply, Settings, SharedView } from '../protocol/messages';
+import { decodeShareLink, encodeShareAll, encodeShareLink, type SharedHighlight } from '../sharing/share-link';
+import { sharedHighlightId } from '../sharing/shared-id';
 import { type HighlightContext, type HighlightStore, listArticleHighlights } from './highlight-requests';
 
 /** A highlight as its share link carries it: the question's text travels too, for recipients without the entry. */

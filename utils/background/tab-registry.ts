@@ -1,5 +1,5 @@
-import type { ArticleInfo } from '../article';
-import type { AnchorStatus, PanelLayout, SharedView } from '../messages';
+import type { ArticleInfo } from '../article/detect';
+import type { AnchorStatus, PanelLayout, SharedView } from '../protocol/messages';
 
 /** What the background knows about one tab: the article its page carries and how the panel is laid out. */
 export interface TabRecord {

@@ -1,4 +1,4 @@
-import { doiKey, normalizeDoi } from '../doi';
+import { doiKey, normalizeDoi } from '../article/doi';
 import type { CatalogEntry } from './schema';
 
 /** The merged catalog, answering "has the club discussed this article?" for any of the article's DOIs. */

@@ -1,6 +1,6 @@
 import * as v from 'valibot';
-import { doiKey, normalizeDoi } from '../doi';
-import { boundedText, localizedText, objectIssueMessage } from '../localized';
+import { doiKey, normalizeDoi } from '../article/doi';
+import { boundedText, localizedText, objectIssueMessage } from './localized';
 
 /**
  * The shape of one catalog entry: a journal club's discussion of one article. Entries arrive from feeds we do

@@ -1,5 +1,5 @@
 import { i18n } from '#i18n';
-import { doiKey } from '../doi';
+import { doiKey } from '../article/doi';
 import { ok, type StorageResult } from './result';
 import type { JournalClubDb } from './schema';
 import { writeTransaction } from './write';

@@ -1,5 +1,5 @@
 import * as v from 'valibot';
-import { type FeedRecord, FeedRecordSchema } from '../feeds/record';
+import { type FeedRecord, FeedRecordSchema } from './feed-record';
 import { notFound, ok, type StorageResult, storageFailure } from './result';
 import type { JournalClubDb } from './schema';
 import { writeTransaction } from './write';

@@ -1,6 +1,6 @@
 import { i18n } from '#i18n';
-import { doiKey } from '../doi';
-import { type Highlight, parseHighlight } from '../highlight';
+import { doiKey } from '../article/doi';
+import { type Highlight, parseHighlight } from '../highlights/highlight';
 import { ok, type StorageResult, storageFailure } from './result';
 import { type JournalClubDb, questionKey, withoutIndexKeys } from './schema';
 

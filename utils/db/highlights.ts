@@ -1,5 +1,5 @@
 import { i18n } from '#i18n';
-import { type Highlight, parseHighlight } from '../highlight';
+import { type Highlight, parseHighlight } from '../highlights/highlight';
 import { invalid, notFound, ok, type StorageResult, storageFailure } from './result';
 import { type JournalClubDb, toHighlightRecord, withoutIndexKeys } from './schema';
 import { writeTransaction } from './write';

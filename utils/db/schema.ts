@@ -1,7 +1,7 @@
 import type { DBSchema, IDBPDatabase } from 'idb';
-import { doiKey } from '../doi';
-import type { FeedRecord } from '../feeds/record';
-import type { Highlight } from '../highlight';
+import { doiKey } from '../article/doi';
+import type { Highlight } from '../highlights/highlight';
+import type { FeedRecord } from './feed-record';
 
 /** One database per browser profile; the name never changes, or readers would lose what they saved. */
 export const DB_NAME = 'journal-club';

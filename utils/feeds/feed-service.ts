@@ -1,3 +1,4 @@
+import { type FeedRecord, newFeedRecord } from '../db/feed-record';
 import { addFeed, deleteFeed, type FeedList, getFeed, listFeeds, updateFeed } from '../db/feeds';
 import { ok, type StorageResult } from '../db/result';
 import type { JournalClubDb } from '../db/schema';
@@ -5,7 +6,6 @@ import { mapBounded } from './bounded';
 import { parseFeedUrl } from './feed-url';
 import { type FetchFeedOptions, fetchFeed } from './fetch-feed';
 import { nextFeedRecord, type RefreshOutcome } from './next-record';
-import { type FeedRecord, newFeedRecord } from './record';
 
 /** Feeds refreshed at once by "Refresh all" and the schedule. */
 export const FEED_REFRESH_CONCURRENCY = 4;

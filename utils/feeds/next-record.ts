@@ -1,6 +1,6 @@
 import { MAX_CATALOG_ENTRIES, parseCatalog } from '../catalog/parse';
+import type { FeedOutcome, FeedRecord } from '../db/feed-record';
 import type { FetchOutcome } from './fetch-feed';
-import type { FeedOutcome, FeedRecord } from './record';
 
 /** A refresh that ended before any request: the reader has not granted access to the feed's site. */
 export type RefreshOutcome = FetchOutcome | { kind: 'permission-missing' };

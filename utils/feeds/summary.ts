@@ -1,8 +1,8 @@
+import { localize } from '../catalog/localized';
 import { parseCatalog } from '../catalog/parse';
 import type { CatalogEntry } from '../catalog/schema';
-import { localize } from '../localized';
+import type { FeedEntryError, FeedOutcome, FeedRecord } from '../db/feed-record';
 import type { FeedUrlProblem } from './feed-url';
-import type { FeedEntryError, FeedOutcome, FeedRecord } from './record';
 
 /** One feed as the options page shows it. */
 export interface FeedSummary {

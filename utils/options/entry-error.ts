@@ -1,5 +1,5 @@
 import { i18n } from '#i18n';
-import type { FeedEntryError } from '../feeds/record';
+import type { FeedEntryError } from '../db/feed-record';
 
 /**
  * Splits one catalog error into who (translated: which entry, or the feed) and what (the field and the schema's

@@ -1,5 +1,5 @@
 import { i18n } from '#i18n';
-import type { FeedOutcome } from '../feeds/record';
+import type { FeedOutcome } from '../db/feed-record';
 
 /**
  * A feed's last outcome in the reader's language. The background's detail (a status line, a JSON or schema

@@ -1,0 +1,27 @@
+/**
+ * Export and import of highlights, as pure functions over values (no storage; of the extension APIs only i18n,
+ * for the words the reader sees), so that the buttons that use them stay thin and everything here is tested in Node:
+ * - `exportMarkdown`: a digest to post in the club's discussion;
+ * - `exportWebAnnotations`: W3C Web Annotations (JSON-LD) for other annotation tools;
+ * - `exportBackup`: every highlight, to restore later or on another computer;
+ * - `planImport`: reads a backup or Web Annotations back and says what saving them would change.
+ */
+export { BACKUP_FORMAT, BACKUP_VERSION, type Backup, exportBackup } from './backup';
+export {
+  IMPORT_MAX_CHARS,
+  IMPORT_MAX_ITEMS,
+  type ImportOptions,
+  type ImportPlan,
+  type ImportProblem,
+  type ImportSummary,
+  planImport,
+} from './import';
+export { exportMarkdown, type MarkdownOptions } from './markdown-export';
+export {
+  ANNOTATION_CONTEXT,
+  type AnnotationCollection,
+  type AnnotationGenerator,
+  exportWebAnnotations,
+  type WebAnnotation,
+  type WebAnnotationOptions,
+} from './web-annotation-export';

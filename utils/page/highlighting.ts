@@ -1,0 +1,146 @@
+import { describe } from '../anchoring';
+import { localize } from '../catalog/localized';
+import type { CatalogEntry } from '../catalog/schema';
+import { SAVE_HIGHLIGHT_MEASURE } from '../performance-marks';
+import type { BackgroundClient } from '../protocol/client';
+import { buildTextFragment } from '../sharing/text-fragment';
+import { createPageAnnotator } from './annotator';
+import { createHighlightPainter } from './highlighter/painter';
+import { highlightableRange, selectionFocusEnd, selectionRect } from './highlighter/selection';
+import { mountSelectionToolbar } from './toolbar/toolbar';
+
+const SELECTION_SETTLE_MS = 150;
+
+/**
+ * Everything the reader does with highlights on the article page: the toolbar on a selection (tie to a
+ * question, or plain highlight), the painted highlights, clicks on them, and passages revealed from the panel.
+ * The article itself is the document's body; the panel and toolbar hosts sit outside it.
+ */
+export function startPageHighlighting(doc: Document, entry: CatalogEntry, send: BackgroundClient, language: string) {
+  const win = doc.defaultView as Window;
+  const root = doc.body;
+  const annotator = createPageAnnotator({
+    root,
+    painter: createHighlightPainter(doc),
+    load: async () => {
+      const reply = await send({ type: 'highlights' });
+      return reply.ok ? reply.value.highlights : null;
+    },
+    report: (anchors) => void send({ type: 'anchors-report', anchors }),
+    questionIndex: (questionId) => {
+      const index = entry.questions.findIndex((question) => question.id === questionId);
+      return index < 0 ? null : index;
+    },
+  });
+
+  let selected: Range | null = null;
+  const toolbar = mountSelectionToolbar(doc, {
+    questions: entry.questions.map((question, index) => ({
+      id: question.id,
+      number: index + 1,
+      text: localize(question.text, language),
+    })),
+    onTie: (questionId) => void tie(questionId),
+    onDismiss: () => toolbar.hide(),
+  });
+
+  async function tie(questionId: string | null): Promise<void> {
+    if (!selected) return;
+    const described = describe(selected, root);
+    if (!described.ok) return toolbar.showMessage(described.message);
+    const started = performance.now();
+    const reply = await send({
+      type: 'highlight-create',
+      questionId,
+      selectors: described.selectors,
+      source: win.location.href,
+    });
+    performance.measure(SAVE_HIGHLIGHT_MEASURE, { start: started, end: performance.now() });
+    if (!reply.ok) return toolbar.showMessage(reply.error);
+    selected = null;
+    toolbar.hide();
+    win.getSelection()?.removeAllRanges();
+  }
+
+  /** Shows the toolbar for a finished selection in the article, and hides it otherwise. */
+  function selectionChanged(): void {
+    const selection = win.getSelection();
+    const found = highlightableRange(selection, root, [toolbar.host]);
+    const rect = found.ok ? selectionRect(found.range) : null;
+    if (!found.ok || !rect || !selection) {
+      selected = null;
+      toolbar.hide();
+      return;
+    }
+    selected = found.range;
+    toolbar.show(rect, selectionFocusEnd(selection));
+  }
+
+  function followSelection(): void {
+    if (!selected || !toolbar.isShown()) return;
+    const rect = selectionRect(selected);
+    const selection = win.getSelection();
+    if (rect && selection) toolbar.show(rect, selectionFocusEnd(selection));
+  }
+
+  let pointerDown = false;
+  let settle: ReturnType<typeof setTimeout> | undefined;
+  const listeners: [EventTarget, string, (event: Event) => void][] = [
+    [doc, 'mousedown', () => (pointerDown = true)],
+    [
+      doc,
+      'mouseup',
+      () => {
+        pointerDown = false;
+        clearTimeout(settle);
+        settle = setTimeout(selectionChanged, 0);
+      },
+    ],
+    // Keyboard selections (Shift+arrows, select-all) arrive as selection changes; drags wait for mouseup.
+    [
+      doc,
+      'selectionchange',
+      () => {
+        if (pointerDown) return;
+        clearTimeout(settle);
+        settle = setTimeout(selectionChanged, SELECTION_SETTLE_MS);
+      },
+    ],
+    [
+      doc,
+      'click',
+      (event) => {
+        const { clientX, clientY } = event as MouseEvent;
+        if (!win.getSelection()?.isCollapsed || event.composedPath().includes(toolbar.host)) return;
+        const id = annotator.highlightAt(clientX, clientY);
+        if (id) void send({ type: 'highlight-activated', id });
+      },
+    ],
+    // The toolbar is fixed to the viewport: it follows its selection when the page scrolls or resizes.
+    [win, 'scroll', () => followSelection()],
+    [win, 'resize', () => followSelection()],
+  ];
+  for (const [target, type, listener] of listeners)
+    target.addEventListener(type, listener, { capture: true, passive: true });
+  void annotator.refresh();
+
+  return {
+    refresh: () => annotator.refresh(),
+    reveal: (id: string) => annotator.reveal(id),
+    /** Where a highlight is drawn now, if it is. */
+    rangeOf: (id: string) => annotator.rangeOf(id),
+    /** The text fragment (`text=…`) that makes a browser without the extension find this highlight's passage. */
+    fragmentFor: (id: string): string | null => {
+      const range = annotator.rangeOf(id);
+      return range ? buildTextFragment(range) : null;
+    },
+    stop() {
+      for (const [target, type, listener] of listeners) target.removeEventListener(type, listener, true);
+      clearTimeout(settle);
+      toolbar.destroy();
+      annotator.destroy();
+    },
+  };
+}
+
+export type PageHighlighting = ReturnType<typeof startPageHighlighting>;
