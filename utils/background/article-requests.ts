@@ -2,7 +2,8 @@ import { i18n } from '#i18n';
 import { localize } from '../catalog/localized';
 import type { BackgroundRequest, PanelLayout } from '../protocol/messages';
 import { actionIndicatorFor } from './action-indicator';
-import { type BackgroundServices, type Handled, refused } from './services';
+import { refused } from './reply';
+import type { BackgroundServices, Handled } from './services';
 
 /**
  * Unfolds the panel for something the reader just did on the page (tied a passage, clicked a highlight), without

@@ -3,6 +3,7 @@ import { exportBackup, exportMarkdown, exportWebAnnotations, planImport } from '
 import type { Highlight } from '../highlights/highlight';
 import type { ExportedFile, ImportOutcome, Reply } from '../protocol/messages';
 import { type HighlightContext, listArticleHighlights } from './highlight-requests';
+import { fromStorage } from './reply';
 
 /** File names readers will find in their downloads folder: the entry, what it is, and the date. */
 function fileName(stem: string, extension: string, now: Date): string {
@@ -20,7 +21,7 @@ export async function exportArticle(
   shareLinkFor: (highlight: Highlight) => Promise<string | null>,
 ): Promise<Reply<ExportedFile>> {
   const listed = await listArticleHighlights(context);
-  if (!listed.ok) return { ok: false, error: listed.error.message };
+  if (!listed.ok) return fromStorage(listed);
   const { highlights } = listed.value;
   const now = context.now();
   if (format === 'jsonld') {

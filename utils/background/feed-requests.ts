@@ -1,9 +1,9 @@
 import { bundledCatalog } from '../catalog/bundled';
-import type { StorageResult } from '../db/result';
 import { parseFeedUrl } from '../feeds/feed-url';
 import { clubNames, type FeedSubscribeAnswer, type FeedsOverview, summarizeFeed } from '../feeds/summary';
 import type { BackgroundRequest, Reply } from '../protocol/messages';
-import { type BackgroundServices, ok, refused } from './services';
+import { fromStorage, ok } from './reply';
+import type { BackgroundServices } from './services';
 
 type FeedRequest = Extract<
   BackgroundRequest,
@@ -30,7 +30,7 @@ export async function handleFeedRequest(
       const parsed = parseFeedUrl(request.url);
       if (!parsed.ok) return ok({ status: 'refused', problem: parsed.problem });
       const subscribed = await services.feeds.subscribe(parsed.url);
-      if (!subscribed.ok) return failed(subscribed);
+      if (!subscribed.ok) return fromStorage(subscribed);
       const answer = subscribed.value;
       if (answer.status === 'refused') return ok(answer);
       const all = await overview(services);
@@ -39,28 +39,26 @@ export async function handleFeedRequest(
     case 'feed-refresh': {
       if (request.url === null) {
         const refreshed = await services.feeds.refreshAll();
-        if (!refreshed.ok) return failed(refreshed);
+        if (!refreshed.ok) return fromStorage(refreshed);
       } else {
         const refreshed = await services.feeds.refresh(request.url);
-        if (!refreshed.ok) return failed(refreshed);
+        if (!refreshed.ok) return fromStorage(refreshed);
       }
       return overview(services);
     }
     case 'feed-unsubscribe': {
       const removed = await services.feeds.unsubscribe(request.url);
-      return removed.ok ? overview(services) : failed(removed);
+      return removed.ok ? overview(services) : fromStorage(removed);
     }
   }
 }
 
 async function overview(services: BackgroundServices): Promise<Reply<FeedsOverview>> {
   const list = await services.feeds.list();
-  if (!list.ok) return failed(list);
+  if (!list.ok) return fromStorage(list);
   return ok({
     bundled: { entryCount: bundledCatalog.length, clubs: clubNames(bundledCatalog, services.language) },
     feeds: list.value.feeds.map((feed) => summarizeFeed(feed, services.language)),
     damaged: list.value.damaged.length,
   });
 }
-
-const failed = (result: Extract<StorageResult<unknown>, { ok: false }>) => refused(result.error.message);

@@ -16,7 +16,8 @@ import {
   updateHighlight,
 } from './highlight-requests';
 import { answerPopup } from './popup-requests';
-import { type BackgroundServices, type RequestSender, refused } from './services';
+import { fromStorage, ok, refused } from './reply';
+import type { BackgroundServices, RequestSender } from './services';
 import { savedFromShare, shareOpened } from './share-opened';
 import { linkFor, shareAll, shareLink } from './share-requests';
 
@@ -171,7 +172,7 @@ async function route(
 
 async function listAll(services: BackgroundServices): Promise<Reply<Highlight[]>> {
   const all = await services.highlights.listAll();
-  return all.ok ? { ok: true, value: all.value.highlights } : { ok: false, error: all.error.message };
+  return all.ok ? ok(all.value.highlights) : fromStorage(all);
 }
 
 function importStore(services: BackgroundServices) {
@@ -179,7 +180,7 @@ function importStore(services: BackgroundServices) {
     listAll: () => listAll(services),
     saveMany: async (highlights: readonly Highlight[]): Promise<Reply<Highlight[]>> => {
       const saved = await services.highlights.saveMany(highlights);
-      return saved.ok ? saved : { ok: false, error: saved.error.message };
+      return fromStorage(saved);
     },
   };
 }

@@ -5,6 +5,7 @@ import type { HighlightList } from '../db/highlight-lists';
 import type { StorageResult } from '../db/result';
 import type { Highlight } from '../highlights/highlight';
 import type { ArticleHighlights, BackgroundRequest, PanelEvent, Reply, TabMessage } from '../protocol/messages';
+import { fromStorage, ok, refused } from './reply';
 import type { TabRecord } from './tab-registry';
 
 /** The highlight store as the background uses it; the entrypoint binds these to the open database. */
@@ -33,9 +34,6 @@ export interface HighlightContext {
 }
 
 type Request<K extends BackgroundRequest['type']> = Extract<BackgroundRequest, { type: K }>;
-const fail = (error: string) => ({ ok: false, error }) as const;
-const fromStorage = <T>(result: StorageResult<T>): Reply<T> =>
-  result.ok ? { ok: true, value: result.value } : { ok: false, error: result.error.message };
 
 /**
  * Highlights follow the article, not the page: they are listed for every DOI of the catalog entry, so a
@@ -49,16 +47,13 @@ export function listArticleHighlights(context: HighlightContext): Promise<Storag
 export async function listHighlights(context: HighlightContext): Promise<Reply<ArticleHighlights>> {
   const { record } = context;
   const listed = await listArticleHighlights(context);
-  if (!listed.ok) return fail(listed.error.message);
-  return {
-    ok: true,
-    value: {
-      highlights: listed.value.highlights,
-      skipped: listed.value.skipped.length,
-      anchors: record.anchors ?? null,
-      pageUrl: record.pageUrl ?? record.article.canonicalUrl,
-    },
-  };
+  if (!listed.ok) return fromStorage(listed);
+  return ok({
+    highlights: listed.value.highlights,
+    skipped: listed.value.skipped.length,
+    anchors: record.anchors ?? null,
+    pageUrl: record.pageUrl ?? record.article.canonicalUrl,
+  });
 }
 
 /** A new highlight from the page's selection toolbar; the panel then opens its note editor. */
@@ -68,7 +63,7 @@ export async function createHighlight(
 ): Promise<Reply<Highlight>> {
   const { entry, record } = context;
   if (request.questionId !== null && !entry.questions.some((q) => q.id === request.questionId)) {
-    return fail(i18n.t('errors.notClubQuestion'));
+    return refused(i18n.t('errors.notClubQuestion'));
   }
   const now = context.now().toISOString();
   const saved = await context.store.save({
@@ -81,11 +76,11 @@ export async function createHighlight(
     createdAt: now,
     updatedAt: now,
   });
-  if (!saved.ok) return fail(saved.error.message);
+  if (!saved.ok) return fromStorage(saved);
   await changed(context);
   await context.showPanel();
   context.notifyPanel({ type: 'focus-highlight', id: saved.value.id, edit: true });
-  return { ok: true, value: saved.value };
+  return ok(saved.value);
 }
 
 /** A note edit or a re-tie from the panel. */
@@ -94,10 +89,10 @@ export async function updateHighlight(
   context: HighlightContext,
 ): Promise<Reply<Highlight>> {
   const current = await context.store.get(request.id);
-  if (!current.ok) return fail(current.error.message);
+  if (!current.ok) return fromStorage(current);
   const questionId = request.questionId === undefined ? current.value.questionId : request.questionId;
   if (questionId !== null && !context.entry.questions.some((q) => q.id === questionId)) {
-    return fail(i18n.t('errors.notClubQuestion'));
+    return refused(i18n.t('errors.notClubQuestion'));
   }
   const saved = await context.store.save({
     ...current.value,

@@ -2,6 +2,7 @@ import { buildReadingList } from '../popup/reading-list';
 import { tabStatusFor } from '../popup/tab-status';
 import type { BackgroundRequest, BackgroundResponses, Reply } from '../protocol/messages';
 import { openAndFocusPanel } from './open-panel';
+import { storageErrorText } from './reply';
 import type { BackgroundServices } from './services';
 
 /** The requests only the toolbar popup sends; none of them needs the sender to be in a tab. */
@@ -39,6 +40,6 @@ async function readingList(services: BackgroundServices): Promise<BackgroundResp
   const dois = highlights.ok ? highlights.value.highlights.map((highlight) => highlight.doi) : null;
   return {
     entries: buildReadingList(catalog.entries, dois),
-    highlightsError: highlights.ok ? null : highlights.error.message,
+    highlightsError: highlights.ok ? null : storageErrorText(highlights.error),
   };
 }

@@ -62,7 +62,3 @@ export interface BackgroundServices {
 }
 
 export type Handled<K extends BackgroundRequest['type']> = Promise<Reply<BackgroundResponses[K]>>;
-
-export const refused = (why: string) => ({ ok: false, error: why }) as const;
-
-export const ok = <T>(value: T) => ({ ok: true, value }) as const;

@@ -3,7 +3,8 @@ import type { ArticleInfo } from '../article/detect';
 import { localize } from '../catalog/localized';
 import { actionIndicatorFor } from './action-indicator';
 import { articleDetected } from './article-requests';
-import { type BackgroundServices, type Handled, ok, refused } from './services';
+import { ok, refused } from './reply';
+import type { BackgroundServices, Handled } from './services';
 import { articleFromShare, readShare, saveShared } from './share-requests';
 
 /**

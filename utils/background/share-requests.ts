@@ -6,6 +6,7 @@ import type { BackgroundResponses, Reply, Settings, SharedView } from '../protoc
 import { decodeShareLink, encodeShareAll, encodeShareLink, type SharedHighlight } from '../sharing/share-link';
 import { sharedHighlightId } from '../sharing/shared-id';
 import { type HighlightContext, type HighlightStore, listArticleHighlights } from './highlight-requests';
+import { fromStorage } from './reply';
 
 /** A highlight as its share link carries it: the question's text travels too, for recipients without the entry. */
 export function toShared(highlight: Highlight, context: HighlightContext, language: string): SharedHighlight {
@@ -41,7 +42,7 @@ export async function shareLink(
   options: LinkOptions,
 ): Promise<Reply<BackgroundResponses['share-link']>> {
   const found = await context.store.get(id);
-  if (!found.ok) return { ok: false, error: found.error.message };
+  if (!found.ok) return fromStorage(found);
   return linkFor(found.value, context, options);
 }
 
@@ -69,7 +70,7 @@ export async function shareAll(
   options: Omit<LinkOptions, 'fragmentFor'>,
 ): Promise<Reply<BackgroundResponses['share-all']>> {
   const listed = await listArticleHighlights(context);
-  if (!listed.ok) return { ok: false, error: listed.error.message };
+  if (!listed.ok) return fromStorage(listed);
   if (listed.value.highlights.length === 0) return { ok: false, error: i18n.t('errors.noHighlights') };
   const items = listed.value.highlights.map((highlight) => toShared(highlight, context, options.language));
   try {
@@ -130,7 +131,5 @@ export async function saveShared(
     createdAt: now,
     updatedAt: now,
   });
-  return saved.ok
-    ? { ok: true, value: { status: 'saved', highlight: saved.value } }
-    : { ok: false, error: saved.error.message };
+  return saved.ok ? { ok: true, value: { status: 'saved', highlight: saved.value } } : fromStorage(saved);
 }
