@@ -1,4 +1,3 @@
-import type { Runtime } from 'webextension-polyfill';
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import type { ScriptPublicPath } from 'wxt/utils/inject-script';
@@ -7,6 +6,7 @@ import { followCatalogChange } from '../utils/background/catalog-change';
 import { type LoadedCatalog, loadCatalog } from '../utils/background/catalog-source';
 import { type BackgroundServices, handleRequest } from '../utils/background/handle-request';
 import { runCommand } from '../utils/background/panel-command';
+import { createPanelPorts } from '../utils/background/panel-ports';
 import { parseSettings, SETTINGS_KEY } from '../utils/background/settings';
 import { createTabRegistry } from '../utils/background/tab-registry';
 import { getCollapsed, setCollapsed } from '../utils/db/article-state';
@@ -18,21 +18,18 @@ import type { JournalClubDb } from '../utils/db/schema';
 import { createFeedService } from '../utils/feeds/feed-service';
 import { ensureFeedsAlarm, FEEDS_ALARM } from '../utils/feeds/schedule';
 import { inOrder } from '../utils/in-order';
-import {
-  ARTICLE_QUERY,
-  PANEL_PORT,
-  type PanelEvent,
-  parseArticleAnswer,
-  parseBackgroundRequest,
-} from '../utils/protocol/messages';
+import { ARTICLE_QUERY, PANEL_PORT, parseArticleAnswer, parseBackgroundRequest } from '../utils/protocol/messages';
 import { uiLanguage } from '../utils/ui-language';
 
 /** The panel content script, registered at runtime so that WXT leaves it out of the manifest's (typed) paths. */
 const PANEL_SCRIPT = '/content-scripts/article-panel.js' as ScriptPublicPath;
 
 /**
- * Wires the browser's events to the request handlers. It holds no logic of its own: `handleRequest` decides,
- * and the services below are the only places that touch browser APIs.
+ * Wires the browser's events to the request handlers, and binds the services they use to the browser's APIs:
+ * `handleRequest` decides, and the services below are the only places that touch browser APIs. Besides the
+ * wiring it keeps what lives as long as the background does: the merged catalog (rebuilt when a feed changes),
+ * the open database and the panel frames' ports. It checks who is talking before anything is decided: messages
+ * only from this extension's own contexts, panel ports only from its own pages.
  */
 export default defineBackground(() => {
   const extensionOrigin = browser.runtime.getURL('/');
@@ -58,8 +55,7 @@ export default defineBackground(() => {
       void catalogChanges(() => followCatalogChange(services)).catch(() => undefined);
     },
   });
-  const panelPorts = new Map<number, Set<Runtime.Port>>();
-  const pendingFocus = new Map<number, PanelEvent>();
+  const panelPorts = createPanelPorts();
 
   const services: BackgroundServices = {
     catalog: () => {
@@ -116,12 +112,7 @@ export default defineBackground(() => {
         .catch(() => null);
       return typeof answer === 'string' ? answer : null;
     },
-    notifyPanel: (tabId, event) => {
-      const ports = panelPorts.get(tabId);
-      if (ports?.size) for (const port of ports) port.postMessage(event);
-      // A panel still loading (just injected or reopened) gets the reader's last request to show a highlight.
-      else if (event.type === 'focus-highlight') pendingFocus.set(tabId, event);
-    },
+    notifyPanel: panelPorts.notify,
     language: uiLanguage(),
     now: () => new Date(),
     newId: () => crypto.randomUUID(),
@@ -133,13 +124,7 @@ export default defineBackground(() => {
     if (port.name !== PANEL_PORT || tabId === undefined || !port.sender?.url?.startsWith(extensionOrigin)) {
       return port.disconnect();
     }
-    const ports = panelPorts.get(tabId) ?? new Set();
-    ports.add(port);
-    panelPorts.set(tabId, ports);
-    port.onDisconnect.addListener(() => ports.delete(port));
-    const pending = pendingFocus.get(tabId);
-    pendingFocus.delete(tabId);
-    if (pending) port.postMessage(pending);
+    port.onDisconnect.addListener(panelPorts.connect(tabId, port));
   });
 
   void ensureFeedsAlarm(browser.alarms).catch(() => undefined);
@@ -172,7 +157,7 @@ export default defineBackground(() => {
   });
 
   browser.tabs.onRemoved.addListener((tabId) => {
-    pendingFocus.delete(tabId);
+    panelPorts.forget(tabId);
     void services.tabs.forget(tabId);
   });
 });

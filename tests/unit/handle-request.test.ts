@@ -3,14 +3,10 @@ import { IDBFactory } from 'fake-indexeddb';
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { ArticleInfo } from '../../utils/article/detect';
 import type { ActionIndicator } from '../../utils/background/action-indicator';
+import { openPanelAfresh } from '../../utils/background/article-requests';
 import { followCatalogChange } from '../../utils/background/catalog-change';
 import { loadCatalog } from '../../utils/background/catalog-source';
-import {
-  type BackgroundServices,
-  handleRequest,
-  openPanelFromAction,
-  type RequestSender,
-} from '../../utils/background/handle-request';
+import { type BackgroundServices, handleRequest, type RequestSender } from '../../utils/background/handle-request';
 import { createTabRegistry } from '../../utils/background/tab-registry';
 import { newFeedRecord } from '../../utils/db/feed-record';
 import { addFeed, deleteFeed } from '../../utils/db/feeds';
@@ -259,7 +255,7 @@ describe('the panel layout', () => {
     await handleRequest({ type: 'article-detected', article: article(CLUB_DOI) }, page, world.services);
     await handleRequest({ type: 'panel-layout', layout: 'collapsed' }, panelPage, world.services);
     await handleRequest({ type: 'panel-layout', layout: 'closed' }, panelPage, world.services);
-    expect(await openPanelFromAction(TAB, world.services)).toBe(true);
+    expect(await openPanelAfresh(TAB, world.services)).toBe(true);
     expect(world.injected).toEqual([TAB, TAB]);
     const state = await handleRequest({ type: 'panel-state' }, panelPage, world.services);
     expect(state.ok && state.value?.layout).toBe('open');
@@ -269,14 +265,14 @@ describe('the panel layout', () => {
   it('asks the page, not its memory: after the tab moved on to a page without a DOI there is nothing to open', async () => {
     await handleRequest({ type: 'article-detected', article: article(CLUB_DOI) }, page, world.services);
     world.page.article = null;
-    expect(await openPanelFromAction(TAB, world.services)).toBe(false);
+    expect(await openPanelAfresh(TAB, world.services)).toBe(false);
     expect(world.injected).toEqual([TAB]);
     expect(await handleRequest({ type: 'panel-state' }, panelPage, world.services)).toEqual({ ok: true, value: null });
   });
 
   it('has nothing to open from the toolbar button on an article the club has not discussed', async () => {
     world.page.article = article('10.1000/xyz');
-    expect(await openPanelFromAction(TAB, world.services)).toBe(false);
+    expect(await openPanelAfresh(TAB, world.services)).toBe(false);
     expect(world.injected).toEqual([]);
   });
 });

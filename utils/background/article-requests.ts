@@ -76,11 +76,12 @@ export async function panelLayout(
 }
 
 /**
- * The toolbar button's click: opens the panel on a club article, also after it was closed for the page. The
- * detector is asked what the page is now, because the tab may have moved to another document since it last
- * reported (a page without a DOI sends nothing). Returns false when the page has no club article.
+ * Opens the panel afresh on a club article, also after it was closed for the page (the popup's "Open panel" and
+ * the keyboard shortcut, through `openAndFocusPanel`). The detector is asked what the page is now, because the
+ * tab may have moved to another document since it last reported (a page without a DOI sends nothing). Returns
+ * false when the page has no club article.
  */
-export async function openPanelFromAction(tabId: number, services: BackgroundServices): Promise<boolean> {
+export async function openPanelAfresh(tabId: number, services: BackgroundServices): Promise<boolean> {
   const article = await services.queryArticle(tabId);
   const entry = article ? (await services.catalog()).find(article.doi) : null;
   if (!article || !entry) {

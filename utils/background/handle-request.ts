@@ -21,7 +21,6 @@ import type { BackgroundServices, RequestSender } from './services';
 import { savedFromShare, shareOpened } from './share-opened';
 import { linkFor, shareAll, shareLink } from './share-requests';
 
-export { openPanelFromAction } from './article-requests';
 export type { BackgroundServices, CatalogLookup, RequestSender } from './services';
 
 /**

@@ -1,4 +1,4 @@
-import { openPanelFromAction, showPanel } from './article-requests';
+import { openPanelAfresh, showPanel } from './article-requests';
 import type { BackgroundServices } from './services';
 
 /**
@@ -14,7 +14,7 @@ export async function openAndFocusPanel(tabId: number, services: BackgroundServi
   if (shown && record.layout === 'collapsed') {
     await services.articleState.setCollapsed(article.doi, false);
     await showPanel(tabId, services);
-  } else if (!shown && !(await openPanelFromAction(tabId, services))) {
+  } else if (!shown && !(await openPanelAfresh(tabId, services))) {
     return false;
   }
   await services.sendToTab(tabId, { type: 'panel-focus' });
