@@ -1,6 +1,7 @@
 import { i18n } from '#i18n';
 import { PANEL_FOCUS_MESSAGE } from '../panel/focus';
 import type { PanelLayout } from '../protocol/messages';
+import { PINNED_HOST_STYLE, pin } from './host-element';
 
 /** The mounted panel: its frame can be resized to a layout, reloaded for another article, or removed. */
 export interface PanelFrame {
@@ -27,17 +28,8 @@ const GEOMETRY: Record<Exclude<PanelLayout, 'closed'>, Record<string, string>> =
   collapsed: { top: `calc(50vh - ${TAB_HEIGHT_PX / 2}px)`, height: `${TAB_HEIGHT_PX}px`, width: `${TAB_WIDTH_PX}px` },
 };
 
-/** Host properties pinned with `!important` so that no page stylesheet can move, hide or restyle the panel. */
-const HOST_STYLE: Record<string, string> = {
-  all: 'initial',
-  position: 'fixed',
-  right: '0',
-  'z-index': '2147483647',
-  display: 'block',
-  margin: '0',
-  padding: '0',
-  border: '0',
-};
+/** Pinned so that no page stylesheet can move, hide or restyle the panel; it hugs the viewport's right edge. */
+const HOST_STYLE: Record<string, string> = { ...PINNED_HOST_STYLE, right: '0', display: 'block' };
 
 /**
  * Mounts the panel page in an iframe inside a closed shadow root. The frame is an extension page, so nothing the
@@ -48,7 +40,7 @@ export function mountPanelFrame(doc: Document, src: string, layout: Exclude<Pane
   const shadow = host.attachShadow({ mode: 'closed' });
   let frame = createFrame(doc, src);
   shadow.append(frame);
-  applyStyle(host, HOST_STYLE);
+  pin(host, HOST_STYLE);
   applyLayout(host, layout);
   doc.documentElement.append(host);
 
@@ -84,15 +76,11 @@ function createFrame(doc: Document, src: string): HTMLIFrameElement {
   // Lets the panel copy share links and digests; the host page gains nothing from it.
   frame.allow = 'clipboard-write';
   frame.addEventListener('load', () => loadedFrames.add(frame), { once: true });
-  applyStyle(frame, { display: 'block', width: '100%', height: '100%', border: '0', 'color-scheme': 'normal' });
+  pin(frame, { display: 'block', width: '100%', height: '100%', border: '0', 'color-scheme': 'normal' });
   return frame;
 }
 
 function applyLayout(host: HTMLElement, layout: Exclude<PanelLayout, 'closed'>): void {
-  applyStyle(host, GEOMETRY[layout]);
+  pin(host, GEOMETRY[layout]);
   host.dataset.layout = layout;
-}
-
-function applyStyle(element: HTMLElement, properties: Record<string, string>): void {
-  for (const [name, value] of Object.entries(properties)) element.style.setProperty(name, value, 'important');
 }

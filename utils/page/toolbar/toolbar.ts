@@ -1,6 +1,7 @@
 import { h, render } from 'preact';
 import { isEditableTarget } from '../highlighter/editable';
 import { adoptStyles } from '../highlighter/stylesheet';
+import { PINNED_HOST_STYLE, pin } from '../host-element';
 import { placeToolbar } from './placement';
 import { type ToolbarQuestion, SelectionToolbar as ToolbarView } from './SelectionToolbar';
 import { SELECTION_TOOLBAR_CSS } from './style';
@@ -37,17 +38,8 @@ export interface SelectionToolbar {
   destroy(): void;
 }
 
-/** Pinned with `!important` inline, which no page style sheet can override, like the panel's host. */
-const HOST_STYLE: Record<string, string> = {
-  all: 'initial',
-  position: 'fixed',
-  'z-index': '2147483647',
-  margin: '0',
-  padding: '0',
-  border: '0',
-  top: '0',
-  left: '0',
-};
+/** Pinned like the panel's host; placed from the viewport's top left corner, then moved next to the selection. */
+const HOST_STYLE: Record<string, string> = { ...PINNED_HOST_STYLE, top: '0', left: '0' };
 
 /**
  * Mounts the toolbar, hidden, in an open shadow root on `journal-club-toolbar` at the end of the document. Open is
@@ -180,8 +172,4 @@ function viewportSize(doc: Document): { width: number; height: number } {
     width: Math.min(innerWidth, root.clientWidth || innerWidth),
     height: Math.min(innerHeight, root.clientHeight || innerHeight),
   };
-}
-
-function pin(element: HTMLElement, properties: Record<string, string>): void {
-  for (const [name, value] of Object.entries(properties)) element.style.setProperty(name, value, 'important');
 }
