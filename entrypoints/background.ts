@@ -11,10 +11,8 @@ import { parseSettings, SETTINGS_KEY } from '../utils/background/settings';
 import { createTabRegistry } from '../utils/background/tab-registry';
 import { getCollapsed, setCollapsed } from '../utils/db/article-state';
 import { lazyJournalClubDb } from '../utils/db/connection';
-import { listAllHighlights, listHighlightsForDois } from '../utils/db/highlight-lists';
-import { deleteHighlight, getHighlight, saveHighlight, saveHighlights } from '../utils/db/highlights';
-import type { StorageResult } from '../utils/db/result';
-import type { JournalClubDb } from '../utils/db/schema';
+import { createFeedStore } from '../utils/db/feed-store';
+import { createHighlightStore } from '../utils/db/highlight-store';
 import { createFeedService } from '../utils/feeds/feed-service';
 import { ensureFeedsAlarm, FEEDS_ALARM } from '../utils/feeds/schedule';
 import { inOrder } from '../utils/in-order';
@@ -37,15 +35,10 @@ export default defineBackground(() => {
   const action = browser.action ?? browser.browserAction;
   let catalog: Promise<LoadedCatalog> | null = null;
   const database = lazyJournalClubDb(indexedDB);
-  /** Runs a storage call on the open database, or answers with why it could not be opened. */
-  const withDb = async <T>(call: (db: JournalClubDb) => Promise<StorageResult<T>>): Promise<StorageResult<T>> => {
-    const db = await database();
-    return db.ok ? call(db.value) : db;
-  };
   const catalogChanges = inOrder();
   // Subscribed feeds are fetched only with the reader's permission for their site, asked by the options page.
   const feeds = createFeedService({
-    db: database,
+    store: createFeedStore(database),
     hasPermission: (origin) => browser.permissions.contains({ origins: [origin] }),
     now: () => new Date(),
     // New entries (a new copy, an unsubscription) rebuild the merged catalog, and the tabs already open follow
@@ -91,14 +84,7 @@ export default defineBackground(() => {
       ]).catch(() => undefined);
     },
     feeds,
-    highlights: {
-      listForDois: (dois) => withDb((db) => listHighlightsForDois(db, dois)),
-      get: (id) => withDb((db) => getHighlight(db, id)),
-      save: (highlight) => withDb((db) => saveHighlight(db, highlight)),
-      remove: (id) => withDb((db) => deleteHighlight(db, id)),
-      listAll: () => withDb((db) => listAllHighlights(db)),
-      saveMany: (highlights) => withDb((db) => saveHighlights(db, highlights)),
-    },
+    highlights: createHighlightStore(database),
     settings: {
       get: async () => parseSettings((await browser.storage.local.get(SETTINGS_KEY))[SETTINGS_KEY]),
       set: async (settings) => {

@@ -4,6 +4,7 @@ import { createServer } from 'node:http';
 import { IDBFactory } from 'fake-indexeddb';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { loadCatalog } from '../../utils/background/catalog-source';
+import { createFeedStore } from '../../utils/db/feed-store';
 import { listFeeds } from '../../utils/db/feeds';
 import { openJournalClubDb } from '../../utils/db/open';
 import { createFeedService } from '../../utils/feeds/feed-service';
@@ -66,7 +67,7 @@ it('times a 1,000-entry feed: first fetch, revalidation, catalog load and lookup
     if (!opened.ok) throw new Error(opened.error.message);
     const db = opened.value;
     const feeds = createFeedService({
-      db: async () => ({ ok: true, value: db }),
+      store: createFeedStore(async () => ({ ok: true, value: db })),
       hasPermission: async () => true,
       now: () => new Date(),
       onChange: () => undefined,

@@ -3,7 +3,9 @@ import { forceCloseDatabase, IDBFactory } from 'fake-indexeddb';
 import { unwrap } from 'idb';
 import { describe, expect, it } from 'vitest';
 import { lazyJournalClubDb } from '../../utils/db/connection';
+import { createFeedStore } from '../../utils/db/feed-store';
 import { listAllHighlights } from '../../utils/db/highlight-lists';
+import { createHighlightStore } from '../../utils/db/highlight-store';
 import { DB_VERSION } from '../../utils/db/migrations';
 import { expectOk } from './db-fixtures';
 
@@ -52,6 +54,23 @@ describe('lazyJournalClubDb', () => {
     await bumpVersion(factory, DB_VERSION + 1);
 
     expect(await connection()).toMatchObject({ ok: false, error: { message: /newer version of this extension/ } });
+  });
+});
+
+describe('stores over the connection', () => {
+  it('answer every call with why the database could not be opened, and open it once it can be', async () => {
+    const factory = new IDBFactory();
+    await bumpVersion(factory, DB_VERSION + 1);
+    const connection = lazyJournalClubDb(factory, NAME);
+    const highlights = createHighlightStore(connection);
+    const feeds = createFeedStore(connection);
+
+    expect(await highlights.listAll()).toMatchObject({ ok: false, error: { code: 'storage-failed' } });
+    expect(await feeds.list()).toMatchObject({ ok: false, error: { code: 'storage-failed' } });
+    await deleteDatabase(factory);
+    expect(expectOk(await highlights.listAll()).highlights).toEqual([]);
+    expect(expectOk(await feeds.add('https://club.example/feed.json', new Date()))).toBe(true);
+    expect(expectOk(await feeds.list()).feeds.map((feed) => feed.url)).toEqual(['https://club.example/feed.json']);
   });
 });
 

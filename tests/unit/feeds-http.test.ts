@@ -8,6 +8,7 @@ import { loadCatalog } from '../../utils/background/catalog-source';
 import { handleFeedRequest } from '../../utils/background/feed-requests';
 import { handleRequest } from '../../utils/background/handle-request';
 import type { BackgroundServices } from '../../utils/background/services';
+import { createFeedStore } from '../../utils/db/feed-store';
 import { getFeed, listFeeds } from '../../utils/db/feeds';
 import { openJournalClubDb } from '../../utils/db/open';
 import type { JournalClubDb } from '../../utils/db/schema';
@@ -73,7 +74,7 @@ let permitted: Set<string>;
 
 function makeService(timeoutMs = 2_000) {
   return createFeedService({
-    db: async () => ({ ok: true, value: db }),
+    store: createFeedStore(async () => ({ ok: true, value: db })),
     hasPermission: async (pattern) => permitted.has(pattern),
     now: () => {
       clock += 60_000;
@@ -222,7 +223,7 @@ describe('a feed served over HTTP', () => {
       response.end(JSON.stringify({ version: 1, entries: [], padding: 'x'.repeat(200_000) }));
     });
     feeds = createFeedService({
-      db: async () => ({ ok: true, value: db }),
+      store: createFeedStore(async () => ({ ok: true, value: db })),
       hasPermission: async () => true,
       now: () => new Date(),
       onChange: () => {},

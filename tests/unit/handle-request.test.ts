@@ -9,9 +9,9 @@ import { loadCatalog } from '../../utils/background/catalog-source';
 import { type BackgroundServices, handleRequest, type RequestSender } from '../../utils/background/handle-request';
 import { createTabRegistry } from '../../utils/background/tab-registry';
 import { newFeedRecord } from '../../utils/db/feed-record';
+import { createFeedStore } from '../../utils/db/feed-store';
 import { addFeed, deleteFeed } from '../../utils/db/feeds';
-import { listAllHighlights, listHighlightsForDois } from '../../utils/db/highlight-lists';
-import { deleteHighlight, getHighlight, saveHighlight, saveHighlights } from '../../utils/db/highlights';
+import { createHighlightStore } from '../../utils/db/highlight-store';
 import { openJournalClubDb } from '../../utils/db/open';
 import { createFeedService } from '../../utils/feeds/feed-service';
 import { nextFeedRecord } from '../../utils/feeds/next-record';
@@ -55,7 +55,7 @@ async function makeServices() {
   const page = { article: null as ArticleInfo | null };
   // No permission for any site: a feed request in these tests must never reach the network.
   const feeds = createFeedService({
-    db: async () => opened,
+    store: createFeedStore(async () => opened),
     hasPermission: async () => false,
     now: () => new Date(clock),
     onChange: () => {},
@@ -80,14 +80,7 @@ async function makeServices() {
     showIndicator: async (_tabId, indicator) => {
       indicators.push(indicator);
     },
-    highlights: {
-      listForDois: (dois) => listHighlightsForDois(db, dois),
-      get: (id) => getHighlight(db, id),
-      save: (highlight) => saveHighlight(db, highlight),
-      remove: (id) => deleteHighlight(db, id),
-      listAll: () => listAllHighlights(db),
-      saveMany: (highlights) => saveHighlights(db, highlights),
-    },
+    highlights: createHighlightStore(async () => opened),
     settings: {
       get: async () => settings,
       set: async (next) => {

@@ -8,8 +8,7 @@ import { createTabRegistry } from '../../utils/background/tab-registry';
 import { bundledCatalog } from '../../utils/catalog/bundled';
 import { createCatalogIndex } from '../../utils/catalog/lookup';
 import type { CatalogEntry } from '../../utils/catalog/schema';
-import { listAllHighlights, listHighlightsForDois } from '../../utils/db/highlight-lists';
-import { deleteHighlight, getHighlight, saveHighlight, saveHighlights } from '../../utils/db/highlights';
+import { createHighlightStore } from '../../utils/db/highlight-store';
 import { openJournalClubDb } from '../../utils/db/open';
 import { storageFailure } from '../../utils/db/result';
 import type { PanelEvent, TabMessage } from '../../utils/protocol/messages';
@@ -52,7 +51,6 @@ const feedEntry: CatalogEntry = {
 async function makeWorld() {
   const opened = await openJournalClubDb(new IDBFactory(), 'popup-requests-test');
   if (!opened.ok) throw new Error(opened.error.message);
-  const db = opened.value;
   const session = new Map<string, unknown>();
   const collapsed = new Map<string, boolean>();
   const injected: number[] = [];
@@ -60,14 +58,7 @@ async function makeWorld() {
   const events: PanelEvent[] = [];
   const page = { article: null as ArticleInfo | null };
   const index = createCatalogIndex([...bundledCatalog, feedEntry]);
-  const store = {
-    listForDois: (dois: readonly string[]) => listHighlightsForDois(db, dois),
-    get: (id: string) => getHighlight(db, id),
-    save: (highlight: Parameters<typeof saveHighlight>[1]) => saveHighlight(db, highlight),
-    remove: (id: string) => deleteHighlight(db, id),
-    listAll: () => listAllHighlights(db),
-    saveMany: (highlights: Parameters<typeof saveHighlights>[1]) => saveHighlights(db, highlights),
-  };
+  const store = createHighlightStore(async () => opened);
   const services: BackgroundServices = {
     catalog: async () => ({
       entries: index.entries,

@@ -2,21 +2,12 @@ import { i18n } from '#i18n';
 import type { ArticleInfo } from '../article/detect';
 import type { CatalogEntry } from '../catalog/schema';
 import type { HighlightList } from '../db/highlight-lists';
+import type { HighlightStore } from '../db/highlight-store';
 import type { StorageResult } from '../db/result';
 import type { Highlight } from '../highlights/highlight';
 import type { ArticleHighlights, BackgroundRequest, PanelEvent, Reply, TabMessage } from '../protocol/messages';
 import { fromStorage, ok, refused } from './reply';
 import type { TabRecord } from './tab-registry';
-
-/** The highlight store as the background uses it; the entrypoint binds these to the open database. */
-export interface HighlightStore {
-  listForDois(dois: readonly string[]): Promise<StorageResult<HighlightList>>;
-  listAll(): Promise<StorageResult<HighlightList>>;
-  saveMany(highlights: readonly Highlight[]): Promise<StorageResult<Highlight[]>>;
-  get(id: string): Promise<StorageResult<Highlight>>;
-  save(highlight: Highlight): Promise<StorageResult<Highlight>>;
-  remove(id: string): Promise<StorageResult<Highlight>>;
-}
 
 /** What the highlight handlers need from the background. */
 export interface HighlightContext {

@@ -1,5 +1,6 @@
 import type { ArticleInfo } from '../article/detect';
 import type { CatalogEntry } from '../catalog/schema';
+import type { HighlightStore } from '../db/highlight-store';
 import type { FeedService } from '../feeds/feed-service';
 import type {
   BackgroundRequest,
@@ -10,7 +11,6 @@ import type {
   TabMessage,
 } from '../protocol/messages';
 import type { ActionIndicator } from './action-indicator';
-import type { HighlightStore } from './highlight-requests';
 import type { TabRegistry } from './tab-registry';
 
 /** Who sent a request, reduced to what the rules below need. */

@@ -1,11 +1,12 @@
 import { i18n } from '#i18n';
 import type { ArticleInfo } from '../article/detect';
 import { localize } from '../catalog/localized';
+import type { HighlightStore } from '../db/highlight-store';
 import type { Highlight } from '../highlights/highlight';
 import type { BackgroundResponses, Reply, Settings, SharedView } from '../protocol/messages';
 import { decodeShareLink, encodeShareAll, encodeShareLink, type SharedHighlight } from '../sharing/share-link';
 import { sharedHighlightId } from '../sharing/shared-id';
-import { type HighlightContext, type HighlightStore, listArticleHighlights } from './highlight-requests';
+import { type HighlightContext, listArticleHighlights } from './highlight-requests';
 import { fromStorage } from './reply';
 
 /** A highlight as its share link carries it: the question's text travels too, for recipients without the entry. */

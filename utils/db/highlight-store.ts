@@ -1,0 +1,30 @@
+import type { Highlight } from '../highlights/highlight';
+import { type DbConnection, withDb } from './connection';
+import { type HighlightList, listAllHighlights, listHighlightsForDois } from './highlight-lists';
+import { deleteHighlight, getHighlight, saveHighlight, saveHighlights } from './highlights';
+import type { StorageResult } from './result';
+
+/**
+ * The reader's highlights as the background's request handlers use them. The handlers see this and never the
+ * database, so that they can be tested over any store and the connection stays the background's to open.
+ */
+export interface HighlightStore {
+  listForDois(dois: readonly string[]): Promise<StorageResult<HighlightList>>;
+  listAll(): Promise<StorageResult<HighlightList>>;
+  saveMany(highlights: readonly Highlight[]): Promise<StorageResult<Highlight[]>>;
+  get(id: string): Promise<StorageResult<Highlight>>;
+  save(highlight: Highlight): Promise<StorageResult<Highlight>>;
+  remove(id: string): Promise<StorageResult<Highlight>>;
+}
+
+/** The highlight store over a connection: each call opens the database if needed, or answers why it could not. */
+export function createHighlightStore(database: DbConnection): HighlightStore {
+  return {
+    listForDois: (dois) => withDb(database, (db) => listHighlightsForDois(db, dois)),
+    listAll: () => withDb(database, listAllHighlights),
+    saveMany: (highlights) => withDb(database, (db) => saveHighlights(db, highlights)),
+    get: (id) => withDb(database, (db) => getHighlight(db, id)),
+    save: (highlight) => withDb(database, (db) => saveHighlight(db, highlight)),
+    remove: (id) => withDb(database, (db) => deleteHighlight(db, id)),
+  };
+}
