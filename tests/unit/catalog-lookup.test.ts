@@ -27,6 +27,12 @@ describe('createCatalogIndex', () => {
     expect(index.find(doi)).toBe(expected);
   });
 
+  it('finds an entry again by its id, and nothing for an unknown id', () => {
+    expect(index.get('other')).toBe(other);
+    expect(index.get('albers-2020')).toBe(albers);
+    expect(index.get('10.1038/s41586-021-03819-2')).toBeNull();
+  });
+
   it('lists every entry once, in order', () => {
     expect(index.entries.map((e) => e.id)).toEqual(['albers-2020', 'other']);
   });
@@ -35,6 +41,7 @@ describe('createCatalogIndex', () => {
     const updated = entry('albers-2020', ['10.1186/s12913-020-05145-1'], 'Updated');
     const merged = createCatalogIndex([albers, other, updated]);
     expect(merged.entries.map((e) => e.title)).toEqual(['Updated', 'other']);
+    expect(merged.get('albers-2020')).toBe(updated);
     expect(merged.find('10.1186/s12913-020-05145-1')).toBe(updated);
     expect(merged.find('10.21203/rs.3.rs-16374/v1')).toBeNull();
   });

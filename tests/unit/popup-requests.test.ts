@@ -60,11 +60,7 @@ async function makeWorld() {
   const index = createCatalogIndex([...bundledCatalog, feedEntry]);
   const store = createHighlightStore(async () => opened);
   const services: BackgroundServices = {
-    catalog: async () => ({
-      entries: index.entries,
-      find: index.find,
-      get: (id) => index.entries.find((entry) => entry.id === id) ?? null,
-    }),
+    catalog: async () => index,
     // The popup never touches feeds; any use fails the test.
     feeds: new Proxy({} as BackgroundServices['feeds'], {
       get: () => {

@@ -1,11 +1,10 @@
 import { bundledCatalog } from '../catalog/bundled';
-import { createCatalogIndex } from '../catalog/lookup';
+import { type CatalogIndex, createCatalogIndex } from '../catalog/lookup';
 import { type CatalogError, parseCatalog } from '../catalog/parse';
 import type { FeedList } from '../db/feeds';
 import type { StorageResult } from '../db/result';
-import type { CatalogLookup } from './handle-request';
 
-export interface LoadedCatalog extends CatalogLookup {
+export interface LoadedCatalog extends CatalogIndex {
   errors: CatalogError[];
 }
 
@@ -43,7 +42,5 @@ export async function loadCatalog(readFeeds: ReadFeeds): Promise<LoadedCatalog> 
       message: `Subscribed feeds could not be read: ${feeds.error.message}`,
     });
   }
-  const index = createCatalogIndex(entries);
-  const byId = new Map(index.entries.map((entry) => [entry.id, entry]));
-  return { entries: index.entries, find: index.find, get: (id) => byId.get(id) ?? null, errors };
+  return { ...createCatalogIndex(entries), errors };
 }

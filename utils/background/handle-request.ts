@@ -21,7 +21,7 @@ import type { BackgroundServices, RequestSender } from './services';
 import { savedFromShare, shareOpened } from './share-opened';
 import { linkFor, shareAll, shareLink } from './share-requests';
 
-export type { BackgroundServices, CatalogLookup, RequestSender } from './services';
+export type { BackgroundServices, RequestSender } from './services';
 
 /**
  * Which context may send each request: the page's own scripts (top frame), the panel page, either of those, or

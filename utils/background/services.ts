@@ -1,5 +1,5 @@
 import type { ArticleInfo } from '../article/detect';
-import type { CatalogEntry } from '../catalog/schema';
+import type { CatalogIndex } from '../catalog/lookup';
 import type { HighlightStore } from '../db/highlight-store';
 import type { FeedService } from '../feeds/feed-service';
 import type {
@@ -23,17 +23,10 @@ export interface RequestSender {
   url: string | null;
 }
 
-/** The catalog as the background sees it: every source merged. */
-export interface CatalogLookup {
-  /** Every entry once, in catalog order (the toolbar popup's reading list). */
-  readonly entries: readonly CatalogEntry[];
-  find(doi: string): CatalogEntry | null;
-  get(id: string): CatalogEntry | null;
-}
-
 /** The browser-facing services a request may use; the background entrypoint passes the real ones in. */
 export interface BackgroundServices {
-  catalog(): Promise<CatalogLookup>;
+  /** Every catalog source merged: the bundled entries and each subscribed feed. */
+  catalog(): Promise<CatalogIndex>;
   tabs: TabRegistry;
   articleState: {
     getCollapsed(doi: string): Promise<boolean>;

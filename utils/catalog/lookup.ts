@@ -1,12 +1,17 @@
 import { doiKey, normalizeDoi } from '../article/doi';
 import type { CatalogEntry } from './schema';
 
-/** The merged catalog, answering "has the club discussed this article?" for any of the article's DOIs. */
+/**
+ * The merged catalog, answering "has the club discussed this article?" for any of the article's DOIs, and
+ * finding again by id the entry a tab was matched to.
+ */
 export interface CatalogIndex {
-  /** One entry per id, in the order the ids first appeared. */
+  /** One entry per id, in the order the ids first appeared (the toolbar popup's reading list). */
   readonly entries: readonly CatalogEntry[];
   /** The entry for `doi` (any spelling `normalizeDoi` accepts, any letter case), or null. */
   find(doi: string): CatalogEntry | null;
+  /** The entry with this id, or null. */
+  get(id: string): CatalogEntry | null;
 }
 
 /**
@@ -37,5 +42,6 @@ export function createCatalogIndex(entries: Iterable<CatalogEntry>): CatalogInde
       const normalized = normalizeDoi(doi);
       return normalized === null ? null : (byDoi.get(doiKey(normalized)) ?? null);
     },
+    get: (id) => byId.get(id) ?? null,
   };
 }
