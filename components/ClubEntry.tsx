@@ -1,7 +1,7 @@
 import { i18n } from '#i18n';
 import { localize } from '../utils/catalog/localized';
 import type { CatalogEntry } from '../utils/catalog/schema';
-import type { PanelState } from '../utils/protocol/messages';
+import type { PanelState } from '../utils/protocol/responses';
 import { ExportTools } from './ExportTools';
 import { HighlightsSection } from './HighlightsSection';
 import { Markdown } from './Markdown';

@@ -1,6 +1,7 @@
 import { useState } from 'preact/hooks';
 import { i18n } from '#i18n';
-import type { BackgroundResponses, ExportedFile, ImportOutcome, Reply, Settings } from '../utils/protocol/messages';
+import type { Reply } from '../utils/protocol/reply';
+import type { BackgroundResponses, ExportedFile, ImportOutcome, Settings } from '../utils/protocol/responses';
 import { uiLanguage } from '../utils/ui-language';
 
 interface ExportToolsProps {

@@ -1,7 +1,7 @@
 import type { ComponentChildren, JSX } from 'preact';
 import { i18n } from '#i18n';
 import { localize } from '../utils/catalog/localized';
-import type { PanelState } from '../utils/protocol/messages';
+import type { PanelState } from '../utils/protocol/responses';
 import { Announcer } from './Announcer';
 import { ClubEntry, type ClubEntryActions } from './ClubEntry';
 import { SharedWithYou } from './SharedWithYou';

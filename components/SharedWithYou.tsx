@@ -2,7 +2,7 @@ import { useState } from 'preact/hooks';
 import { i18n } from '#i18n';
 import { localize } from '../utils/catalog/localized';
 import type { CatalogEntry } from '../utils/catalog/schema';
-import type { SharedView } from '../utils/protocol/messages';
+import type { SharedView } from '../utils/protocol/responses';
 import type { SharedHighlight } from '../utils/sharing/share-link';
 
 interface SharedWithYouProps {

@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useState } from 'preact/hooks';
 import type { Highlight } from '../utils/highlights/highlight';
-import type { BackgroundClient } from '../utils/protocol/client';
-import type { ArticleHighlights, PanelEvent } from '../utils/protocol/messages';
+import type { ArticleHighlights, BackgroundClient } from '../utils/protocol/responses';
+import type { PanelEvent } from '../utils/protocol/tab-messages';
 
 /** A subscription to the background's pushes for this panel; returns the function that ends it. */
 export type PanelEvents = (listener: (event: PanelEvent) => void) => () => void;

@@ -16,7 +16,9 @@ import { createHighlightStore } from '../utils/db/highlight-store';
 import { createFeedService } from '../utils/feeds/feed-service';
 import { ensureFeedsAlarm, FEEDS_ALARM } from '../utils/feeds/schedule';
 import { inOrder } from '../utils/in-order';
-import { ARTICLE_QUERY, PANEL_PORT, parseArticleAnswer, parseBackgroundRequest } from '../utils/protocol/messages';
+import { ARTICLE_QUERY } from '../utils/protocol/detector-messages';
+import { parseArticleAnswer, parseBackgroundRequest } from '../utils/protocol/requests';
+import { PANEL_PORT } from '../utils/protocol/tab-messages';
 import { uiLanguage } from '../utils/ui-language';
 
 /** The panel content script, registered at runtime so that WXT leaves it out of the manifest's (typed) paths. */

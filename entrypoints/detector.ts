@@ -1,8 +1,13 @@
 import { defineUnlistedScript } from 'wxt/utils/define-unlisted-script';
 import { detectArticle } from '../utils/article/detect';
 import { watchArticle } from '../utils/article/watch';
-import { createBackgroundClient, type MessageRuntime } from '../utils/protocol/client';
-import { ARTICLE_QUERY, SHARE_HASH_MAX_LENGTH } from '../utils/protocol/messages';
+import { createClient, type MessageRuntime } from '../utils/protocol/client';
+import {
+  ARTICLE_QUERY,
+  type DetectorRequest,
+  type DetectorResponses,
+  SHARE_HASH_MAX_LENGTH,
+} from '../utils/protocol/detector-messages';
 
 /**
  * Runs on every http(s) page (declared in the manifest by wxt.config.ts), so it only reads metadata: no UI
@@ -28,7 +33,7 @@ function readShareHash(hash: string): string | null {
 }
 
 export default defineUnlistedScript(() => {
-  const send = createBackgroundClient(runtime);
+  const send = createClient<DetectorRequest, DetectorResponses>(runtime);
   // A share link's payload (`#jc=…`) is read once, with the first report, even on a page without a DOI.
   let share = readShareHash(location.hash);
   let reported = false;

@@ -1,6 +1,6 @@
 import { useRef } from 'preact/hooks';
 import { i18n } from '#i18n';
-import type { BackgroundClient } from '../../utils/protocol/client';
+import type { BackgroundClient } from '../../utils/protocol/responses';
 import { BundledCatalog } from './BundledCatalog';
 import { FeedList } from './FeedList';
 import { SubscribeForm } from './SubscribeForm';

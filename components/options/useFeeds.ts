@@ -3,7 +3,7 @@ import { i18n } from '#i18n';
 import type { FeedsOverview } from '../../utils/feeds/summary';
 import { outcomeText } from '../../utils/options/outcome-text';
 import { type SubscribeFlowResult, subscribeFlow } from '../../utils/options/subscribe-flow';
-import type { BackgroundClient } from '../../utils/protocol/client';
+import type { BackgroundClient } from '../../utils/protocol/responses';
 
 export interface FeedsState {
   overview: FeedsOverview | null;

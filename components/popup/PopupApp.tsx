@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
 import { i18n } from '#i18n';
-import type { BackgroundClient } from '../../utils/protocol/client';
+import type { BackgroundClient } from '../../utils/protocol/responses';
 import { type ListLoad, ReadingList } from './ReadingList';
 import { type StatusLoad, TabStatusCard } from './TabStatusCard';
 

@@ -2,7 +2,7 @@ import { useState } from 'preact/hooks';
 import { i18n } from '#i18n';
 import { localize } from '../../utils/catalog/localized';
 import type { TabStatus } from '../../utils/popup/tab-status';
-import type { Reply } from '../../utils/protocol/messages';
+import type { Reply } from '../../utils/protocol/reply';
 
 export type StatusLoad =
   | { status: 'loading' }

@@ -5,8 +5,8 @@ import { type PageHighlighting, startPageHighlighting } from '../../utils/page/h
 import { mountPanelFrame, type PanelFrame } from '../../utils/page/panel-frame';
 import { forgetShareFragment, showSharedPassages } from '../../utils/page/shared-passages';
 import { sendToBackground } from '../../utils/protocol/extension-client';
-import type { TabMessage } from '../../utils/protocol/messages';
-import { stripSharePayload } from '../../utils/sharing/share-link';
+import type { TabMessage } from '../../utils/protocol/tab-messages';
+import { stripSharePayload } from '../../utils/sharing/share-url';
 import { uiLanguage } from '../../utils/ui-language';
 
 /** Set on the content script's own (isolated) window, which the page cannot see, when the panel is mounted. */

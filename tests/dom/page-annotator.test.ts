@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { describe as describeRange } from '../../utils/anchoring';
 import type { Highlight } from '../../utils/highlights/highlight';
 import { createPageAnnotator, type Painter } from '../../utils/page/annotator';
-import type { AnchorStatus } from '../../utils/protocol/messages';
+import type { AnchorStatus } from '../../utils/protocol/tab-messages';
 
 /** A painter that records what it was asked to draw; the annotator's decisions are the subject here. */
 function recordingPainter() {

@@ -15,7 +15,8 @@ import { createHighlightStore } from '../../utils/db/highlight-store';
 import { openJournalClubDb } from '../../utils/db/open';
 import { createFeedService } from '../../utils/feeds/feed-service';
 import { nextFeedRecord } from '../../utils/feeds/next-record';
-import type { PanelEvent, Settings, TabMessage } from '../../utils/protocol/messages';
+import type { Settings } from '../../utils/protocol/responses';
+import type { PanelEvent, TabMessage } from '../../utils/protocol/tab-messages';
 import { mapSessionArea } from '../support/session-area';
 
 const TAB = 7;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createPanelPorts, type PanelPort } from '../../utils/background/panel-ports';
-import type { PanelEvent } from '../../utils/protocol/messages';
+import type { PanelEvent } from '../../utils/protocol/tab-messages';
 
 function recordingPort(): PanelPort & { received: PanelEvent[] } {
   const received: PanelEvent[] = [];

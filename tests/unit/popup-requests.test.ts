@@ -11,7 +11,7 @@ import type { CatalogEntry } from '../../utils/catalog/schema';
 import { createHighlightStore } from '../../utils/db/highlight-store';
 import { openJournalClubDb } from '../../utils/db/open';
 import { storageFailure } from '../../utils/db/result';
-import type { PanelEvent, TabMessage } from '../../utils/protocol/messages';
+import type { PanelEvent, TabMessage } from '../../utils/protocol/tab-messages';
 import { mapSessionArea } from '../support/session-area';
 import { expectOk, makeHighlight } from './db-fixtures';
 
@@ -249,7 +249,7 @@ describe('opening the panel from the popup', () => {
       expect(reply.ok, request.type).toBe(false);
     }
     expect(world.injected).toEqual([]);
-    const { parseBackgroundRequest } = await import('../../utils/protocol/messages');
+    const { parseBackgroundRequest } = await import('../../utils/protocol/requests');
     for (const tabId of [-1, 1.5, '12', null]) {
       expect(parseBackgroundRequest({ type: 'panel-open', tabId })).toBeNull();
     }

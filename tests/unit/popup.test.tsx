@@ -4,8 +4,8 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { PopupApp } from '../../components/popup/PopupApp';
 import type { ReadingListEntry } from '../../utils/popup/reading-list';
 import type { TabStatus } from '../../utils/popup/tab-status';
-import type { BackgroundClient } from '../../utils/protocol/client';
-import type { BackgroundResponses, Reply } from '../../utils/protocol/messages';
+import type { BackgroundClient, BackgroundResponses } from '../../utils/protocol/responses';
+import type { Reply } from '../../utils/protocol/reply';
 
 const container = document.createElement('div');
 document.body.append(container);

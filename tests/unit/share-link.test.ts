@@ -11,8 +11,8 @@ import {
   noteShortenedMarker,
   SHARE_ALL_MAX_LENGTH,
   type SharedHighlight,
-  stripSharePayload,
 } from '../../utils/sharing/share-link';
+import { stripSharePayload } from '../../utils/sharing/share-url';
 import { formatTextDirective } from '../../utils/sharing/text-fragment-match';
 
 const WILEY = '10.1002/(SICI)1097-4636(199812)43:4<438::AID-JBM13>3.0.CO;2-B';

@@ -1,5 +1,5 @@
 import { i18n } from '#i18n';
-import type { ArticleStatus } from '../protocol/messages';
+import type { ArticleStatus } from '../protocol/detector-messages';
 
 /** What the toolbar button shows for a tab. */
 export interface ActionIndicator {

@@ -1,6 +1,7 @@
 import { i18n } from '#i18n';
 import { localize } from '../catalog/localized';
-import type { BackgroundRequest, PanelLayout } from '../protocol/messages';
+import type { BackgroundRequest } from '../protocol/requests';
+import type { PanelLayout } from '../protocol/tab-messages';
 import { actionIndicatorFor } from './action-indicator';
 import { refused } from './reply';
 import type { BackgroundServices, Handled } from './services';

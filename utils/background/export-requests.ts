@@ -1,7 +1,8 @@
 import type { CatalogEntry } from '../catalog/schema';
 import { exportBackup, exportMarkdown, exportWebAnnotations, planImport } from '../exchange';
 import type { Highlight } from '../highlights/highlight';
-import type { ExportedFile, ImportOutcome, Reply } from '../protocol/messages';
+import type { Reply } from '../protocol/reply';
+import type { ExportedFile, ImportOutcome } from '../protocol/responses';
 import { type HighlightContext, listArticleHighlights } from './highlight-requests';
 import { fromStorage } from './reply';
 

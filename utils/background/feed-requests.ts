@@ -1,7 +1,8 @@
 import { bundledCatalog } from '../catalog/bundled';
 import { parseFeedUrl } from '../feeds/feed-url';
 import { clubNames, type FeedSubscribeAnswer, type FeedsOverview, summarizeFeed } from '../feeds/summary';
-import type { BackgroundRequest, Reply } from '../protocol/messages';
+import type { Reply } from '../protocol/reply';
+import type { BackgroundRequest } from '../protocol/requests';
 import { fromStorage, ok } from './reply';
 import type { BackgroundServices } from './services';
 

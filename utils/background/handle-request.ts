@@ -1,6 +1,8 @@
 import { i18n } from '#i18n';
 import type { Highlight } from '../highlights/highlight';
-import type { BackgroundRequest, BackgroundResponses, Reply } from '../protocol/messages';
+import type { Reply } from '../protocol/reply';
+import type { BackgroundRequest } from '../protocol/requests';
+import type { BackgroundResponses } from '../protocol/responses';
 import { articleDetected, articleGone, panelLayout, panelState, showPanel } from './article-requests';
 import { backupAll, exportArticle, importFile } from './export-requests';
 import { handleFeedRequest, isFeedRequest } from './feed-requests';

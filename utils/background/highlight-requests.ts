@@ -5,7 +5,10 @@ import type { HighlightList } from '../db/highlight-lists';
 import type { HighlightStore } from '../db/highlight-store';
 import type { StorageResult } from '../db/result';
 import type { Highlight } from '../highlights/highlight';
-import type { ArticleHighlights, BackgroundRequest, PanelEvent, Reply, TabMessage } from '../protocol/messages';
+import type { Reply } from '../protocol/reply';
+import type { BackgroundRequest } from '../protocol/requests';
+import type { ArticleHighlights } from '../protocol/responses';
+import type { PanelEvent, TabMessage } from '../protocol/tab-messages';
 import { fromStorage, ok, refused } from './reply';
 import type { TabRecord } from './tab-registry';
 

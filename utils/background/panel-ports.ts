@@ -1,4 +1,4 @@
-import type { PanelEvent } from '../protocol/messages';
+import type { PanelEvent } from '../protocol/tab-messages';
 
 /** The one method the registry needs of a `runtime.Port`, so tests can pass plain objects. */
 export interface PanelPort {

@@ -1,6 +1,8 @@
 import { buildReadingList } from '../popup/reading-list';
 import { tabStatusFor } from '../popup/tab-status';
-import type { BackgroundRequest, BackgroundResponses, Reply } from '../protocol/messages';
+import type { Reply } from '../protocol/reply';
+import type { BackgroundRequest } from '../protocol/requests';
+import type { BackgroundResponses } from '../protocol/responses';
 import { openAndFocusPanel } from './open-panel';
 import { storageErrorText } from './reply';
 import type { BackgroundServices } from './services';

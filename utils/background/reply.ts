@@ -1,5 +1,5 @@
 import type { StorageError, StorageResult } from '../db/result';
-import type { Reply } from '../protocol/messages';
+import type { Reply } from '../protocol/reply';
 
 /**
  * Every request is answered with a `Reply`, never an exception, because a throw does not cross the message

@@ -2,14 +2,10 @@ import type { ArticleInfo } from '../article/detect';
 import type { CatalogIndex } from '../catalog/lookup';
 import type { HighlightStore } from '../db/highlight-store';
 import type { FeedService } from '../feeds/feed-service';
-import type {
-  BackgroundRequest,
-  BackgroundResponses,
-  PanelEvent,
-  Reply,
-  Settings,
-  TabMessage,
-} from '../protocol/messages';
+import type { Reply } from '../protocol/reply';
+import type { BackgroundRequest } from '../protocol/requests';
+import type { BackgroundResponses, Settings } from '../protocol/responses';
+import type { PanelEvent, TabMessage } from '../protocol/tab-messages';
 import type { ActionIndicator } from './action-indicator';
 import type { TabRegistry } from './tab-registry';
 

@@ -1,4 +1,4 @@
-import type { Settings } from '../protocol/messages';
+import type { Settings } from '../protocol/responses';
 
 /** Where the reader's preferences live in `storage.local`. */
 export const SETTINGS_KEY = 'settings';

@@ -1,5 +1,6 @@
 import type { ArticleInfo } from '../article/detect';
-import type { AnchorStatus, PanelLayout, SharedView } from '../protocol/messages';
+import type { SharedView } from '../protocol/responses';
+import type { AnchorStatus, PanelLayout } from '../protocol/tab-messages';
 
 /** What the background knows about one tab: the article its page carries and how the panel is laid out. */
 export interface TabRecord {

@@ -2,6 +2,7 @@ import { i18n } from '#i18n';
 import { type Highlight, parseHighlight } from '../highlights/highlight';
 import { BACKUP_FORMAT, BACKUP_VERSION } from './backup';
 import { locateJsonError } from './json-error';
+import { IMPORT_MAX_CHARS, IMPORT_MAX_ITEMS } from './limits';
 import { annotationToHighlight, type FindEntry, hasType, isRecord } from './web-annotation-import';
 
 /**
@@ -20,14 +21,6 @@ import { annotationToHighlight, type FindEntry, hasType, isRecord } from './web-
  * Never throws: every problem, down to a file that is not JSON at all, becomes a sentence the reader can act on.
  * Text is never interpreted: HTML or script in a note stays characters in a plain-text note.
  */
-
-/**
- * Both far above a lifetime of highlights: they only stop a wrong or hostile file from freezing the page. The
- * size is in characters (bytes, for the ASCII JSON we write), so a caller can refuse a bigger `File.size` before
- * reading it at all.
- */
-export const IMPORT_MAX_CHARS = 20 * 1024 * 1024;
-export const IMPORT_MAX_ITEMS = 50_000;
 
 export interface ImportProblem {
   /** "entry #4" (1-based, in file order), "line 3, column 14", or "the file". */
@@ -227,9 +220,8 @@ function refuse(issue: ImportProblem): ImportPlan {
 
 const entryName = (index: number) => i18n.t('import.entry', [count(index + 1)]);
 /**
- * Numbers as the reader's language writes them (2,345; 2 345): the language of the messages, which is enough for
- * digits. Not `uiLanguage()`, which reads the browser through the polyfill: this module is in the detector's
- * import graph (through messages.ts), and the detector must stay without it.
+ * Numbers as the reader's language writes them (2,345; 2 345): the language of the messages is enough for
+ * digits, and keeps this module to the one extension API it uses, i18n.
  */
 const numberLanguage = () => i18n.t('extension.language');
 const count = (n: number) => n.toLocaleString(numberLanguage());

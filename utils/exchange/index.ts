@@ -8,14 +8,13 @@
  */
 export { BACKUP_FORMAT, BACKUP_VERSION, type Backup, exportBackup } from './backup';
 export {
-  IMPORT_MAX_CHARS,
-  IMPORT_MAX_ITEMS,
   type ImportOptions,
   type ImportPlan,
   type ImportProblem,
   type ImportSummary,
   planImport,
 } from './import';
+export { IMPORT_MAX_CHARS, IMPORT_MAX_ITEMS } from './limits';
 export { exportMarkdown, type MarkdownOptions } from './markdown-export';
 export {
   ANNOTATION_CONTEXT,

@@ -1,7 +1,7 @@
 import { i18n } from '#i18n';
 import { type FeedUrlProblem, parseFeedUrl } from '../feeds/feed-url';
 import type { FeedSubscribeAnswer, FeedsOverview } from '../feeds/summary';
-import type { BackgroundClient } from '../protocol/client';
+import type { BackgroundClient } from '../protocol/responses';
 
 export type SubscribeFlowResult =
   | { ok: true; status: 'subscribed' | 'already-subscribed'; url: string; overview: FeedsOverview }

@@ -1,6 +1,6 @@
 import { anchorAll } from '../anchoring';
 import type { Highlight } from '../highlights/highlight';
-import type { AnchorStatus } from '../protocol/messages';
+import type { AnchorStatus } from '../protocol/tab-messages';
 
 /** What the annotator needs from the painter (see utils/page/highlighter/painter.ts). */
 export interface Painter {

@@ -2,7 +2,7 @@ import { describe } from '../anchoring';
 import { localize } from '../catalog/localized';
 import type { CatalogEntry } from '../catalog/schema';
 import { SAVE_HIGHLIGHT_MEASURE } from '../performance-marks';
-import type { BackgroundClient } from '../protocol/client';
+import type { BackgroundClient } from '../protocol/responses';
 import { buildTextFragment } from '../sharing/text-fragment';
 import { createPageAnnotator } from './annotator';
 import { createHighlightPainter } from './highlighter/painter';

@@ -1,6 +1,6 @@
 import { i18n } from '#i18n';
 import { PANEL_FOCUS_MESSAGE } from '../panel/focus';
-import type { PanelLayout } from '../protocol/messages';
+import type { PanelLayout } from '../protocol/tab-messages';
 import { PINNED_HOST_STYLE, pin } from './host-element';
 
 /** The mounted panel: its frame can be resized to a layout, reloaded for another article, or removed. */

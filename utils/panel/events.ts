@@ -1,5 +1,5 @@
 import type { Runtime } from 'webextension-polyfill';
-import { PANEL_PORT, type PanelEvent } from '../protocol/messages';
+import { PANEL_PORT, type PanelEvent } from '../protocol/tab-messages';
 
 /**
  * Subscribes the panel frame to the background's pushes over a port. The port is reopened when it drops,

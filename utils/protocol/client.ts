@@ -1,16 +1,19 @@
-import type { BackgroundRequest, BackgroundResponses, Reply } from './messages';
-
-type RequestOf<K extends BackgroundRequest['type']> = Extract<BackgroundRequest, { type: K }>;
+import type { Reply } from './reply';
 
 /** The one runtime method a sender needs; the polyfill's `browser.runtime` and the native one both have it. */
 export interface MessageRuntime {
   sendMessage(message: unknown): Promise<unknown>;
 }
 
-/** A typed request function over `runtime`; see {@link sendToBackground} for the usual one. */
-export type BackgroundClient = <K extends BackgroundRequest['type']>(
-  request: RequestOf<K>,
-) => Promise<Reply<BackgroundResponses[K]>>;
+/**
+ * A typed request function: the request's `type` picks its reply type from `Responses`. Generic over the
+ * requests so that each sender names only what it sends (the detector its three, the extension pages all).
+ */
+export type Client<Request extends { type: string }, Responses extends Record<Request['type'], unknown>> = <
+  K extends Request['type'],
+>(
+  request: Extract<Request, { type: K }>,
+) => Promise<Reply<Responses[K]>>;
 
 /** What the caller is told when the background cannot be reached. */
 export interface ClientFailures {
@@ -28,13 +31,13 @@ const ENGLISH_FAILURES: ClientFailures = {
  * Makes a typed request function that never throws: when the extension was updated or reloaded under a
  * long-lived page, the runtime is gone and the caller gets a reason instead of an exception on the host page.
  */
-export function createBackgroundClient(
+export function createClient<Request extends { type: string }, Responses extends Record<Request['type'], unknown>>(
   runtime: MessageRuntime,
   failures: ClientFailures = ENGLISH_FAILURES,
-): BackgroundClient {
-  return async <K extends BackgroundRequest['type']>(request: RequestOf<K>) => {
+): Client<Request, Responses> {
+  return async <K extends Request['type']>(request: Extract<Request, { type: K }>) => {
     try {
-      const reply = (await runtime.sendMessage(request)) as Reply<BackgroundResponses[K]> | undefined;
+      const reply = (await runtime.sendMessage(request)) as Reply<Responses[K]> | undefined;
       return reply ?? { ok: false as const, error: failures.noAnswer() };
     } catch (error) {
       return { ok: false as const, error: failures.unreachable(String(error)) };

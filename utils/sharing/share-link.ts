@@ -4,6 +4,7 @@ import { NOTE_MAX_LENGTH } from '../highlights/highlight';
 import { decodeBase64url, encodeBase64url } from './base64url';
 import { deflateRaw, inflateRawCapped } from './compression';
 import { parsePayload, QUESTION_TEXT_MAX_LENGTH, type SharedHighlight, toPayload } from './payload';
+import { findPayload } from './share-url';
 import { cut, shortenToFit } from './shorten-to-fit';
 
 /**
@@ -13,7 +14,7 @@ import { cut, shortenToFit } from './shorten-to-fit';
  * publisher's page; browsers carry the fragment across its redirect. The `:~:text=` directive (URL Text
  * Fragments) makes browsers (Chromium-based, Safari, recent Firefox) scroll to and mark the passage even without
  * the extension; page scripts never see it. The `#jc=` part is for the recipient's extension: `1` (the format version), then
- * base64url of raw-deflated JSON (see `share-payload.ts`).
+ * base64url of raw-deflated JSON (see `payload.ts`); where it sits in an address is `share-url.ts`.
  */
 
 export type { SharedHighlight } from './payload';
@@ -46,7 +47,7 @@ const PAYLOAD_CHARS = /^[A-Za-z0-9_-]*$/;
 const TEXT_DIRECTIVES = /^text=[\w%,-]+(?:&text=[\w%,-]+)*$/;
 const DOI_RESOLVER = 'https://doi.org/';
 
-/** Looked up when a link fails rather than at load: the content script loads this module only to strip links. */
+/** Looked up when a link fails, so that they come out in the reader's language of the moment. */
 const DAMAGED = () => i18n.t('sharing.damaged');
 const TOO_LARGE = () => i18n.t('sharing.tooLarge');
 const NEWER = () => i18n.t('sharing.newer');
@@ -129,37 +130,6 @@ export async function decodeShareLink(url: string): Promise<DecodeResult | null>
   } catch {
     return { ok: false, error: DAMAGED() };
   }
-}
-
-/**
- * The address without its `#jc=…` part, any other fragment kept: for `history.replaceState` once the extension
- * has read a share link, so that reloading or bookmarking the page does not open it again. (Chromium already
- * keeps `:~:text=` out of `location.href`; if it is there, it stays.)
- */
-export function stripSharePayload(href: string): string {
-  const found = findPayload(href);
-  if (found === null) return href;
-  let before = href.slice(0, found.from);
-  let after = href.slice(found.to);
-  if (before.endsWith('&')) before = before.slice(0, -1);
-  else if (after.startsWith('&')) after = after.slice(1);
-  if (before.endsWith('#') && after === '') before = before.slice(0, -1);
-  return before + after;
-}
-
-/** Where the `jc=` parameter of the fragment runs (from its `j` to before the next `&` or `:~:`). */
-function findPayload(href: string): { from: number; to: number } | null {
-  const hash = href.indexOf('#');
-  if (hash < 0) return null;
-  const directive = href.indexOf(':~:', hash);
-  const end = directive < 0 ? href.length : directive;
-  for (let at = hash + 1; at <= end; ) {
-    const amp = href.indexOf('&', at);
-    const stop = amp < 0 || amp > end ? end : amp;
-    if (href.startsWith('jc=', at) && at + 3 <= stop) return { from: at, to: stop };
-    at = stop + 1;
-  }
-  return null;
 }
 
 async function decodePayload(payload: string): Promise<DecodeResult> {

@@ -1,0 +1,8 @@
+/**
+ * How much an import may hold. Both far above a lifetime of highlights: they only stop a wrong or hostile file
+ * from freezing the page. A file of its own because the message protocol caps an import request's text with the
+ * same bound, and must not load the importer to learn it. The size is in characters (bytes, for the ASCII JSON we
+ * write), so a caller can refuse a bigger `File.size` before reading it at all.
+ */
+export const IMPORT_MAX_CHARS = 20 * 1024 * 1024;
+export const IMPORT_MAX_ITEMS = 50_000;

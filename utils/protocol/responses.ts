@@ -1,0 +1,98 @@
+import type { ArticleInfo } from '../article/detect';
+import type { CatalogEntry } from '../catalog/schema';
+import type { FeedSubscribeAnswer, FeedsOverview } from '../feeds/summary';
+import type { Highlight } from '../highlights/highlight';
+import type { ReadingListEntry } from '../popup/reading-list';
+import type { TabStatus } from '../popup/tab-status';
+import type { SharedHighlight } from '../sharing/payload';
+import type { Client } from './client';
+import type { DetectorResponses } from './detector-messages';
+import type { BackgroundRequest } from './requests';
+import type { AnchorStatus, PanelLayout } from './tab-messages';
+
+/**
+ * What the background answers to each request, so that a sender's reply is typed by the request it sent and the
+ * background's handlers must return exactly that.
+ */
+
+/** The reader's highlights for one article, as the panel and the page need them. */
+export interface ArticleHighlights {
+  highlights: Highlight[];
+  /** Stored records that could not be read (damaged); reported, never deleted. */
+  skipped: number;
+  /** What the page last reported, or null before it has anchored. */
+  anchors: Record<string, AnchorStatus> | null;
+  /** The page the tab shows, to tell highlights made on another copy. */
+  pageUrl: string;
+}
+
+/** What a share link opened on this tab brought: the shared highlights, or why the link could not be read. */
+export type SharedView = { ok: true; items: SharedHighlight[]; saved: boolean[] } | { ok: false; error: string };
+
+/**
+ * Everything the panel draws for one tab. `entry` is null when a share link opened an article the reader's
+ * catalog does not have: the panel is then built from the link alone.
+ */
+export interface PanelState {
+  /** Null only for a share link that could not be read, on a page without an article. */
+  article: ArticleInfo | null;
+  entry: CatalogEntry | null;
+  layout: PanelLayout;
+  shared: SharedView | null;
+}
+
+/** A file for the reader to download or copy. */
+export interface ExportedFile {
+  fileName: string;
+  mimeType: string;
+  text: string;
+}
+
+/** What importing a file would change (or changed, once `written` counts the saved highlights). */
+export interface ImportOutcome {
+  summaryText: string;
+  added: number;
+  updated: number;
+  unchanged: number;
+  invalid: number;
+  written: number;
+}
+
+export interface Settings {
+  /** Share links open the article through doi.org (lasting) or at the page the reader is on. */
+  shareBase: 'doi' | 'page';
+}
+
+/** The reply type for each request type; the detector's three are declared with its requests. */
+export interface BackgroundResponses extends DetectorResponses {
+  'panel-state': PanelState | null;
+  'panel-layout': null;
+  highlights: ArticleHighlights;
+  'highlight-create': Highlight;
+  'highlight-update': Highlight;
+  'highlight-delete': Highlight;
+  'highlight-restore': Highlight;
+  'anchors-report': null;
+  'highlight-activated': null;
+  'highlight-reveal': null;
+  'page-focus': null;
+  'share-link': { url: string; shortened: boolean; withFragment: boolean };
+  'share-all': { url: string } | { tooLong: true; length: number; limit: number };
+  'shared-save': { status: 'saved' | 'already-saved'; highlight: Highlight };
+  export: ExportedFile;
+  backup: ExportedFile;
+  import: ImportOutcome;
+  settings: Settings;
+  'settings-update': Settings;
+  'tab-status': TabStatus;
+  /** `highlightsError` says why the counts are missing (null when they were read). */
+  'reading-list': { entries: ReadingListEntry[]; highlightsError: string | null };
+  'panel-open': 'opened' | 'no-club-article';
+  feeds: FeedsOverview;
+  'feed-subscribe': FeedSubscribeAnswer;
+  'feed-refresh': FeedsOverview;
+  'feed-unsubscribe': FeedsOverview;
+}
+
+/** The request function of the extension's own pages and scripts, over every request. */
+export type BackgroundClient = Client<BackgroundRequest, BackgroundResponses>;

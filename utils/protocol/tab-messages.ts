@@ -1,0 +1,32 @@
+/**
+ * What the background pushes to a tab: messages to the scripts in its top frame, and events over the panel
+ * frame's port. Plain types and one name, so the page side can import them without the request schemas.
+ */
+
+/** How the reader left the panel on this article: open, folded to a small tab, or closed for this page. */
+export type PanelLayout = 'open' | 'collapsed' | 'closed';
+
+/** Whether the page found a highlight again. */
+export type AnchorStatus = 'anchored' | 'orphan';
+
+/** Messages the background sends to the scripts in a tab's top frame. */
+export type TabMessage =
+  | { type: 'panel-hide' }
+  | { type: 'panel-layout'; layout: PanelLayout }
+  | { type: 'highlights-changed' }
+  | { type: 'highlight-reveal'; id: string }
+  | { type: 'page-focus' }
+  /** Asks the page for the text fragment (`text=…`) that finds a highlight's passage; answered string | null. */
+  | { type: 'text-fragment'; id: string }
+  /** Moves keyboard focus into the panel (the shortcut and the popup's "Open panel"), once it is shown. */
+  | { type: 'panel-focus' };
+
+/** Events the background pushes to the panel frame over its port. */
+export type PanelEvent =
+  | { type: 'highlights-changed' }
+  | { type: 'anchors'; anchors: Record<string, AnchorStatus> }
+  | { type: 'focus-highlight'; id: string; edit: boolean }
+  | { type: 'layout'; layout: PanelLayout };
+
+/** The name of the port the panel frame opens to the background. */
+export const PANEL_PORT = 'panel';
