@@ -12,7 +12,7 @@ import type { useArticleHighlights } from './useArticleHighlights';
 
 type ExportToolsProps = Parameters<typeof ExportTools>[0];
 
-export interface ClubEntryActions extends Omit<ExportToolsProps, 'copy'> {
+export interface ClubEntryActions extends Omit<ExportToolsProps, 'copy' | 'language'> {
   highlights: ReturnType<typeof useArticleHighlights>;
   share(id: string): Promise<ShareResult>;
   copy(text: string): Promise<boolean>;
@@ -79,7 +79,7 @@ export function ClubEntry({ state, language, actions }: ClubEntryProps) {
           {i18n.t('club.damaged', highlights.data.skipped)}
         </p>
       ) : null}
-      <ExportTools {...actions} />
+      <ExportTools {...actions} language={language} />
       <p class="discussion">
         <a class="discussion__link" href={entry.postUrl} target="_blank" rel="noopener noreferrer">
           {i18n.t('club.discussion')}

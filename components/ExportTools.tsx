@@ -1,11 +1,11 @@
 import { useState } from 'preact/hooks';
 import { i18n } from '#i18n';
 import type { Reply } from '../utils/protocol/reply';
+import type { ExportFormat } from '../utils/protocol/requests';
 import type { BackgroundResponses, ExportedFile, ImportOutcome, Settings } from '../utils/protocol/responses';
-import { uiLanguage } from '../utils/ui-language';
 
 interface ExportToolsProps {
-  exportFile(format: 'markdown' | 'jsonld'): Promise<Reply<ExportedFile>>;
+  exportFile(format: ExportFormat): Promise<Reply<ExportedFile>>;
   shareAll(): Promise<Reply<BackgroundResponses['share-all']>>;
   backup(): Promise<Reply<ExportedFile>>;
   importFile(text: string, commit: boolean): Promise<Reply<ImportOutcome>>;
@@ -13,6 +13,8 @@ interface ExportToolsProps {
   changeSettings(settings: Settings): void;
   copy(text: string): Promise<boolean>;
   download(file: ExportedFile): void;
+  /** The reader's language, for the numbers in messages. */
+  language: string;
 }
 
 type Pending = { name: string; text: string; outcome: ImportOutcome } | null;
@@ -28,7 +30,7 @@ export function ExportTools(props: ExportToolsProps) {
   const [pending, setPending] = useState<Pending>(null);
   const say = (text: string, alert = false) => setMessage({ text, alert });
 
-  const exported = async (format: 'markdown' | 'jsonld', action: 'copy' | 'download') => {
+  const exported = async (format: ExportFormat, action: 'copy' | 'download') => {
     const file = await props.exportFile(format);
     if (!file.ok) return say(file.error, true);
     if (action === 'download') {
@@ -43,7 +45,7 @@ export function ExportTools(props: ExportToolsProps) {
     if (!reply.ok) return say(reply.error, true);
     if ('tooLong' in reply.value) {
       setAllLink(null);
-      const number = new Intl.NumberFormat(uiLanguage());
+      const number = new Intl.NumberFormat(props.language);
       return say(i18n.t('export.tooLong', [number.format(reply.value.length), number.format(reply.value.limit)]), true);
     }
     setAllLink(reply.value.url);

@@ -3,6 +3,7 @@ import { i18n } from '#i18n';
 import { inOrder } from '../utils/in-order';
 import { copyText, downloadText } from '../utils/panel/clipboard';
 import { PANEL_VISIBLE_MARK } from '../utils/performance-marks';
+import type { ExportFormat } from '../utils/protocol/requests';
 import type { BackgroundClient, ExportedFile, PanelState, Settings } from '../utils/protocol/responses';
 import type { PanelEvent, PanelLayout } from '../utils/protocol/tab-messages';
 import { CollapsedTab } from './CollapsedTab';
@@ -85,7 +86,7 @@ export function PanelApp({ language, send, events }: PanelAppProps) {
       return reply.ok ? ({ ok: true, ...reply.value } as const) : reply;
     },
     shareAll: () => send({ type: 'share-all' }),
-    exportFile: (format: 'markdown' | 'jsonld') => send({ type: 'export', format }),
+    exportFile: (format: ExportFormat) => send({ type: 'export', format }),
     backup: () => send({ type: 'backup' }),
     importFile: (text: string, commit: boolean) => send({ type: 'import', text, commit }),
     settings,

@@ -2,6 +2,7 @@ import type { CatalogEntry } from '../catalog/schema';
 import { exportBackup, exportMarkdown, exportWebAnnotations, planImport } from '../exchange';
 import type { Highlight } from '../highlights/highlight';
 import type { Reply } from '../protocol/reply';
+import type { ExportFormat } from '../protocol/requests';
 import type { ExportedFile, ImportOutcome } from '../protocol/responses';
 import { type HighlightContext, listArticleHighlights } from './highlight-requests';
 import { fromStorage } from './reply';
@@ -16,7 +17,7 @@ function fileName(stem: string, extension: string, now: Date): string {
  * its share link) or as W3C Web Annotations for other annotation tools.
  */
 export async function exportArticle(
-  format: 'markdown' | 'jsonld',
+  format: ExportFormat,
   context: HighlightContext,
   language: string,
   shareLinkFor: (highlight: Highlight) => Promise<string | null>,
