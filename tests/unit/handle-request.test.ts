@@ -1,23 +1,11 @@
-import 'fake-indexeddb/auto';
-import { IDBFactory } from 'fake-indexeddb';
 import { beforeEach, describe, expect, it } from 'vitest';
-import type { ArticleInfo } from '../../utils/article/detect';
-import type { ActionIndicator } from '../../utils/background/action-indicator';
 import { openPanelAfresh } from '../../utils/background/article-requests';
 import { followCatalogChange } from '../../utils/background/catalog-change';
-import { loadCatalog } from '../../utils/background/catalog-source';
-import { type BackgroundServices, handleRequest, type RequestSender } from '../../utils/background/handle-request';
-import { createTabRegistry } from '../../utils/background/tab-registry';
+import { handleRequest, type RequestSender } from '../../utils/background/handle-request';
 import { newFeedRecord } from '../../utils/db/feed-record';
-import { createFeedStore } from '../../utils/db/feed-store';
 import { addFeed, deleteFeed } from '../../utils/db/feeds';
-import { createHighlightStore } from '../../utils/db/highlight-store';
-import { openJournalClubDb } from '../../utils/db/open';
-import { createFeedService } from '../../utils/feeds/feed-service';
 import { nextFeedRecord } from '../../utils/feeds/next-record';
-import type { Settings } from '../../utils/protocol/responses';
-import type { PanelEvent, TabMessage } from '../../utils/protocol/tab-messages';
-import { mapSessionArea } from '../support/session-area';
+import { article, type BackgroundWorld, makeBackgroundWorld } from '../support/background-world';
 
 const TAB = 7;
 const PAGE_URL = 'https://example.org/article';
@@ -29,83 +17,12 @@ const panelPage: RequestSender = {
   url: 'chrome-extension://x/panel.html',
 };
 
-const article = (doi: string): ArticleInfo => ({
-  doi,
-  title: 'A title',
-  openAccess: 'open',
-  openAccessEvidence: { kind: 'license-meta', value: 'https://creativecommons.org/licenses/by/4.0/' },
-  pdfUrl: null,
-  canonicalUrl: 'https://example.org/a',
-  doiSource: 'meta',
-});
 const CLUB_DOI = '10.1186/S12913-020-05145-1';
+const newWorld = () => makeBackgroundWorld({ name: 'handle-request-test' });
 
-/** Real catalog, registry and highlight store (over fake-indexeddb); the browser-facing calls are recorded. */
-async function makeServices() {
-  const opened = await openJournalClubDb(new IDBFactory(), 'handle-request-test');
-  if (!opened.ok) throw new Error(opened.error.message);
-  const db = opened.value;
-  const events: PanelEvent[] = [];
-  let settings: Settings = { shareBase: 'doi' };
-  let clock = Date.parse('2026-11-27T10:00:00.000Z');
-  const session = new Map<string, unknown>();
-  const collapsed = new Map<string, boolean>();
-  const injected: number[] = [];
-  const sent: TabMessage[] = [];
-  const indicators: ActionIndicator[] = [];
-  const page = { article: null as ArticleInfo | null };
-  // No permission for any site: a feed request in these tests must never reach the network.
-  const feeds = createFeedService({
-    store: createFeedStore(async () => opened),
-    hasPermission: async () => false,
-    now: () => new Date(clock),
-    onChange: () => {},
-  });
-  const services: BackgroundServices = {
-    catalog: () => loadCatalog(feeds.list),
-    feeds,
-    tabs: createTabRegistry(mapSessionArea(session)),
-    articleState: {
-      getCollapsed: async (doi) => collapsed.get(doi.toLowerCase()) ?? false,
-      setCollapsed: async (doi, value) => {
-        collapsed.set(doi.toLowerCase(), value);
-      },
-    },
-    queryArticle: async () => page.article,
-    injectPanel: async (tabId) => {
-      injected.push(tabId);
-    },
-    sendToTab: async (_tabId, message) => {
-      sent.push(message);
-    },
-    showIndicator: async (_tabId, indicator) => {
-      indicators.push(indicator);
-    },
-    highlights: createHighlightStore(async () => opened),
-    settings: {
-      get: async () => settings,
-      set: async (next) => {
-        settings = next;
-        return next;
-      },
-    },
-    fragmentFor: async () => 'text=a%20passage',
-    notifyPanel: (_tabId, event) => {
-      events.push(event);
-    },
-    language: 'en-CA',
-    now: () => {
-      clock += 1_000;
-      return new Date(clock);
-    },
-    newId: () => crypto.randomUUID(),
-  };
-  return { services, injected, sent, indicators, collapsed, page, events, db };
-}
-
-let world: Awaited<ReturnType<typeof makeServices>>;
+let world: BackgroundWorld;
 beforeEach(async () => {
-  world = await makeServices();
+  world = await newWorld();
 });
 
 describe('article reports', () => {
@@ -476,7 +393,7 @@ describe('share links', () => {
 
   it('opens a shared highlight on another profile: shown in the panel, saved once, then "already saved"', async () => {
     const { made, link } = await linkFor('q2', 'Worth discussing');
-    const recipient = await makeServices();
+    const recipient = await newWorld();
     const share = link.url.slice(link.url.indexOf('#'), link.url.indexOf(':~:'));
     await handleRequest({ type: 'share-opened', share, article: article(CLUB_DOI) }, page, recipient.services);
     const state = await handleRequest({ type: 'panel-state' }, panelPage, recipient.services);
@@ -498,7 +415,7 @@ describe('share links', () => {
   });
 
   it('builds a minimal panel from the link when the catalog has no entry for the DOI', async () => {
-    const recipient = await makeServices();
+    const recipient = await newWorld();
     const { link } = await linkFor('q1', 'note');
     const share = link.url.slice(link.url.indexOf('#'), link.url.indexOf(':~:'));
     await handleRequest({ type: 'share-opened', share, article: null }, page, recipient.services);
@@ -512,7 +429,7 @@ describe('share links', () => {
     ['empty', () => '#jc='],
   ])('says a %s link could not be read, and saves nothing', async (_name, damage) => {
     const { link } = await linkFor('q1', 'note');
-    const recipient = await makeServices();
+    const recipient = await newWorld();
     const share = damage(link.url.slice(link.url.indexOf('#'), link.url.indexOf(':~:')));
     await handleRequest({ type: 'share-opened', share, article: article(CLUB_DOI) }, page, recipient.services);
     const state = await handleRequest({ type: 'panel-state' }, panelPage, recipient.services);
@@ -532,7 +449,7 @@ describe('share all', () => {
     await create('q2', 'second passage', 50);
     const reply = await handleRequest({ type: 'share-all' }, panelPage, world.services);
     if (!reply.ok || 'tooLong' in reply.value) throw new Error('expected a link');
-    const recipient = await makeServices();
+    const recipient = await newWorld();
     const share = reply.value.url.slice(reply.value.url.indexOf('#'));
     await handleRequest({ type: 'share-opened', share, article: article(CLUB_DOI) }, page, recipient.services);
     const state = await handleRequest({ type: 'panel-state' }, panelPage, recipient.services);

@@ -1,18 +1,11 @@
-import 'fake-indexeddb/auto';
-import { IDBFactory } from 'fake-indexeddb';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import type { ArticleInfo } from '../../utils/article/detect';
 import { type BackgroundServices, handleRequest, type RequestSender } from '../../utils/background/handle-request';
 import { runCommand } from '../../utils/background/panel-command';
-import { createTabRegistry } from '../../utils/background/tab-registry';
 import { bundledCatalog } from '../../utils/catalog/bundled';
 import { createCatalogIndex } from '../../utils/catalog/lookup';
 import type { CatalogEntry } from '../../utils/catalog/schema';
-import { createHighlightStore } from '../../utils/db/highlight-store';
-import { openJournalClubDb } from '../../utils/db/open';
 import { storageFailure } from '../../utils/db/result';
-import type { PanelEvent, TabMessage } from '../../utils/protocol/tab-messages';
-import { mapSessionArea } from '../support/session-area';
+import { article, type BackgroundWorld, makeBackgroundWorld } from '../support/background-world';
 import { expectOk, makeHighlight } from './db-fixtures';
 
 const TAB = 12;
@@ -27,16 +20,6 @@ const popup: RequestSender = {
 /** A content script on a web page, which must not be able to drive the popup's requests. */
 const webPage: RequestSender = { tabId: TAB, frameId: 0, fromExtensionPage: false, url: 'https://example.org/' };
 
-const article = (doi: string, title: string | null = 'The page title'): ArticleInfo => ({
-  doi,
-  title,
-  openAccess: 'open',
-  openAccessEvidence: null,
-  pdfUrl: null,
-  canonicalUrl: 'https://example.org/a',
-  doiSource: 'meta',
-});
-
 /** A second entry, as a subscribed feed would add it: posted later than the (undated) seed entry. */
 const feedEntry: CatalogEntry = {
   ...(bundledCatalog[0] as CatalogEntry),
@@ -47,55 +30,22 @@ const feedEntry: CatalogEntry = {
   published: '2025-06',
 };
 
-/** Everything a popup request touches is real (catalog index, registry, highlight store); the rest is recorded. */
+/** The popup's world: the bundled catalog and one feed entry; the popup never touches feeds. */
 async function makeWorld() {
-  const opened = await openJournalClubDb(new IDBFactory(), 'popup-requests-test');
-  if (!opened.ok) throw new Error(opened.error.message);
-  const session = new Map<string, unknown>();
-  const collapsed = new Map<string, boolean>();
-  const injected: number[] = [];
-  const sent: TabMessage[] = [];
-  const events: PanelEvent[] = [];
-  const page = { article: null as ArticleInfo | null };
-  const index = createCatalogIndex([...bundledCatalog, feedEntry]);
-  const store = createHighlightStore(async () => opened);
-  const services: BackgroundServices = {
-    catalog: async () => index,
-    // The popup never touches feeds; any use fails the test.
-    feeds: new Proxy({} as BackgroundServices['feeds'], {
-      get: () => {
-        throw new Error('the popup must not use feeds');
-      },
-    }),
-    tabs: createTabRegistry(mapSessionArea(session)),
-    articleState: {
-      getCollapsed: async (doi) => collapsed.get(doi.toLowerCase()) ?? false,
-      setCollapsed: async (doi, value) => {
-        collapsed.set(doi.toLowerCase(), value);
-      },
+  const world = await makeBackgroundWorld({
+    name: 'popup-requests-test',
+    catalog: createCatalogIndex([...bundledCatalog, feedEntry]),
+    detectorTab: TAB,
+  });
+  world.services.feeds = new Proxy({} as BackgroundServices['feeds'], {
+    get: () => {
+      throw new Error('the popup must not use feeds');
     },
-    queryArticle: async (tabId) => (tabId === TAB ? page.article : null),
-    injectPanel: async (tabId) => {
-      injected.push(tabId);
-    },
-    sendToTab: async (_tabId, message) => {
-      sent.push(message);
-    },
-    showIndicator: async () => undefined,
-    highlights: store,
-    settings: { get: async () => ({ shareBase: 'doi' }), set: async (settings) => settings },
-    fragmentFor: async () => null,
-    notifyPanel: (_tabId, event) => {
-      events.push(event);
-    },
-    language: 'en',
-    now: () => new Date('2026-11-27T10:00:00.000Z'),
-    newId: () => crypto.randomUUID(),
-  };
-  return { services, store, session, collapsed, injected, sent, events, page };
+  });
+  return world;
 }
 
-let world: Awaited<ReturnType<typeof makeWorld>>;
+let world: BackgroundWorld;
 beforeEach(async () => {
   world = await makeWorld();
 });

@@ -1,0 +1,109 @@
+import 'fake-indexeddb/auto';
+import { IDBFactory } from 'fake-indexeddb';
+import type { ArticleInfo } from '../../utils/article/detect';
+import type { ActionIndicator } from '../../utils/background/action-indicator';
+import { loadCatalog } from '../../utils/background/catalog-source';
+import type { BackgroundServices } from '../../utils/background/services';
+import { createTabRegistry } from '../../utils/background/tab-registry';
+import type { CatalogIndex } from '../../utils/catalog/lookup';
+import { createFeedStore } from '../../utils/db/feed-store';
+import { createHighlightStore } from '../../utils/db/highlight-store';
+import { openJournalClubDb } from '../../utils/db/open';
+import { createFeedService } from '../../utils/feeds/feed-service';
+import { mapSessionArea } from './session-area';
+
+type PanelEvent = Parameters<BackgroundServices['notifyPanel']>[1];
+type TabMessage = Parameters<BackgroundServices['sendToTab']>[1];
+type Settings = Awaited<ReturnType<BackgroundServices['settings']['get']>>;
+
+/** What a tab's detector reports for a page showing `doi`; tests set only what their behaviour depends on. */
+export const article = (doi: string, title: string | null = 'A title'): ArticleInfo => ({
+  doi,
+  title,
+  openAccess: 'open',
+  openAccessEvidence: { kind: 'license-meta', value: 'https://creativecommons.org/licenses/by/4.0/' },
+  pdfUrl: null,
+  canonicalUrl: 'https://example.org/a',
+  doiSource: 'meta',
+});
+
+export interface WorldOptions {
+  /** The database's name: one per test file, so that files never share stored highlights. */
+  name: string;
+  /** The catalog to answer from; by default the bundled entries plus the feeds stored in the world's database. */
+  catalog?: CatalogIndex;
+  /** The one tab whose detector answers; by default every tab's (any other tab is a browser page). */
+  detectorTab?: number;
+}
+
+/**
+ * The background's services as request handlers see them, with the storage real (highlights and feeds in
+ * fake-indexeddb, the tab registry over a session-area map) and every browser-facing call recorded, so that a
+ * test drives `handleRequest` end to end and reads what the browser would have been asked to do. No site is
+ * permitted: a feed request here never reaches the network.
+ */
+export async function makeBackgroundWorld(options: WorldOptions) {
+  const opened = await openJournalClubDb(new IDBFactory(), options.name);
+  if (!opened.ok) throw new Error(opened.error.message);
+  const db = opened.value;
+  const events: PanelEvent[] = [];
+  const sent: TabMessage[] = [];
+  const indicators: ActionIndicator[] = [];
+  const injected: number[] = [];
+  const session = new Map<string, unknown>();
+  const collapsed = new Map<string, boolean>();
+  /** What the page in the tab shows now, as its detector would answer. */
+  const page = { article: null as ArticleInfo | null };
+  let settings: Settings = { shareBase: 'doi' };
+  let clock = Date.parse('2026-11-27T10:00:00.000Z');
+  const store = createHighlightStore(async () => opened);
+  const feeds = createFeedService({
+    store: createFeedStore(async () => opened),
+    hasPermission: async () => false,
+    now: () => new Date(clock),
+    onChange: () => {},
+  });
+  const { catalog, detectorTab } = options;
+  const services: BackgroundServices = {
+    catalog: catalog ? async () => catalog : () => loadCatalog(feeds.list),
+    feeds,
+    tabs: createTabRegistry(mapSessionArea(session)),
+    articleState: {
+      getCollapsed: async (doi) => collapsed.get(doi.toLowerCase()) ?? false,
+      setCollapsed: async (doi, value) => {
+        collapsed.set(doi.toLowerCase(), value);
+      },
+    },
+    queryArticle: async (tabId) => (detectorTab === undefined || tabId === detectorTab ? page.article : null),
+    injectPanel: async (tabId) => {
+      injected.push(tabId);
+    },
+    sendToTab: async (_tabId, message) => {
+      sent.push(message);
+    },
+    showIndicator: async (_tabId, indicator) => {
+      indicators.push(indicator);
+    },
+    highlights: store,
+    settings: {
+      get: async () => settings,
+      set: async (next) => {
+        settings = next;
+        return next;
+      },
+    },
+    fragmentFor: async () => 'text=a%20passage',
+    notifyPanel: (_tabId, event) => {
+      events.push(event);
+    },
+    language: 'en-CA',
+    now: () => {
+      clock += 1_000;
+      return new Date(clock);
+    },
+    newId: () => crypto.randomUUID(),
+  };
+  return { services, db, store, session, collapsed, page, injected, sent, indicators, events };
+}
+
+export type BackgroundWorld = Awaited<ReturnType<typeof makeBackgroundWorld>>;
