@@ -1,10 +1,11 @@
 // @vitest-environment node
 import { execFile } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { DETECTOR_PROTOCOL } from '../support/layer-rules';
 
 /**
  * Shows that the layer rules in biome.json bite: for each rule, the real Biome binary lints one file with a
@@ -142,4 +143,21 @@ describe('biome.json layer rules', () => {
     expect(refused.exitCode).not.toBe(0);
     expect(accepted, `Biome refused ${path} ${allowed}`).toEqual({ exitCode: 0, restricted: [] });
   });
+
+  it('names the same detector protocol files as the graph check, and they exist', () => {
+    const overrides: { includes: string[]; linter: { rules: { style: { noRestrictedImports: RuleOptions } } } }[] =
+      config.overrides;
+    const forDetector = overrides.find((override) => override.includes.includes('entrypoints/detector.ts'));
+    const allowed = forDetector?.linter.rules.style.noRestrictedImports.options.patterns[0]?.group ?? [];
+    expect(overrides.map((override) => override.includes)).toContainEqual(DETECTOR_PROTOCOL);
+    for (const file of DETECTOR_PROTOCOL) {
+      expect(existsSync(join(root, file)), `${file} is gone: update biome.json and layer-rules.ts`).toBe(true);
+      expect(allowed).toContain(`!../${file.replace(/\.ts$/, '')}`);
+      expect(overrides.some((override) => override.includes.includes(`!${file}`))).toBe(true);
+    }
+  });
 });
+
+interface RuleOptions {
+  options: { patterns: { group: string[] }[] };
+}
