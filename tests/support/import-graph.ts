@@ -101,7 +101,7 @@ export const folderOf = (path: string) => posix.dirname(path);
 
 /** "utils/page/toolbar.ts:3 imports '../../components/X' (components/X.tsx)", the way every failure names an edge. */
 export function describeEdge(edge: ImportEdge): string {
-  const target = edge.to && edge.to !== posix.normalize(edge.specifier) ? ` (${edge.to})` : '';
+  const target = edge.to ? ` (${edge.to})` : '';
   return `${edge.from}:${edge.line} ${edge.typeOnly ? 'imports the types of' : 'imports'} '${edge.specifier}'${target}`;
 }
 
