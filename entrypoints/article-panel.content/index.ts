@@ -1,5 +1,6 @@
 import { browser } from 'wxt/browser';
 import { defineContentScript } from 'wxt/utils/define-content-script';
+import { createIntegration } from '../../utils/page/document';
 import { trackPageFocus } from '../../utils/page/focus';
 import { type PageHighlighting, startPageHighlighting } from '../../utils/page/highlighting';
 import { mountPanelFrame, type PanelFrame } from '../../utils/page/panel-frame';
@@ -28,6 +29,8 @@ export default defineContentScript({
     let highlighting: { entryId: string; page: PageHighlighting } | null = null;
     let removeShared: (() => void) | null = null;
     const pageFocus = trackPageFocus(document);
+    // The article as a document type (an HTML page today): where highlights are found, drawn and scrolled to.
+    const integration = createIntegration(document);
     const stopHighlighting = () => {
       highlighting?.page.stop();
       highlighting = null;
@@ -43,11 +46,11 @@ export default defineContentScript({
       if (!entry) stopHighlighting();
       else if (highlighting?.entryId !== entry.id) {
         stopHighlighting();
-        const page = startPageHighlighting(document, entry, sendToBackground, uiLanguage());
+        const page = startPageHighlighting(integration, entry, sendToBackground, uiLanguage());
         highlighting = { entryId: entry.id, page };
       } else void highlighting.page.refresh();
       if (shared && !removeShared) {
-        if (shared.ok) removeShared = showSharedPassages(document, shared.items);
+        if (shared.ok) removeShared = showSharedPassages(integration, shared.items);
         forgetShareFragment(window, stripSharePayload);
       }
       if (layout === 'closed') return frame?.remove();

@@ -2,6 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { describe as describeRange } from '../../utils/anchoring';
 import type { Highlight } from '../../utils/highlights/highlight';
 import { createPageAnnotator, type Painter } from '../../utils/page/annotator';
+import { createHtmlIntegration } from '../../utils/page/document/html';
 import type { AnchorStatus } from '../../utils/protocol/tab-messages';
 
 /** A painter that records what it was asked to draw; the annotator's decisions are the subject here. */
@@ -54,16 +55,29 @@ afterEach(() => {
 function setUp(highlights: Highlight[], settleMs?: number) {
   const { painter, painted, flashed } = recordingPainter();
   const reports: Record<string, AnchorStatus>[] = [];
+  const html = createHtmlIntegration(document, root);
+  // Counts the passes over the page, which a new highlight must not cost.
+  const passes = { anchorAll: 0, load: 0 };
+  const integration = {
+    ...html,
+    anchorAll: ((items, options) => {
+      passes.anchorAll++;
+      return html.anchorAll(items, options);
+    }) as typeof html.anchorAll,
+  };
   const annotator = createPageAnnotator({
-    root,
+    integration,
     painter,
-    load: async () => highlights,
+    load: async () => {
+      passes.load++;
+      return [...highlights];
+    },
     report: (anchors) => reports.push(anchors),
     questionIndex: (id) => (id === 'q2' ? 1 : null),
     settleMs,
   });
   stop = () => annotator.destroy();
-  return { annotator, painted, flashed, reports };
+  return { annotator, painted, flashed, reports, passes };
 }
 
 describe('keeping highlights drawn on the page', () => {
@@ -125,5 +139,61 @@ describe('keeping highlights drawn on the page', () => {
     expect(annotator.reveal('a')).toBe(true);
     expect(annotator.reveal('missing')).toBe(false);
     expect(flashed).toEqual(['a']);
+  });
+});
+
+describe('a highlight the reader has just saved', () => {
+  function rangeOf(needle: string): Range {
+    const text = [...root.querySelectorAll('p')].map((p) => p.firstChild as Text).find((t) => t.data.includes(needle));
+    if (!text) throw new Error(`no "${needle}"`);
+    const range = document.createRange();
+    range.setStart(text, text.data.indexOf(needle));
+    range.setEnd(text, text.data.indexOf(needle) + needle.length);
+    return range;
+  }
+
+  it('is drawn from the range the page holds and reported found, without loading or anchoring again', async () => {
+    root = document.createElement('main');
+    root.innerHTML = ARTICLE;
+    document.body.append(root);
+    const existing = highlightOf(root, 'evidence', 'a', null);
+    const { annotator, painted, reports, passes } = setUp([existing]);
+    await annotator.refresh();
+    expect(passes).toEqual({ anchorAll: 1, load: 1 });
+
+    annotator.add({ id: 'b', questionId: 'q2' }, rangeOf('direct service delivery'));
+    expect(passes).toEqual({ anchorAll: 1, load: 1 });
+    expect(painted.at(-1)).toEqual([
+      { id: 'a', text: 'evidence', questionIndex: null },
+      { id: 'b', text: 'direct service delivery', questionIndex: 1 },
+    ]);
+    expect(reports.at(-1)).toEqual({ a: 'anchored', b: 'anchored' });
+    expect(annotator.rangeOf('b')?.toString()).toBe('direct service delivery');
+    expect(annotator.reveal('b')).toBe(true);
+  });
+
+  it('stays drawn through a pass that loaded the highlights before it was saved', async () => {
+    root = document.createElement('main');
+    root.innerHTML = ARTICLE;
+    document.body.append(root);
+    const { annotator, painted, reports } = setUp([highlightOf(root, 'evidence', 'a', null)]);
+    await annotator.refresh();
+    const stale = annotator.refresh();
+    annotator.add({ id: 'b', questionId: null }, rangeOf('direct service delivery'));
+    await stale;
+    expect(painted.at(-1)?.map((item) => item.id)).toEqual(['a', 'b']);
+    expect(reports.at(-1)).toEqual({ a: 'anchored', b: 'anchored' });
+  });
+
+  it('goes when a pass that loaded after it no longer lists it (deleted from the panel)', async () => {
+    root = document.createElement('main');
+    root.innerHTML = ARTICLE;
+    document.body.append(root);
+    const { annotator, painted, reports } = setUp([highlightOf(root, 'evidence', 'a', null)]);
+    await annotator.refresh();
+    annotator.add({ id: 'b', questionId: null }, rangeOf('direct service delivery'));
+    await annotator.refresh();
+    expect(painted.at(-1)?.map((item) => item.id)).toEqual(['a']);
+    expect(reports.at(-1)).toEqual({ a: 'anchored' });
   });
 });

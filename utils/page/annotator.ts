@@ -1,17 +1,24 @@
-import { anchorAll } from '../anchoring';
 import type { Highlight } from '../highlights/highlight';
 import type { AnchorStatus } from '../protocol/tab-messages';
+import type { DocumentIntegration } from './document';
 
 /** What the annotator needs from the painter (see utils/page/highlighter/painter.ts). */
 export interface Painter {
-  paint(items: readonly { id: string; questionIndex: number | null; range: Range }[]): void;
+  paint(items: readonly DrawnHighlight[]): void;
   flash(id: string): void;
   highlightAt(x: number, y: number): string | null;
   destroy(): void;
 }
 
+interface DrawnHighlight {
+  id: string;
+  questionIndex: number | null;
+  range: Range;
+}
+
 export interface PageAnnotatorOptions {
-  root: Element;
+  /** The document the highlights are found in, followed and scrolled through. */
+  integration: Pick<DocumentIntegration, 'anchorAll' | 'onContentChange' | 'scrollTo'>;
   painter: Painter;
   /** The reader's highlights for this article, from the background. */
   load(): Promise<Highlight[] | null>;
@@ -31,75 +38,101 @@ const RECHECK_DELAY_MS = 400;
  * which were found, and anchors again when the article's text changes (single-page apps and lazy sections
  * deliver text late), until the page has settled. Anchoring yields to the page between slices, so it never
  * blocks scrolling or typing; after `settleMs` it stops watching, and what is still missing stays an orphan.
+ * A highlight the reader has just made is drawn from the range they selected (`add`), without a pass.
  */
 export function createPageAnnotator(options: PageAnnotatorOptions) {
-  const { root, painter } = options;
+  const { integration, painter } = options;
   const settleAt = performance.now() + (options.settleMs ?? DEFAULT_SETTLE_MS);
-  let ranges = new Map<string, Range>();
+  let drawn: DrawnHighlight[] = [];
   let statuses: Record<string, AnchorStatus> | null = null;
   let pass: AbortController | null = null;
   let timer: ReturnType<typeof setTimeout> | undefined;
+  /** Loads started so far: a pass is authoritative for the highlights added before its load began. */
+  let loads = 0;
+  /** Highlights drawn by `add`, with the load count then, until a pass that loaded after them has run. */
+  const added = new Map<string, { item: DrawnHighlight; loadsBefore: number }>();
+
+  function show(next: Record<string, AnchorStatus>): void {
+    painter.paint(drawn);
+    if (statuses === null || !sameStatuses(next, statuses)) options.report(next);
+    statuses = next;
+  }
 
   async function refresh(): Promise<void> {
     pass?.abort();
     const controller = new AbortController();
     pass = controller;
+    const loadNumber = ++loads;
     const highlights = await options.load();
     if (!highlights || controller.signal.aborted) return;
     const items = highlights.map((highlight) => ({ highlight, selectors: highlight.target.selectors }));
-    const result = await anchorAll(items, root, {
+    const result = await integration.anchorAll(items, {
       signal: controller.signal,
       deadlineMs: Math.max(1_000, settleAt - performance.now()),
     });
     if (result.stoppedBy === 'abort') return;
-    ranges = new Map(result.anchored.map(({ item, result: found }) => [item.highlight.id, found.range]));
-    painter.paint(
-      result.anchored.map(({ item, result: found }) => ({
-        id: item.highlight.id,
-        questionIndex: options.questionIndex(item.highlight.questionId),
-        range: found.range,
-      })),
-    );
+    drawn = result.anchored.map(({ item, result: found }) => ({
+      id: item.highlight.id,
+      questionIndex: options.questionIndex(item.highlight.questionId),
+      range: found.range,
+    }));
     const next: Record<string, AnchorStatus> = {};
     for (const { item } of result.anchored) next[item.highlight.id] = 'anchored';
     for (const item of [...result.orphans, ...result.unfinished]) next[item.highlight.id] = 'orphan';
-    if (statuses === null || !sameStatuses(next, statuses)) options.report(next);
-    statuses = next;
+    for (const [id, { item, loadsBefore }] of added) {
+      if (loadNumber > loadsBefore) added.delete(id);
+      else if (!(id in next)) {
+        drawn.push(item);
+        next[id] = 'anchored';
+      }
+    }
+    show(next);
   }
 
   /** Late text only matters while something is missing or a drawn passage was replaced by a re-render. */
-  const observer = new MutationObserver(() => {
-    if (performance.now() > settleAt) return observer.disconnect();
+  const stopFollowing = integration.onContentChange(() => {
+    if (performance.now() > settleAt) return stopFollowing();
     const missing = Object.values(statuses ?? {}).includes('orphan');
-    const broken = [...ranges.values()].some((range) => !range.startContainer.isConnected || range.collapsed);
+    const broken = drawn.some(({ range }) => !range.startContainer.isConnected || range.collapsed);
     if (!missing && !broken) return;
     clearTimeout(timer);
     timer = setTimeout(() => void refresh(), RECHECK_DELAY_MS);
   });
-  observer.observe(root, { childList: true, subtree: true, characterData: true });
+
+  const rangeOf = (id: string): Range | null => {
+    const range = drawn.findLast((item) => item.id === id)?.range;
+    return range?.startContainer.isConnected ? range : null;
+  };
 
   return {
     refresh,
+    /**
+     * Draws a highlight the reader just saved over the range they selected, and reports it found: the page
+     * already holds that range, so nothing is loaded or anchored again.
+     */
+    add(highlight: Pick<Highlight, 'id' | 'questionId'>, range: Range): void {
+      const item = { id: highlight.id, questionIndex: options.questionIndex(highlight.questionId), range };
+      added.set(highlight.id, { item, loadsBefore: loads });
+      drawn = [...drawn.filter((other) => other.id !== highlight.id), item];
+      // Before the first pass has reported, the panel waits for it, which will count this one too.
+      if (statuses === null) painter.paint(drawn);
+      else show({ ...statuses, [highlight.id]: 'anchored' });
+    },
     /** Scrolls the passage into the middle of the view and flashes it; false when it is not on the page. */
     reveal(id: string): boolean {
-      const range = ranges.get(id);
-      if (!range?.startContainer.isConnected) return false;
-      const element =
-        range.startContainer instanceof Element ? range.startContainer : range.startContainer.parentElement;
-      element?.scrollIntoView({ block: 'center', behavior: 'smooth' });
+      const range = rangeOf(id);
+      if (!range) return false;
+      void integration.scrollTo(range, { smooth: true });
       painter.flash(id);
       return true;
     },
     highlightAt: (x: number, y: number) => painter.highlightAt(x, y),
     /** Where a highlight is drawn now, if it is. */
-    rangeOf: (id: string): Range | null => {
-      const range = ranges.get(id);
-      return range?.startContainer.isConnected ? range : null;
-    },
+    rangeOf,
     destroy() {
       pass?.abort();
       clearTimeout(timer);
-      observer.disconnect();
+      stopFollowing();
       painter.destroy();
     },
   };

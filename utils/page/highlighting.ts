@@ -1,11 +1,10 @@
-import { describe } from '../anchoring';
 import { localize } from '../catalog/localized';
 import type { CatalogEntry } from '../catalog/schema';
 import { SAVE_HIGHLIGHT_MEASURE } from '../performance-marks';
 import type { BackgroundClient } from '../protocol/responses';
 import { buildTextFragment } from '../sharing/text-fragment';
 import { createPageAnnotator } from './annotator';
-import { createHighlightPainter } from './highlighter/painter';
+import type { DocumentIntegration } from './document';
 import { highlightableRange, selectionFocusEnd, selectionRect } from './highlighter/selection';
 import { mountSelectionToolbar } from './toolbar/toolbar';
 
@@ -14,14 +13,19 @@ const SELECTION_SETTLE_MS = 150;
 /**
  * Everything the reader does with highlights on the article page: the toolbar on a selection (tie to a
  * question, or plain highlight), the painted highlights, clicks on them, and passages revealed from the panel.
- * The article itself is the document's body; the panel and toolbar hosts sit outside it.
+ * The article is the integration's root (the body of an HTML article); the panel and toolbar hosts sit outside it.
  */
-export function startPageHighlighting(doc: Document, entry: CatalogEntry, send: BackgroundClient, language: string) {
+export function startPageHighlighting(
+  integration: DocumentIntegration,
+  entry: CatalogEntry,
+  send: BackgroundClient,
+  language: string,
+) {
+  const { doc, root } = integration;
   const win = doc.defaultView as Window;
-  const root = doc.body;
   const annotator = createPageAnnotator({
-    root,
-    painter: createHighlightPainter(doc),
+    integration,
+    painter: integration.createPainter(),
     load: async () => {
       const reply = await send({ type: 'highlights' });
       return reply.ok ? reply.value.highlights : null;
@@ -46,7 +50,7 @@ export function startPageHighlighting(doc: Document, entry: CatalogEntry, send: 
 
   async function tie(questionId: string | null): Promise<void> {
     if (!selected) return;
-    const described = describe(selected, root);
+    const described = await integration.describe(selected);
     if (!described.ok) return toolbar.showMessage(described.message);
     const started = performance.now();
     const reply = await send({
@@ -57,6 +61,7 @@ export function startPageHighlighting(doc: Document, entry: CatalogEntry, send: 
     });
     performance.measure(SAVE_HIGHLIGHT_MEASURE, { start: started, end: performance.now() });
     if (!reply.ok) return toolbar.showMessage(reply.error);
+    annotator.add(reply.value, described.passage);
     selected = null;
     toolbar.hide();
     win.getSelection()?.removeAllRanges();

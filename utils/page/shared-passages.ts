@@ -1,21 +1,24 @@
-import { createAnchorer } from '../anchoring';
 import type { SharedHighlight } from '../sharing/share-link';
-import { createHighlightPainter } from './highlighter/painter';
+import type { DocumentIntegration } from './document';
 
 /**
  * Draws the passages a share link carries, in their own style, and brings the first into view: the recipient
  * opened the link to see that passage. Those that cannot be found on this copy are simply not drawn; the panel
  * still shows their quote. Returns a function that removes the drawing.
  */
-export function showSharedPassages(doc: Document, items: readonly SharedHighlight[]): () => void {
-  const painter = createHighlightPainter(doc);
-  const anchorer = createAnchorer(doc.body);
-  const ranges = items.flatMap((item) => anchorer.anchor(item.selectors)?.range ?? []);
-  painter.paintShared(ranges);
-  const first = ranges[0];
-  const element = first?.startContainer instanceof Element ? first.startContainer : first?.startContainer.parentElement;
-  element?.scrollIntoView({ block: 'center' });
-  return () => painter.destroy();
+export function showSharedPassages(integration: DocumentIntegration, items: readonly SharedHighlight[]): () => void {
+  const painter = integration.createPainter();
+  const pass = new AbortController();
+  void integration.anchorAll(items, { signal: pass.signal }).then(({ anchored }) => {
+    if (pass.signal.aborted) return;
+    const ranges = anchored.map(({ result }) => result.range);
+    painter.paintShared(ranges);
+    if (ranges[0]) void integration.scrollTo(ranges[0]);
+  });
+  return () => {
+    pass.abort();
+    painter.destroy();
+  };
 }
 
 /**

@@ -1,3 +1,4 @@
+import { isGapCode } from '../../anchoring/text-model';
 import { focusedField, isEditableNode } from './editable';
 
 export type NotHighlightableReason = 'none' | 'collapsed' | 'editable' | 'excluded' | 'outside-article' | 'shadow';
@@ -67,4 +68,51 @@ export function selectionFocusEnd(selection: Selection): 'start' | 'end' {
   if (anchorNode === null || focusNode === null) return 'end';
   if (anchorNode === focusNode) return selection.focusOffset < selection.anchorOffset ? 'start' : 'end';
   return anchorNode.compareDocumentPosition(focusNode) & Node.DOCUMENT_POSITION_PRECEDING ? 'start' : 'end';
+}
+
+/** The first character of `text` that the reader's text keeps (see `text-model.ts`), or -1 for none. */
+function firstKept(text: string): number {
+  for (let i = 0; i < text.length; i++) if (!isGapCode(text.charCodeAt(i))) return i;
+  return -1;
+}
+
+/**
+ * The range without the whitespace (and invisible characters) at its ends, which the stored quote leaves out too:
+ * a double-click takes the following space. A new highlight is drawn over this, so that it looks as it will when
+ * found again on the next visit. A range with nothing but whitespace comes back as it was.
+ */
+export function trimmedRange(range: Range): Range {
+  const pieces = textNodesIn(range).map((text) => {
+    const from = text === range.startContainer ? range.startOffset : 0;
+    const to = text === range.endContainer ? range.endOffset : text.length;
+    return { text, from, covered: text.data.slice(from, to) };
+  });
+  const trimmed = range.cloneRange();
+  const first = pieces.find((piece) => firstKept(piece.covered) >= 0);
+  const last = pieces.findLast((piece) => firstKept(piece.covered) >= 0);
+  if (first === undefined || last === undefined) return trimmed;
+  trimmed.setStart(first.text, first.from + firstKept(first.covered));
+  trimmed.setEnd(last.text, last.from + lastKept(last.covered));
+  return trimmed;
+}
+
+/** Just after the last character of `text` that the reader's text keeps. */
+function lastKept(text: string): number {
+  for (let i = text.length - 1; i >= 0; i--) if (!isGapCode(text.charCodeAt(i))) return i + 1;
+  return 0;
+}
+
+/** The text nodes the range covers, in document order, from the one it starts in to the one it ends in. */
+function textNodesIn(range: Range): Text[] {
+  const start = range.startContainer;
+  if (start === range.endContainer && start instanceof Text) return [start];
+  const root = range.commonAncestorContainer;
+  const walker = (root.ownerDocument ?? (root as Document)).createTreeWalker(root, NodeFilter.SHOW_TEXT);
+  walker.currentNode = start;
+  const out: Text[] = start instanceof Text ? [start] : [];
+  for (let node = walker.nextNode(); node !== null; node = walker.nextNode()) {
+    if (range.comparePoint(node, 0) > 0) break;
+    if (range.intersectsNode(node)) out.push(node as Text);
+  }
+  return out;
 }

@@ -1,0 +1,43 @@
+import { anchorAll, describe } from '../../anchoring';
+import { detectArticle } from '../../article/detect';
+import { createHighlightPainter } from '../highlighter/painter';
+import { trimmedRange } from '../highlighter/selection';
+import type { DocumentIntegration } from './integration';
+
+/**
+ * The HTML article, the document the extension was built for: its text is the DOM under `root` (the body, whose
+ * panel and toolbar hosts sit outside it), its identity is in `<head>` (what the detector reads), and sections
+ * that arrive late (single-page apps, lazy loading) show up as DOM mutations under the root.
+ */
+export function createHtmlIntegration(doc: Document, root: Element = doc.body): DocumentIntegration {
+  const watchers = new Set<MutationObserver>();
+  return {
+    doc,
+    root,
+    article: async () => detectArticle(doc, doc.URL),
+    async describe(range) {
+      const described = describe(range, root);
+      return described.ok ? { ...described, passage: trimmedRange(range) } : described;
+    },
+    anchorAll: (items, options) => anchorAll(items, root, options),
+    createPainter: () => createHighlightPainter(doc),
+    async scrollTo(range, options = {}) {
+      const start = range.startContainer;
+      const element = start instanceof Element ? start : start.parentElement;
+      element?.scrollIntoView({ block: 'center', behavior: options.smooth ? 'smooth' : 'auto' });
+    },
+    onContentChange(listener) {
+      const observer = new MutationObserver(() => listener());
+      observer.observe(root, { childList: true, subtree: true, characterData: true });
+      watchers.add(observer);
+      return () => {
+        observer.disconnect();
+        watchers.delete(observer);
+      };
+    },
+    destroy() {
+      for (const observer of watchers) observer.disconnect();
+      watchers.clear();
+    },
+  };
+}
