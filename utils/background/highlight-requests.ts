@@ -71,7 +71,8 @@ export async function createHighlight(
     updatedAt: now,
   });
   if (!saved.ok) return fromStorage(saved);
-  await changed(context);
+  // The page draws the new highlight from the range it holds, on this reply; only the panel must reload.
+  context.notifyPanel({ type: 'highlights-changed' });
   await context.showPanel();
   context.notifyPanel({ type: 'focus-highlight', id: saved.value.id, edit: true });
   return ok(saved.value);
