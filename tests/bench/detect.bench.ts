@@ -1,6 +1,6 @@
 import { expect, it } from 'vitest';
-import { commands } from 'vitest/browser';
-import { type ArticleInfo, detectArticle } from '../../utils/article/detect';
+import { detectArticle } from '../../utils/article/detect';
+import { loadFixturePages } from '../dom/support/fixtures.ts';
 
 /**
  * How `detectArticle` costs on real pages in Chromium, against serialising the same document
@@ -8,50 +8,6 @@ import { type ArticleInfo, detectArticle } from '../../utils/article/detect';
  * page load, so its budget is ≤ 1 ms on the 1.2 MB Frontiers page. Prints figures; asserts no timings.
  */
 
-const PAGES: { file: string; url: string; doi: string; openAccess: ArticleInfo['openAccess'] }[] = [
-  {
-    file: 'springer__10.1007_s10924-010-0192-1.html',
-    url: 'https://link.springer.com/article/10.1007/s10924-010-0192-1',
-    doi: '10.1007/s10924-010-0192-1',
-    openAccess: 'closed',
-  },
-  {
-    file: 'pmc__10.1093_nar_gks1195.html',
-    url: 'https://pmc.ncbi.nlm.nih.gov/articles/PMC3531190/',
-    doi: '10.1093/nar/gks1195',
-    openAccess: 'open',
-  },
-  {
-    file: 'plos__10.1371_journal.pone.0213978.html',
-    url: 'https://journals.plos.org/plosone/article?id=10.1371/journal.pone.0213978',
-    doi: '10.1371/journal.pone.0213978',
-    openAccess: 'open',
-  },
-  {
-    file: 'arxiv__10.48550_arXiv.1706.03762.html',
-    url: 'https://arxiv.org/abs/1706.03762',
-    doi: '10.48550/arXiv.1706.03762',
-    openAccess: 'open',
-  },
-  {
-    file: 'nature__10.1038_s41586-021-03819-2.html',
-    url: 'https://www.nature.com/articles/s41586-021-03819-2',
-    doi: '10.1038/s41586-021-03819-2',
-    openAccess: 'open',
-  },
-  {
-    file: 'frontiers__10.3389_fpsyg.2014.00781.html',
-    url: 'https://www.frontiersin.org/journals/psychology/articles/10.3389/fpsyg.2014.00781/full',
-    doi: '10.3389/fpsyg.2014.00781',
-    openAccess: 'open',
-  },
-];
-
-/**
- * `commands.readFile` resolves against the project root in this setup (vitest 4), so `../shared/…` is the
- * folder; the path relative to this file is tried too, for runners that resolve against the test file.
- */
-const FOLDERS = ['../shared/fixtures/pages/', '../../../shared/fixtures/pages/'];
 /** Browser timers are coarsened (to 0.1 ms or worse), so each sample times a batch of calls. */
 const CALLS_PER_SAMPLE = 200;
 const SAMPLES = 15;
@@ -59,17 +15,6 @@ const SAMPLES = 15;
 const MIN_SAMPLE_MS = 25;
 
 let sink = 0;
-
-async function readPage(file: string): Promise<string | null> {
-  for (const folder of FOLDERS) {
-    try {
-      return await commands.readFile(folder + file);
-    } catch {
-      // Try the next base; the caller reports a page found under none.
-    }
-  }
-  return null;
-}
 
 /** Median milliseconds per call over SAMPLES batches of `calls` calls. */
 function medianPerCall(fn: () => number, calls: number): number {
@@ -109,14 +54,8 @@ function batchSize(fn: () => number): number {
 
 it('times detectArticle against documentElement.innerHTML on the real pages', async () => {
   const rows: string[] = [];
-  for (const page of PAGES) {
-    const html = await readPage(page.file);
-    if (html === null) {
-      console.warn(
-        `detect.bench: skipped, cannot read ${page.file} from ${FOLDERS.join(' or ')} (shared fixtures absent?)`,
-      );
-      return;
-    }
+  // Without the shared folder the loader has said so and returns nothing: the bench prints no rows.
+  for (const { html, ...page } of await loadFixturePages()) {
     const doc = new DOMParser().parseFromString(html, 'text/html');
     // Chromium's parser, not happy-dom's: the unit tests' answers must hold here too.
     expect(detectArticle(doc, page.url)).toMatchObject({ doi: page.doi, openAccess: page.openAccess });
@@ -129,7 +68,7 @@ it('times detectArticle against documentElement.innerHTML on the real pages', as
     const coldMs = coldMedian(html, page.url);
     const size = new TextEncoder().encode(html).length;
     rows.push(
-      `| ${page.file.split('__')[0]?.padEnd(9)} | ${String(size).padStart(9)} | ${detectMs.toFixed(4).padStart(9)} | ${coldMs.toFixed(1).padStart(7)} | ${innerMs.toFixed(3).padStart(12)} | ${String(innerCalls).padStart(22)} | ${(innerMs / detectMs).toFixed(0).padStart(21)}× |`,
+      `| ${page.site.padEnd(9)} | ${String(size).padStart(9)} | ${detectMs.toFixed(4).padStart(9)} | ${coldMs.toFixed(1).padStart(7)} | ${innerMs.toFixed(3).padStart(12)} | ${String(innerCalls).padStart(22)} | ${(innerMs / detectMs).toFixed(0).padStart(21)}× |`,
     );
   }
   console.log(

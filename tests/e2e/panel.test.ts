@@ -5,7 +5,7 @@ import type { Browser } from 'webextension-polyfill';
 import { launchWithExtension, waitForPanelFrame } from '../support/browser.mjs';
 import { type FeedServer, startFeedServer, subscribeToFeed } from '../support/feeds';
 import { SHARED_PAGES, startFixtureServer } from '../support/server.mjs';
-import { REAL_PAGES, TEST_FEED } from '../support/test-catalog.mjs';
+import { CATALOGED_PAGES, TEST_FEED } from '../support/test-catalog.mjs';
 
 /** The extension APIs as the service worker sees them (Chromium's promise-returning `chrome`). */
 declare const chrome: Browser;
@@ -265,7 +265,7 @@ const sharedPresent = existsSync(SHARED_PAGES);
 if (!sharedPresent) console.warn(`Skipping the real publisher pages: ${SHARED_PAGES} is absent.`);
 
 describe.skipIf(!sharedPresent)('the panel on real publisher pages mapped to a test catalog entry', () => {
-  it.each(REAL_PAGES)('$file', async ({ file, id }) => {
+  it.each(CATALOGED_PAGES)('$file', async ({ file, id }) => {
     const page = await open(`/shared/${file}`);
     await (await panel(page)).waitFor({ timeout: 15_000 });
     expect(await (await panel(page)).textContent()).toContain(`First question about ${id}?`);

@@ -3,6 +3,7 @@ import { build } from 'esbuild';
 import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CHROMIUM } from '../support/browser.mjs';
+import { REAL_PAGES } from '../support/real-pages.mjs';
 import { SHARED_PAGES, startFixtureServer } from '../support/server.mjs';
 
 /**
@@ -16,14 +17,6 @@ import { SHARED_PAGES, startFixtureServer } from '../support/server.mjs';
  * Chromium only applies text directives in top-level navigations.
  */
 
-const FIXTURES = [
-  'arxiv__10.48550_arXiv.1706.03762.html',
-  'frontiers__10.3389_fpsyg.2014.00781.html',
-  'nature__10.1038_s41586-021-03819-2.html',
-  'plos__10.1371_journal.pone.0213978.html',
-  'pmc__10.1093_nar_gks1195.html',
-  'springer__10.1007_s10924-010-0192-1.html',
-];
 const PASSAGES_PER_PAGE = 40;
 const CASE_ORIGIN = 'http://127.0.0.1:9';
 
@@ -166,7 +159,7 @@ describe.skipIf(!fixturesPresent)('Chromium finds exactly the passage on real pu
   const tally: Record<string, Record<string, number>> = {};
   afterAll(() => console.info('text fragments on fixture pages (Chromium matcher):', tally));
 
-  it.each(FIXTURES)(
+  it.each(REAL_PAGES.map((page) => page.file))(
     'for random passages on %s',
     async (name) => {
       const page = await context.newPage();

@@ -3,11 +3,12 @@ import { readFile } from 'node:fs/promises';
 import { createServer } from 'node:http';
 import { extname, join, normalize } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { REAL_PAGES_FROM_ROOT } from './real-pages.mjs';
 
 /** Pages we wrote ourselves: the demo article and the small pages the browser tests visit. */
 export const OWN_PAGES = fileURLToPath(new URL('../fixtures/', import.meta.url));
 /** Real publisher pages, read where they lie (never copied into the repository); absent on a fresh clone. */
-export const SHARED_PAGES = fileURLToPath(new URL('../../../shared/fixtures/pages/', import.meta.url));
+export const SHARED_PAGES = fileURLToPath(new URL(`../../${REAL_PAGES_FROM_ROOT}`, import.meta.url));
 
 const TYPES = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.json': 'application/json' };
 
