@@ -1,4 +1,5 @@
 import { doiFromUrl, doiKey, normalizeDoi } from './doi';
+import { httpUrl } from './http-url';
 import { type DoiMeta, firstValue, type PageMetadata, readMetadata } from './metadata';
 import { assessOpenAccess, type OpenAccessEvidence, type OpenAccessStatus } from './open-access';
 import { isAboutOtherWorks } from './scope';
@@ -188,11 +189,8 @@ function firstHttpUrl(candidates: (string | null)[], base: string): string | nul
 function absoluteHttpUrl(value: string, base: string): string | null {
   const trimmed = value.trim();
   if (!trimmed || trimmed.length > MAX_URL_LENGTH) return null;
-  let parsed: URL | null = null;
-  if (URL.canParse(trimmed)) parsed = new URL(trimmed);
-  else if (base.length <= MAX_URL_LENGTH && URL.canParse(trimmed, base)) parsed = new URL(trimmed, base);
-  if (parsed === null || (parsed.protocol !== 'https:' && parsed.protocol !== 'http:')) return null;
-  return parsed.href.length > MAX_URL_LENGTH ? null : parsed.href;
+  const parsed = httpUrl(trimmed, base.length <= MAX_URL_LENGTH ? base : undefined);
+  return parsed === null || parsed.href.length > MAX_URL_LENGTH ? null : parsed.href;
 }
 
 /** The page URL itself, shortened (query, then path dropped) only if it would not fit the message limit. */

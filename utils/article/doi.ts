@@ -11,7 +11,7 @@ export const DOI_MAX_LENGTH = 300;
 const RAW_MAX_LENGTH = 4 * DOI_MAX_LENGTH;
 
 /** `10.` + registrant (4–9 digits, optional dotted sub-registrants) + `/` + a non-empty suffix. */
-const DOI_SHAPE = /^10\.\d{4,9}(?:\.\d+)*\/\S+$/;
+export const DOI_SHAPE = /^10\.\d{4,9}(?:\.\d+)*\/\S+$/;
 /**
  * Characters no registered DOI uses but markup injection or spoofing needs: quotes, backslash, braces, control
  * and invisible format characters (bidi overrides, zero-width spaces), and an HTML tag opener (`<script`, `</`).

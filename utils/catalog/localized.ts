@@ -1,4 +1,5 @@
 import * as v from 'valibot';
+import { publishedText } from '../validation';
 
 /**
  * Text a club may publish in English only (a plain string) or in English with a French version.
@@ -6,18 +7,6 @@ import * as v from 'valibot';
  * first clubs are Canadian and publish in both.
  */
 export type LocalizedText = string | { en: string; fr?: string };
-
-/**
- * Validates one language's text: trimmed, non-empty and at most `maxLength` characters, so that a hostile feed
- * cannot fill memory or the panel with one field.
- */
-export const boundedText = (maxLength: number) =>
-  v.pipe(
-    v.string('expected a string'),
-    v.trim(),
-    v.nonEmpty('expected a non-empty string'),
-    v.maxLength(maxLength, `expected at most ${maxLength} characters`),
-  );
 
 /** Words a reader of a feed error understands, instead of valibot's `Invalid key: Expected "en"`. */
 export const objectIssueMessage = (issue: v.ObjectIssue) =>
@@ -28,7 +17,8 @@ export const objectIssueMessage = (issue: v.ObjectIssue) =>
  * mistake inside `{ en, fr }` is reported at `title.en` instead of as "matches no option" at `title`.
  */
 export const localizedText = (maxLength: number): v.GenericSchema<LocalizedText> => {
-  const plain = boundedText(maxLength);
+  // Capped so that a hostile feed cannot fill memory or the panel with one field.
+  const plain = publishedText(maxLength);
   const translated = v.object({ en: plain, fr: v.optional(plain) }, objectIssueMessage);
   return v.lazy((input) => (typeof input === 'object' && input !== null && !Array.isArray(input) ? translated : plain));
 };

@@ -1,6 +1,8 @@
 import * as v from 'valibot';
-import { doiKey, normalizeDoi } from '../article/doi';
-import { boundedText, localizedText, objectIssueMessage } from './localized';
+import { doiKey } from '../article/doi';
+import { httpUrl } from '../article/http-url';
+import { publishedDoi, publishedText } from '../validation';
+import { localizedText, objectIssueMessage } from './localized';
 
 /**
  * The shape of one catalog entry: a journal club's discussion of one article. Entries arrive from feeds we do
@@ -53,18 +55,12 @@ const boundedArray = <const TItem extends v.GenericSchema>(item: TItem, min: num
  * follow, and a user name (`https://club.org@evil.example/`) only serves to disguise where a link goes.
  */
 function parseHttpUrl(raw: string): string | null {
-  let url: URL;
-  try {
-    url = new URL(raw);
-  } catch {
-    return null;
-  }
-  if (url.protocol !== 'https:' && url.protocol !== 'http:') return null;
-  return url.username === '' && url.password === '' ? url.href : null;
+  const url = httpUrl(raw);
+  return url !== null && url.username === '' && url.password === '' ? url.href : null;
 }
 
 const HttpUrlSchema = v.pipe(
-  boundedText(CATALOG_LIMITS.urlLength),
+  publishedText(CATALOG_LIMITS.urlLength),
   v.rawTransform(({ dataset, addIssue, NEVER }) => {
     const url = parseHttpUrl(dataset.value);
     if (url !== null) return url;
@@ -73,15 +69,7 @@ const HttpUrlSchema = v.pipe(
   }),
 );
 
-const DoiSchema = v.pipe(
-  boundedText(CATALOG_LIMITS.doiLength),
-  v.rawTransform(({ dataset, addIssue, NEVER }) => {
-    const doi = normalizeDoi(dataset.value);
-    if (doi !== null) return doi;
-    addIssue({ message: 'expected a DOI such as 10.1186/s12913-020-05145-1' });
-    return NEVER;
-  }),
-);
+const DoiSchema = publishedDoi(CATALOG_LIMITS.doiLength);
 
 /** The same DOI written twice (e.g. in two cases) would only make lookups ambiguous; keep the first spelling. */
 const dedupeDois = (dois: string[]) => dois.filter((doi, i) => dois.findIndex((d) => doiKey(d) === doiKey(doi)) === i);
@@ -145,9 +133,9 @@ export const CatalogEntrySchema = v.object(
     /** Version of record first, then preprints and other aliases; lookups match any of them. */
     dois: v.pipe(boundedArray(DoiSchema, 1, CATALOG_LIMITS.dois), v.transform(dedupeDois)),
     title: localizedText(CATALOG_LIMITS.titleLength),
-    authors: boundedArray(boundedText(CATALOG_LIMITS.authorLength), 1, CATALOG_LIMITS.authors),
+    authors: boundedArray(publishedText(CATALOG_LIMITS.authorLength), 1, CATALOG_LIMITS.authors),
     /** The reference as the club wrote it; not localised, because a citation reads the same in any language. */
-    citation: boundedText(CATALOG_LIMITS.citationLength),
+    citation: publishedText(CATALOG_LIMITS.citationLength),
     year: v.pipe(
       v.number('expected a number'),
       v.integer('expected a whole year'),

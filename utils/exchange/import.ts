@@ -1,5 +1,6 @@
 import { i18n } from '#i18n';
 import { type Highlight, parseHighlight } from '../highlights/highlight';
+import { lowerFirst } from '../lower-first';
 import { BACKUP_FORMAT, BACKUP_VERSION } from './backup';
 import { locateJsonError } from './json-error';
 import { IMPORT_MAX_CHARS, IMPORT_MAX_ITEMS } from './limits';
@@ -225,8 +226,5 @@ const entryName = (index: number) => i18n.t('import.entry', [count(index + 1)]);
  */
 const numberLanguage = () => i18n.t('extension.language');
 const count = (n: number) => n.toLocaleString(numberLanguage());
-/** "The note is …" reads on after a colon; "DOI …" keeps its capitals. */
-const lowerFirst = (text: string) =>
-  /^\p{Lu}\p{Ll}/u.test(text) ? text.charAt(0).toLowerCase() + text.slice(1) : text;
 /** Validation messages write 2345; the summary writes 2,345 like every other count the reader sees. */
 const readableNumbers = (text: string) => text.replace(/\b\d{4,}\b/g, (n) => count(Number(n)));

@@ -1,4 +1,5 @@
 import { i18n } from '#i18n';
+import { httpUrl } from '../article/http-url';
 import { localize } from '../catalog/localized';
 import type { CatalogEntry } from '../catalog/schema';
 import type { Highlight } from '../highlights/highlight';
@@ -131,9 +132,8 @@ function removeControls(text: string): string {
  * quotes; parentheses are encoded here so they cannot close the link early.
  */
 function safeUrl(raw: string): string | null {
-  if (!URL.canParse(raw)) return null;
-  const url = new URL(raw);
-  if (url.protocol !== 'https:' && url.protocol !== 'http:') return null;
+  const url = httpUrl(raw);
+  if (url === null) return null;
   return url.href.replaceAll('(', '%28').replaceAll(')', '%29');
 }
 

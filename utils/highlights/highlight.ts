@@ -1,7 +1,7 @@
 import * as v from 'valibot';
 import { i18n } from '#i18n';
 import type { TextPositionSelector, TextQuoteSelector } from '../anchoring/types';
-import { DOI_MAX_LENGTH } from '../article/doi';
+import { type DoiMessages, storedDoi, textUpTo } from '../validation';
 
 /**
  * A reader's highlight of a passage, optionally tied to one of the club's questions. Keyed by DOI rather than
@@ -59,15 +59,12 @@ const IsoTimestampSchema = v.pipe(
   ),
 );
 
-/**
- * Only the DOI's shape, not `normalizeDoi(doi) === doi`: stored highlights are checked again on every read,
- * and one must not turn unreadable because detection rules improved after it was saved.
- */
-const DoiSchema = v.pipe(
-  v.string(() => i18n.t('validation.doiMissing')),
-  v.maxLength(DOI_MAX_LENGTH, () => i18n.t('validation.doiTooLong')),
-  v.regex(/^10\.\d{4,9}(?:\.\d+)*\/\S+$/, () => i18n.t('validation.doiMalformed')),
-);
+/** What the reader is told about an article's DOI, in a highlight or a share link. */
+export const DOI_MESSAGES: DoiMessages = {
+  missing: () => i18n.t('validation.doiMissing'),
+  tooLong: () => i18n.t('validation.doiTooLong'),
+  malformed: () => i18n.t('validation.doiMalformed'),
+};
 
 /**
  * Names what a message is about ("The note"). Messages are looked up when a check fails, not when the schemas are
@@ -85,10 +82,10 @@ const shapeMessage =
   };
 
 const boundedText = (what: Subject, max: number) =>
-  v.pipe(
-    v.string(() => i18n.t('validation.mustBeText', [what()])),
-    v.maxLength(max, () => i18n.t('validation.tooLong', [what(), String(max)])),
-  );
+  textUpTo(max, {
+    notText: () => i18n.t('validation.mustBeText', [what()]),
+    tooLong: () => i18n.t('validation.tooLong', [what(), String(max)]),
+  });
 
 /** Non-empty so that the stored question key `''` can only mean "untied" (IndexedDB keys cannot be null). */
 const nullableId = (what: Subject) =>
@@ -146,7 +143,7 @@ export const HighlightSchema = v.strictObject(
       v.string(() => i18n.t('validation.idMissing')),
       v.uuid(() => i18n.t('validation.idNotUuid')),
     ),
-    doi: DoiSchema,
+    doi: storedDoi(DOI_MESSAGES),
     entryId: nullableId(() => i18n.t('validation.entryId')),
     questionId: nullableId(() => i18n.t('validation.questionId')),
     note: v.pipe(

@@ -2,6 +2,7 @@ import * as v from 'valibot';
 import type { ArticleInfo } from '../article/detect';
 import { IMPORT_MAX_CHARS } from '../exchange/limits';
 import { HighlightSchema, HighlightSelectorsSchema, ID_MAX_LENGTH, NOTE_MAX_LENGTH } from '../highlights/highlight';
+import { textUpTo } from '../validation';
 import { type DetectorRequest, SHARE_HASH_MAX_LENGTH } from './detector-messages';
 import type { PanelLayout } from './tab-messages';
 
@@ -10,19 +11,21 @@ import type { PanelLayout } from './tab-messages';
  * compromised or confused sender must not be able to make the background do anything the protocol does not name.
  */
 
-const text = (max: number) => v.pipe(v.string(), v.maxLength(max));
-const nullableUrl = v.nullable(text(4_096));
+const nullableUrl = v.nullable(textUpTo(4_096));
 
 /** Shape check for what the detector reports; `detectArticle` made it, but it crossed a boundary. */
 export const ArticleInfoSchema = v.object({
-  doi: text(300),
-  title: v.nullable(text(2_000)),
+  doi: textUpTo(300),
+  title: v.nullable(textUpTo(2_000)),
   openAccess: v.picklist(['open', 'closed', 'unknown']),
   openAccessEvidence: v.nullable(
-    v.object({ kind: v.picklist(['license-meta', 'rel-license', 'json-ld', 'world-readable']), value: text(2_000) }),
+    v.object({
+      kind: v.picklist(['license-meta', 'rel-license', 'json-ld', 'world-readable']),
+      value: textUpTo(2_000),
+    }),
   ),
   pdfUrl: nullableUrl,
-  canonicalUrl: text(4_096),
+  canonicalUrl: textUpTo(4_096),
   doiSource: v.picklist(['meta', 'url', 'body-link', 'share-link']),
 }) satisfies v.GenericSchema<unknown, ArticleInfo>;
 
@@ -50,7 +53,7 @@ export const BackgroundRequestSchema = v.variant('type', [
     type: v.literal('highlight-create'),
     questionId: v.nullable(id),
     selectors: HighlightSelectorsSchema,
-    source: text(4_096),
+    source: textUpTo(4_096),
   }),
   /** The reader edited a highlight's note or re-tied it, in the panel. */
   v.object({
@@ -73,7 +76,7 @@ export const BackgroundRequestSchema = v.variant('type', [
   /** The page was opened from a share link (its `#jc=` part), on an article or not. */
   v.object({
     type: v.literal('share-opened'),
-    share: text(SHARE_HASH_MAX_LENGTH),
+    share: textUpTo(SHARE_HASH_MAX_LENGTH),
     article: v.nullable(ArticleInfoSchema),
   }),
   /** A share link for one of the reader's highlights. */
@@ -100,10 +103,10 @@ export const BackgroundRequestSchema = v.variant('type', [
   /** The options page: the bundled catalog and every subscribed feed with its status. */
   v.object({ type: v.literal('feeds') }),
   /** The options page subscribes to a feed (after the reader granted access to its site); it is fetched at once. */
-  v.object({ type: v.literal('feed-subscribe'), url: text(4_096) }),
+  v.object({ type: v.literal('feed-subscribe'), url: textUpTo(4_096) }),
   /** The options page refreshes one feed now, or every feed (null). */
-  v.object({ type: v.literal('feed-refresh'), url: v.nullable(text(4_096)) }),
-  v.object({ type: v.literal('feed-unsubscribe'), url: text(4_096) }),
+  v.object({ type: v.literal('feed-refresh'), url: v.nullable(textUpTo(4_096)) }),
+  v.object({ type: v.literal('feed-unsubscribe'), url: textUpTo(4_096) }),
 ]);
 export type BackgroundRequest = v.InferOutput<typeof BackgroundRequestSchema>;
 

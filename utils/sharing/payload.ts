@@ -1,13 +1,14 @@
 import * as v from 'valibot';
 import { i18n } from '#i18n';
-import { DOI_MAX_LENGTH, normalizeDoi } from '../article/doi';
 import {
+  DOI_MESSAGES,
   HighlightSelectorsSchema,
   ID_MAX_LENGTH,
   NOTE_MAX_LENGTH,
   type TextPositionSelector,
   type TextQuoteSelector,
 } from '../highlights/highlight';
+import { canonicalDoi, LONE_SURROGATE, textUpTo } from '../validation';
 
 /**
  * What a share link carries: one highlight with everything a recipient needs to see it without the club's
@@ -34,9 +35,6 @@ export const TITLE_MAX_LENGTH = 500;
 /** Far more than fit in {@link SHARE_ALL_MAX_LENGTH}; a cap for hand-made payloads. */
 export const SHARE_ALL_MAX_ITEMS = 500;
 
-const LONE_SURROGATE_SOURCE = '[\\uD800-\\uDBFF](?![\\uDC00-\\uDFFF])|(?<![\\uD800-\\uDBFF])[\\uDC00-\\uDFFF]';
-const LONE_SURROGATE = new RegExp(LONE_SURROGATE_SOURCE, 'g');
-const HAS_LONE_SURROGATE = new RegExp(LONE_SURROGATE_SOURCE);
 /** Embedding, override and isolate controls: they can make text read differently from what it is. */
 const BIDI_CONTROLS = /[\u202A-\u202E\u2066-\u2069]/g;
 const LINE_BREAKS = /\r\n?|[\u2028\u2029\x85]/g;
@@ -70,8 +68,10 @@ const POSITION = () => i18n.t('validation.positionMalformed');
 
 const text = (what: () => string, max: number, clean: (value: string) => string) =>
   v.pipe(
-    v.string(() => i18n.t('validation.notText', [what()])),
-    v.maxLength(max, () => i18n.t('validation.tooLong', [what(), String(max)])),
+    textUpTo(max, {
+      notText: () => i18n.t('validation.notText', [what()]),
+      tooLong: () => i18n.t('validation.tooLong', [what(), String(max)]),
+    }),
     v.transform(clean),
   );
 
@@ -82,16 +82,6 @@ const id = (what: () => string) =>
       v.nonEmpty(() => i18n.t('validation.empty', [what()])),
     ),
   );
-
-/** The exact spelling detection produces, so a link cannot smuggle markup or a different article's spelling. */
-const DoiSchema = v.pipe(
-  v.string(() => i18n.t('validation.doiMissing')),
-  v.maxLength(DOI_MAX_LENGTH, () => i18n.t('validation.doiTooLong')),
-  v.check(
-    (doi) => !HAS_LONE_SURROGATE.test(doi) && normalizeDoi(doi) === doi,
-    () => i18n.t('validation.doiMalformed'),
-  ),
-);
 
 /** One highlight in the payload; keys are single letters because every byte lengthens the link. */
 const ItemSchema = v.pipe(
@@ -152,7 +142,7 @@ const ItemSchema = v.pipe(
  */
 export const PayloadSchema = v.object(
   {
-    d: DoiSchema,
+    d: canonicalDoi(DOI_MESSAGES),
     c: text(() => i18n.t('validation.clubName'), CLUB_NAME_MAX_LENGTH, toSingleLine),
     e: v.optional(
       id(() => i18n.t('validation.entryId')),

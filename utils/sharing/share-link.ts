@@ -1,6 +1,8 @@
 import { i18n } from '#i18n';
 import { sameDoi } from '../article/doi';
+import { httpUrl } from '../article/http-url';
 import { NOTE_MAX_LENGTH } from '../highlights/highlight';
+import { lowerFirst } from '../lower-first';
 import { decodeBase64url, encodeBase64url } from './base64url';
 import { deflateRaw, inflateRawCapped } from './compression';
 import { parsePayload, QUESTION_TEXT_MAX_LENGTH, type SharedHighlight, toPayload } from './payload';
@@ -175,10 +177,8 @@ function validate(items: readonly SharedHighlight[]): SharedHighlight[] {
 
 function linkStart(doi: string, base: string | undefined): string {
   if (base === undefined) return `${DOI_RESOLVER}${encodeDoiPath(doi)}#jc=`;
-  const url = URL.canParse(base) ? new URL(base) : null;
-  if (url === null || (url.protocol !== 'https:' && url.protocol !== 'http:')) {
-    throw new TypeError('The page address to share is not a web address.');
-  }
+  const url = httpUrl(base);
+  if (url === null) throw new TypeError('The page address to share is not a web address.');
   url.hash = '';
   return `${url.href}#jc=`;
 }
@@ -197,8 +197,4 @@ function directiveTail(fragment: string | null | undefined): string {
   if (!TEXT_DIRECTIVES.test(fragment))
     throw new TypeError('The text fragment is not a percent-encoded text directive.');
   return `:~:${fragment}`;
-}
-
-function lowerFirst(sentence: string): string {
-  return sentence.charAt(0).toLowerCase() + sentence.slice(1);
 }
