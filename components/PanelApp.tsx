@@ -3,6 +3,7 @@ import { i18n } from '#i18n';
 import { inOrder } from '../utils/in-order';
 import { copyText, downloadText } from '../utils/panel/clipboard';
 import { PANEL_VISIBLE_MARK } from '../utils/performance-marks';
+import type { Reply } from '../utils/protocol/reply';
 import type { ExportFormat } from '../utils/protocol/requests';
 import type { BackgroundClient, ExportedFile, PanelState, Settings } from '../utils/protocol/responses';
 import type { PanelEvent, PanelLayout } from '../utils/protocol/tab-messages';
@@ -19,20 +20,13 @@ interface PanelAppProps {
 }
 
 /**
- * Loads what the background knows about this tab and keeps the panel in step with it: the layout is changed
- * here (the background resizes the frame and remembers the choice for the article) or by the background when
- * the reader acts on the page; the reader's highlights are reloaded whenever they change.
+ * Shows what the background knows about this tab, sent as the panel's port opens, and keeps the panel in step
+ * with it: the layout is changed here (the background resizes the frame and remembers the choice for the
+ * article) or by the background when the reader acts on the page; the reader's highlights are reloaded whenever
+ * they change.
  */
 export function PanelApp({ language, send, events }: PanelAppProps) {
   const [load, setLoad] = useState<Load>({ status: 'loading' });
-
-  useEffect(() => {
-    void send({ type: 'panel-state' }).then((reply) => {
-      if (!reply.ok) setLoad({ status: 'failed', error: reply.error });
-      else if (!reply.value) setLoad({ status: 'failed', error: i18n.t('panel.noLongerArticle') });
-      else setLoad({ status: 'ready', state: reply.value });
-    });
-  }, [send]);
 
   // Marks the first paint of the loaded panel, so `npm run bench` can time it from the article's DOMContentLoaded.
   const ready = load.status === 'ready';
@@ -53,13 +47,14 @@ export function PanelApp({ language, send, events }: PanelAppProps) {
     },
     [send, showLayout, layoutRequests],
   );
-  const onLayoutEvent = useCallback(
+  const onPanelEvent = useCallback(
     (event: PanelEvent) => {
       if (event.type === 'layout') showLayout(event.layout);
+      else if (event.type === 'state') setLoad(loaded(event.state));
     },
     [showLayout],
   );
-  const highlights = useArticleHighlights(send, events, onLayoutEvent);
+  const highlights = useArticleHighlights(send, events, onPanelEvent);
   const [settings, setSettings] = useState<Settings | null>(null);
   useEffect(() => {
     void send({ type: 'settings' }).then((reply) => reply.ok && setSettings(reply.value));
@@ -116,4 +111,10 @@ export function PanelApp({ language, send, events }: PanelAppProps) {
       onClose={() => changeLayout('closed')}
     />
   );
+}
+
+function loaded(reply: Reply<PanelState | null>): Load {
+  if (!reply.ok) return { status: 'failed', error: reply.error };
+  if (!reply.value) return { status: 'failed', error: i18n.t('panel.noLongerArticle') };
+  return { status: 'ready', state: reply.value };
 }

@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useState } from 'preact/hooks';
 import type { Highlight } from '../utils/highlights/highlight';
+import type { Reply } from '../utils/protocol/reply';
 import type { ArticleHighlights, BackgroundClient } from '../utils/protocol/responses';
 import type { PanelEvent } from '../utils/protocol/tab-messages';
 
@@ -14,37 +15,41 @@ export interface HighlightFocus {
 }
 
 /**
- * The reader's highlights for the panel's article, kept fresh: loaded once, reloaded when the background says
- * they changed (a highlight made on the page, an edit elsewhere), with the page's anchoring results and the
- * background's requests to focus a highlight.
+ * The reader's highlights for the panel's article, kept fresh: they come with the port's first event (the
+ * background sends them as the port opens, and again if it reopens), are reloaded when the background says they
+ * changed (a highlight made on the page, an edit elsewhere), with the page's anchoring results and the
+ * background's requests to focus a highlight. Events about the panel itself (its state, its layout) go to
+ * `onPanelEvent`, from this one subscription.
  */
 export function useArticleHighlights(
   send: BackgroundClient,
   events: PanelEvents,
-  onLayout: (event: PanelEvent) => void,
+  onPanelEvent: (event: PanelEvent) => void,
 ) {
   const [data, setData] = useState<ArticleHighlights | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [focus, setFocus] = useState<HighlightFocus | null>(null);
 
-  const reload = useCallback(async () => {
-    const reply = await send({ type: 'highlights' });
+  const show = useCallback((reply: Reply<ArticleHighlights>) => {
     if (reply.ok) {
       setData(reply.value);
       setError(null);
     } else setError(reply.error);
-  }, [send]);
+  }, []);
+  const reload = useCallback(async () => show(await send({ type: 'highlights' })), [send, show]);
 
   useEffect(() => {
-    void reload();
     return events((event) => {
-      if (event.type === 'highlights-changed') void reload();
+      if (event.type === 'state') {
+        show(event.highlights);
+        onPanelEvent(event);
+      } else if (event.type === 'highlights-changed') void reload();
       else if (event.type === 'anchors') setData((current) => current && { ...current, anchors: event.anchors });
       else if (event.type === 'focus-highlight') {
         setFocus((current) => ({ id: event.id, edit: event.edit, seq: (current?.seq ?? 0) + 1 }));
-      } else onLayout(event);
+      } else onPanelEvent(event);
     });
-  }, [reload, events, onLayout]);
+  }, [show, reload, events, onPanelEvent]);
 
   const actions = {
     reveal: (id: string) => void send({ type: 'highlight-reveal', id }),

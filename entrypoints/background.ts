@@ -7,6 +7,7 @@ import { type LoadedCatalog, loadCatalog } from '../utils/background/catalog-sou
 import { type BackgroundServices, handleRequest } from '../utils/background/handle-request';
 import { runCommand } from '../utils/background/panel-command';
 import { createPanelPorts } from '../utils/background/panel-ports';
+import { panelSnapshot } from '../utils/background/panel-snapshot';
 import { parseSettings, SETTINGS_KEY } from '../utils/background/settings';
 import { createTabRegistry } from '../utils/background/tab-registry';
 import { getCollapsed, setCollapsed } from '../utils/db/article-state';
@@ -50,7 +51,8 @@ export default defineBackground(() => {
       void catalogChanges(() => followCatalogChange(services)).catch(() => undefined);
     },
   });
-  const panelPorts = createPanelPorts();
+  // A panel's port opens with its state and highlights, so the panel does not ask for them.
+  const panelPorts = createPanelPorts((tabId) => panelSnapshot(tabId, services));
 
   const services: BackgroundServices = {
     catalog: () => {

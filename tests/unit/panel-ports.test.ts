@@ -55,4 +55,40 @@ describe('panel ports', () => {
     ports.connect(1, port);
     expect(port.received).toEqual([]);
   });
+
+  it('opens a port with its tab’s first event, holding the events that come meanwhile until it is sent', async () => {
+    let read: (event: PanelEvent) => void = () => {};
+    const asked: number[] = [];
+    const ports = createPanelPorts((tabId) => {
+      asked.push(tabId);
+      return new Promise((resolve) => (read = resolve));
+    });
+    ports.notify(1, focus);
+    const port = recordingPort();
+    ports.connect(1, port);
+    ports.notify(1, { type: 'anchors', anchors: { h1: 'anchored' } });
+    expect(port.received).toEqual([]);
+    const opening: PanelEvent = {
+      type: 'state',
+      state: { ok: true, value: null },
+      highlights: { ok: false, error: 'x' },
+    };
+    read(opening);
+    await Promise.resolve();
+    expect(asked).toEqual([1]);
+    expect(port.received).toEqual([opening, focus, { type: 'anchors', anchors: { h1: 'anchored' } }]);
+    ports.notify(1, { type: 'highlights-changed' });
+    expect(port.received.at(-1)).toEqual({ type: 'highlights-changed' });
+  });
+
+  it('sends nothing to a port that disconnected while its first event was being read', async () => {
+    const opening: PanelEvent = { type: 'layout', layout: 'open' };
+    const ports = createPanelPorts(async () => opening);
+    const port = recordingPort();
+    const disconnect = ports.connect(1, port);
+    ports.notify(1, { type: 'highlights-changed' });
+    disconnect();
+    await Promise.resolve();
+    expect(port.received).toEqual([]);
+  });
 });

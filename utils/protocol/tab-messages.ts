@@ -3,6 +3,9 @@
  * frame's port. Plain types and one name, so the page side can import them without the request schemas.
  */
 
+import type { Reply } from './reply';
+import type { ArticleHighlights, PanelState } from './responses';
+
 /** How the reader left the panel on this article: open, folded to a small tab, or closed for this page. */
 export type PanelLayout = 'open' | 'collapsed' | 'closed';
 
@@ -23,6 +26,11 @@ export type TabMessage =
 
 /** Events the background pushes to the panel frame over its port. */
 export type PanelEvent =
+  /**
+   * The first event on every port that opens (or reopens after the service worker stopped): what the panel shows
+   * and the reader's highlights, so the panel asks for neither when it loads. Later events follow it in order.
+   */
+  | { type: 'state'; state: Reply<PanelState | null>; highlights: Reply<ArticleHighlights> }
   | { type: 'highlights-changed' }
   | { type: 'anchors'; anchors: Record<string, AnchorStatus> }
   | { type: 'focus-highlight'; id: string; edit: boolean }
