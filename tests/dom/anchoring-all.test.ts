@@ -41,7 +41,7 @@ function page(n: number, highlights = n): { root: HTMLElement; items: Item[]; mi
       const range = document.createRange();
       range.selectNodeContents(p);
       const result = describe(range, root);
-      if (!result.ok) throw new Error(result.message);
+      if (!result.ok) throw new Error(result.reason);
       return { id, selectors: result.selectors };
     });
   const missing = {

@@ -28,7 +28,7 @@ function highlightOf(root: HTMLElement, needle: string, id: string, questionId: 
     range.setStart(node, at);
     range.setEnd(node, at + needle.length);
     const described = describeRange(range, root);
-    if (!described.ok) throw new Error(described.message);
+    if (!described.ok) throw new Error(described.reason);
     return {
       id,
       doi: '10.1000/demo',

@@ -1,5 +1,3 @@
-import { i18n } from '#i18n';
-import { uiLanguage } from '../ui-language.ts';
 import { codePointLength } from './code-points.ts';
 import { buildTextIndex, type TextIndex } from './text-index.ts';
 import type { DescribeFailureReason, DescribeResult } from './types.ts';
@@ -12,27 +10,17 @@ export const MAX_QUOTE_LENGTH = 4000;
 /** Characters of context kept on each side; 32 is what Hypothesis and others store, enough to tell repeats apart. */
 export const CONTEXT_LENGTH = 32;
 
-/** In the reader's language, looked up when a selection is refused. */
-const MESSAGES: Record<Exclude<DescribeFailureReason, 'too-long'>, () => string> = {
-  empty: () => i18n.t('selection.empty'),
-  whitespace: () => i18n.t('selection.whitespace'),
-  'outside-root': () => i18n.t('selection.outside'),
-  'not-article-text': () => i18n.t('selection.noText'),
-};
-
 function fail(reason: Exclude<DescribeFailureReason, 'too-long'>): DescribeResult {
-  return { ok: false, reason, message: MESSAGES[reason]() };
+  return { ok: false, reason };
 }
 
 function tooLong(length: number): DescribeResult {
-  const count = new Intl.NumberFormat(uiLanguage()).format;
-  const message = i18n.t('selection.tooLong', [count(length), count(MAX_QUOTE_LENGTH)]);
-  return { ok: false, reason: 'too-long', message };
+  return { ok: false, reason: 'too-long', length, limit: MAX_QUOTE_LENGTH };
 }
 
 /**
  * Selectors for what the reader selected. Never throws: every way a selection can be unusable comes back as a
- * reason with a message meant for the reader.
+ * reason, which the page turns into words for the reader.
  */
 export function describe(range: Range, root: Element): DescribeResult {
   const inside = clipToRoot(range, root);

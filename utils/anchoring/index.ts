@@ -11,6 +11,7 @@ export type {
   Anchorable,
   AnchorMethod,
   AnchorResult,
+  DescribeFailure,
   DescribeFailureReason,
   DescribeResult,
   Selector,

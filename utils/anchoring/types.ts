@@ -25,12 +25,18 @@ export interface TextPositionSelector {
 
 export type Selector = TextQuoteSelector | TextPositionSelector;
 
-/** Why a selection can't become a highlight; each has a plain-English message in `describe.ts`. */
+/**
+ * Why a selection can't become a highlight. A code, not a sentence: the page words it for the reader
+ * (`utils/page/selection-refusal.ts`), so that anchoring stays free of any UI text.
+ */
 export type DescribeFailureReason = 'empty' | 'whitespace' | 'too-long' | 'outside-root' | 'not-article-text';
 
-export type DescribeResult =
-  | { ok: true; selectors: [TextQuoteSelector, TextPositionSelector] }
-  | { ok: false; reason: DescribeFailureReason; message: string };
+/** A refused selection; one that is too long says by how much, since that is what the reader can change. */
+export type DescribeFailure =
+  | { ok: false; reason: Exclude<DescribeFailureReason, 'too-long'> }
+  | { ok: false; reason: 'too-long'; length: number; limit: number };
+
+export type DescribeResult = { ok: true; selectors: [TextQuoteSelector, TextPositionSelector] } | DescribeFailure;
 
 /**
  * How the highlight was found again, from most to least certain:

@@ -6,6 +6,7 @@ import { buildTextFragment } from '../sharing/text-fragment';
 import { createPageAnnotator } from './annotator';
 import type { DocumentIntegration } from './document';
 import { highlightableRange, selectionFocusEnd, selectionRect } from './highlighter/selection';
+import { selectionRefusal } from './selection-refusal';
 import { mountSelectionToolbar } from './toolbar/toolbar';
 
 const SELECTION_SETTLE_MS = 150;
@@ -51,7 +52,7 @@ export function startPageHighlighting(
   async function tie(questionId: string | null): Promise<void> {
     if (!selected) return;
     const described = await integration.describe(selected);
-    if (!described.ok) return toolbar.showMessage(described.message);
+    if (!described.ok) return toolbar.showMessage(selectionRefusal(described, language));
     const started = performance.now();
     const reply = await send({
       type: 'highlight-create',

@@ -3,7 +3,7 @@ import { describe, type TextPositionSelector, type TextQuoteSelector } from '../
 /** The selectors `describe` makes for a range; fails the test if it refuses. */
 export function selectorsOf(root: Element, range: Range): [TextQuoteSelector, TextPositionSelector] {
   const result = describe(range, root);
-  if (!result.ok) throw new Error(`describe failed: ${result.message}`);
+  if (!result.ok) throw new Error(`describe failed: ${result.reason}`);
   return result.selectors;
 }
 
