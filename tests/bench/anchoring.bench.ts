@@ -7,11 +7,11 @@ import {
   type TextPositionSelector,
   type TextQuoteSelector,
 } from '../../utils/anchoring/index.ts';
-import { loadFixturePages } from '../dom/support/fixtures.ts';
-import { type FuzzOutcome, formatFuzzTable, runFuzz } from '../dom/support/fuzzing.ts';
-import { generateArticleHtml } from '../dom/support/generate.ts';
-import { apacheQuoteMatches, domAnchorTextQuote } from '../dom/support/oracles.ts';
-import { createRng } from '../dom/support/prng.ts';
+import { loadFixturePages } from '../support/dom/fixtures.ts';
+import { type FuzzOutcome, formatFuzzTable, runFuzz } from '../support/dom/fuzzing.ts';
+import { generateArticleHtml } from '../support/dom/generate.ts';
+import { apacheQuoteMatches, domAnchorTextQuote } from '../support/dom/oracles.ts';
+import { createRng } from '../support/dom/prng.ts';
 
 /**
  * Anchoring 500 highlights on about 1 MB of article text, against Apache Annotator's and dom-anchor-text-quote's

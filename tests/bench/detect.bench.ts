@@ -1,6 +1,6 @@
 import { expect, it } from 'vitest';
 import { detectArticle } from '../../utils/article/detect';
-import { loadFixturePages } from '../dom/support/fixtures.ts';
+import { loadFixturePages } from '../support/dom/fixtures.ts';
 
 /**
  * How `detectArticle` costs on real pages in Chromium, against serialising the same document

@@ -5,7 +5,7 @@ import { saveHighlight, saveHighlights } from '../../utils/db/highlights';
 import { openJournalClubDb } from '../../utils/db/open';
 import type { JournalClubDb } from '../../utils/db/schema';
 import type { Highlight } from '../../utils/highlights/highlight';
-import { expectOk, makeHighlight } from '../unit/db-fixtures';
+import { expectOk, makeHighlight } from '../support/unit/db-fixtures';
 
 /**
  * What the storage layer costs in real Chromium IndexedDB: one save as the panel makes it, a large import,

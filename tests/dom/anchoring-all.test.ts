@@ -1,6 +1,6 @@
 import { afterEach, expect, it, vi } from 'vitest';
 import { type AnchorResult, anchorAll, describe, type Selector } from '../../utils/anchoring/index.ts';
-import { mount, unmountAll } from './support/markup.ts';
+import { mount, unmountAll } from '../support/dom/markup.ts';
 
 interface Item {
   id: number;

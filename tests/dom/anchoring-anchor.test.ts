@@ -1,7 +1,7 @@
 import { afterEach, expect, describe as group, it } from 'vitest';
 import { anchor, createAnchorer, type Selector } from '../../utils/anchoring/index.ts';
-import { mount, mountSelection, sameBoundaries, unmountAll } from './support/markup.ts';
-import { quote, selectorsOf } from './support/selectors.ts';
+import { mount, mountSelection, sameBoundaries, unmountAll } from '../support/dom/markup.ts';
+import { quote, selectorsOf } from '../support/dom/selectors.ts';
 
 afterEach(unmountAll);
 

@@ -1,8 +1,8 @@
 import { expect, it } from 'vitest';
-import { loadFixturePages } from './support/fixtures.ts';
-import { type FuzzOutcome, formatFuzzTable, runFuzz } from './support/fuzzing.ts';
-import { generateArticleHtml } from './support/generate.ts';
-import { createRng } from './support/prng.ts';
+import { loadFixturePages } from '../support/dom/fixtures.ts';
+import { type FuzzOutcome, formatFuzzTable, runFuzz } from '../support/dom/fuzzing.ts';
+import { generateArticleHtml } from '../support/dom/generate.ts';
+import { createRng } from '../support/dom/prng.ts';
 
 /**
  * Highlights on pages whose text was then edited at random: they must be found in the right place or reported as

@@ -1,9 +1,15 @@
 import { afterAll, expect, it } from 'vitest';
 import { buildTextIndex, createAnchorer, type Selector } from '../../utils/anchoring/index.ts';
-import { type GeneratedBlock, generateDocument, isLowSurrogate, pointAfter, pointBefore } from './support/generate.ts';
-import { sameBoundaries } from './support/markup.ts';
-import { apacheDescribeQuote, apacheQuoteMatches } from './support/oracles.ts';
-import { createRng, type Rng } from './support/prng.ts';
+import {
+  type GeneratedBlock,
+  generateDocument,
+  isLowSurrogate,
+  pointAfter,
+  pointBefore,
+} from '../support/dom/generate.ts';
+import { sameBoundaries } from '../support/dom/markup.ts';
+import { apacheDescribeQuote, apacheQuoteMatches } from '../support/dom/oracles.ts';
+import { createRng, type Rng } from '../support/dom/prng.ts';
 
 /**
  * Differential test against Apache Annotator on generated documents. Its text model is the raw concatenation of

@@ -1,9 +1,9 @@
 import { afterAll, expect, describe as group, it } from 'vitest';
 import { createAnchorer, describe } from '../../utils/anchoring/index.ts';
-import { loadFixturePages, parsePage } from './support/fixtures.ts';
-import { sameBoundaries } from './support/markup.ts';
-import { createRng, type Rng } from './support/prng.ts';
-import { CHARACTER, selectableTextNodes } from './support/selectable.ts';
+import { loadFixturePages, parsePage } from '../support/dom/fixtures.ts';
+import { sameBoundaries } from '../support/dom/markup.ts';
+import { createRng, type Rng } from '../support/dom/prng.ts';
+import { CHARACTER, selectableTextNodes } from '../support/dom/selectable.ts';
 
 /**
  * describe → anchor round trips on real publisher pages: random selections made from the DOM (not from our

@@ -1,8 +1,8 @@
 import { afterEach, expect, describe as group, it } from 'vitest';
 import { buildTextIndex, describe } from '../../utils/anchoring/index.ts';
 import { selectionRefusal } from '../../utils/page/selection-refusal.ts';
-import { mount, mountSelection, unmountAll } from './support/markup.ts';
-import { selectorsOf } from './support/selectors.ts';
+import { mount, mountSelection, unmountAll } from '../support/dom/markup.ts';
+import { selectorsOf } from '../support/dom/selectors.ts';
 
 afterEach(unmountAll);
 

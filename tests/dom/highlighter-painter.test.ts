@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createHighlightPainter, type HighlightPainter, type PaintItem } from '../../utils/page/highlighter/painter';
-import { mount, unmountAll } from './support/markup';
+import { mount, unmountAll } from '../support/dom/markup';
 
 /** The range of the first occurrence of `needle` in the root's text, which may run across elements. */
 function find(root: Node, needle: string, occurrence = 0): Range {

@@ -5,7 +5,7 @@ import {
   selectionFocusEnd,
   selectionRect,
 } from '../../utils/page/highlighter/selection';
-import { mount, unmountAll } from './support/markup';
+import { mount, unmountAll } from '../support/dom/markup';
 
 /** The first Text node under `root` (a document fragment, element or shadow root) that holds `needle`. */
 function textOf(root: Node, needle: string): Text {

@@ -4,7 +4,7 @@ import { selectionRect } from '../../utils/page/highlighter/selection';
 import { GAP_PX, MARGIN_PX, placeToolbar } from '../../utils/page/toolbar/placement';
 import { rovingTarget, shortText } from '../../utils/page/toolbar/SelectionToolbar';
 import { mountSelectionToolbar, type SelectionToolbar } from '../../utils/page/toolbar/toolbar';
-import { mount, unmountAll } from './support/markup';
+import { mount, unmountAll } from '../support/dom/markup';
 
 const LONG =
   'Which of the competencies described by the authors does your organisation already support, and which would it need to build first?';

@@ -4,6 +4,7 @@ import type { Highlight } from '../../utils/highlights/highlight';
 import { createPageAnnotator, type Painter } from '../../utils/page/annotator';
 import { createHtmlIntegration } from '../../utils/page/document/html';
 import type { AnchorStatus } from '../../utils/protocol/tab-messages';
+import { findPassage } from '../support/page-text';
 
 /** A painter that records what it was asked to draw; the annotator's decisions are the subject here. */
 function recordingPainter() {
@@ -20,27 +21,20 @@ function recordingPainter() {
 }
 
 function highlightOf(root: HTMLElement, needle: string, id: string, questionId: string | null): Highlight {
-  const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
-  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-    const at = node.textContent?.indexOf(needle) ?? -1;
-    if (at < 0) continue;
-    const range = document.createRange();
-    range.setStart(node, at);
-    range.setEnd(node, at + needle.length);
-    const described = describeRange(range, root);
-    if (!described.ok) throw new Error(described.reason);
-    return {
-      id,
-      doi: '10.1000/demo',
-      entryId: 'demo',
-      questionId,
-      note: '',
-      target: { source: 'https://example.org/a', selectors: described.selectors },
-      createdAt: '2026-11-27T10:00:00.000Z',
-      updatedAt: '2026-11-27T10:00:00.000Z',
-    };
-  }
-  throw new Error(`no "${needle}"`);
+  const range = findPassage(needle, root);
+  if (!range) throw new Error(`no "${needle}"`);
+  const described = describeRange(range, root);
+  if (!described.ok) throw new Error(described.reason);
+  return {
+    id,
+    doi: '10.1000/demo',
+    entryId: 'demo',
+    questionId,
+    note: '',
+    target: { source: 'https://example.org/a', selectors: described.selectors },
+    createdAt: '2026-11-27T10:00:00.000Z',
+    updatedAt: '2026-11-27T10:00:00.000Z',
+  };
 }
 
 const ARTICLE =

@@ -7,9 +7,9 @@ import {
   type TextDirective,
   TextMatcher,
 } from '../../utils/sharing/text-fragment.ts';
-import { loadFixturePages } from './support/fixtures.ts';
-import { createRng } from './support/prng.ts';
-import { selectableTextNodes } from './support/selectable.ts';
+import { loadFixturePages } from '../support/dom/fixtures.ts';
+import { createRng } from '../support/dom/prng.ts';
+import { selectableTextNodes } from '../support/dom/selectable.ts';
 
 /**
  * `buildTextFragment` in real Chromium, on pages rendered in iframes (it reads computed style). What Chromium

@@ -1,11 +1,12 @@
 import type { Page } from 'playwright-core';
 
 /**
- * Finds `needle` in the page's text and returns a Range over its first occurrence (in one text node), or null.
- * It runs in the page, sent as source text by {@link inPage}, so it must not use anything from this module.
+ * Finds `needle` in the text under `root` and returns a Range over its first occurrence (in one text node), or
+ * null. The browser tests send it into the page as source text ({@link inPage}) and the DOM tests call it
+ * directly, so it must not use anything from this module.
  */
-function findPassage(needle: string): Range | null {
-  const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+export function findPassage(needle: string, root: Node = document.body): Range | null {
+  const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
   for (let node = walker.nextNode(); node; node = walker.nextNode()) {
     const at = node.textContent?.indexOf(needle) ?? -1;
     if (at < 0) continue;

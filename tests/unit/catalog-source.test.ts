@@ -6,7 +6,7 @@ import { type FeedRecord, newFeedRecord } from '../../utils/db/feed-record';
 import { addFeed, listFeeds } from '../../utils/db/feeds';
 import { openJournalClubDb } from '../../utils/db/open';
 import { ok } from '../../utils/db/result';
-import { expectOk } from './db-fixtures';
+import { expectOk } from '../support/unit/db-fixtures';
 
 const entry = (id: string, doi: string) => ({
   id,

@@ -4,7 +4,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { getCollapsed, setCollapsed } from '../../utils/db/article-state';
 import { openJournalClubDb } from '../../utils/db/open';
 import type { JournalClubDb } from '../../utils/db/schema';
-import { ALBERS_DOI, expectOk } from './db-fixtures';
+import { ALBERS_DOI, expectOk } from '../support/unit/db-fixtures';
 
 let db: JournalClubDb;
 beforeEach(async () => {

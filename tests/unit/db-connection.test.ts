@@ -7,7 +7,7 @@ import { createFeedStore } from '../../utils/db/feed-store';
 import { listAllHighlights } from '../../utils/db/highlight-lists';
 import { createHighlightStore } from '../../utils/db/highlight-store';
 import { DB_VERSION } from '../../utils/db/migrations';
-import { expectOk } from './db-fixtures';
+import { expectOk } from '../support/unit/db-fixtures';
 
 const NAME = 'journal-club';
 

@@ -12,7 +12,7 @@ import { deleteHighlight, getHighlight, saveHighlight, saveHighlights } from '..
 import { openJournalClubDb } from '../../utils/db/open';
 import type { JournalClubDb } from '../../utils/db/schema';
 import { NOTE_MAX_LENGTH } from '../../utils/highlights/highlight';
-import { ALBERS_DOI, expectOk, makeHighlight } from './db-fixtures';
+import { ALBERS_DOI, expectOk, makeHighlight } from '../support/unit/db-fixtures';
 
 const OTHER_DOI = '10.1000/another-article';
 

@@ -8,7 +8,7 @@ import { saveHighlight } from '../../utils/db/highlights';
 import { DB_VERSION } from '../../utils/db/migrations';
 import { openJournalClubDb } from '../../utils/db/open';
 import { type JournalClubDb, toHighlightRecord } from '../../utils/db/schema';
-import { ALBERS_DOI, expectOk, makeHighlight } from './db-fixtures';
+import { ALBERS_DOI, expectOk, makeHighlight } from '../support/unit/db-fixtures';
 
 const NAME = 'journal-club';
 

@@ -6,7 +6,7 @@ import { listAllHighlights } from '../../utils/db/highlight-lists';
 import { saveHighlight, saveHighlights } from '../../utils/db/highlights';
 import { openJournalClubDb } from '../../utils/db/open';
 import type { JournalClubDb } from '../../utils/db/schema';
-import { ALBERS_DOI, expectOk, makeHighlight } from './db-fixtures';
+import { ALBERS_DOI, expectOk, makeHighlight } from '../support/unit/db-fixtures';
 
 /**
  * How a full disk shows up. Chromium accepts the write and refuses the commit: the request succeeds and the

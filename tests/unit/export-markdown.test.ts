@@ -4,7 +4,7 @@ import { type MdBlock, type MdInline, parseMarkdown } from '../../utils/catalog/
 import { exportMarkdown } from '../../utils/exchange';
 import { escapeLine } from '../../utils/exchange/markdown-export';
 import type { Highlight } from '../../utils/highlights/highlight';
-import { ENTRY, highlightAt } from './export-fixtures';
+import { ENTRY, highlightAt } from '../support/unit/export-fixtures';
 
 /** Midday, so that the local date is the same in every time zone the tests may run in. */
 const NOW = new Date('2024-05-02T12:00:00.000Z');

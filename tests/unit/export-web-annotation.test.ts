@@ -4,7 +4,7 @@ import { exportWebAnnotations } from '../../utils/exchange';
 import { doiFromResolverUrl, doiUrl } from '../../utils/exchange/common';
 import { REMOVED_QUESTION_TEXT } from '../../utils/exchange/web-annotation-export';
 import schema from '../fixtures/web-annotation.schema.json';
-import { ENTRY, highlightAt } from './export-fixtures';
+import { ENTRY, highlightAt } from '../support/unit/export-fixtures';
 
 const ajv = new Ajv({ allErrors: true, strict: true, strictRequired: false, allowUnionTypes: true });
 const validate = ajv.compile(schema);

@@ -13,7 +13,7 @@ import { getFeed, listFeeds } from '../../utils/db/feeds';
 import { openJournalClubDb } from '../../utils/db/open';
 import type { JournalClubDb } from '../../utils/db/schema';
 import { createFeedService, type FeedService } from '../../utils/feeds/feed-service';
-import { expectOk } from './db-fixtures';
+import { expectOk } from '../support/unit/db-fixtures';
 
 /** A catalog entry for the i-th article of a test club. */
 const entry = (i: number) => ({

@@ -13,7 +13,7 @@ import {
   shortenText,
 } from '../../utils/highlights/groups';
 import type { Highlight } from '../../utils/highlights/highlight';
-import { makeHighlight } from './db-fixtures';
+import { makeHighlight } from '../support/unit/db-fixtures';
 
 const PAGE = 'https://bmchealthservres.biomedcentral.com/articles/10.1186/s12913-020-05145-1';
 const PMC = 'https://pmc.ncbi.nlm.nih.gov/articles/PMC7146983/';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { type Highlight, NOTE_MAX_LENGTH, parseHighlight, QUOTE_MAX_LENGTH } from '../../utils/highlights/highlight';
-import { makeHighlight } from './db-fixtures';
+import { makeHighlight } from '../support/unit/db-fixtures';
 
 type Mutation = (h: Highlight) => unknown;
 

@@ -15,7 +15,7 @@ import {
   text,
   unmount,
   update,
-} from './highlights-harness';
+} from '../support/unit/highlights-harness';
 
 afterEach(() => {
   unmount();

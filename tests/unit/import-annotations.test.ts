@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { planImport } from '../../utils/exchange';
-import { ALBERS_DOI } from './db-fixtures';
-import { annotations, ENTRY, entryForDoi, T1, tied } from './export-fixtures';
+import { ALBERS_DOI } from '../support/unit/db-fixtures';
+import { annotations, ENTRY, entryForDoi, T1, tied } from '../support/unit/export-fixtures';
 
 describe('planImport: Web Annotations from elsewhere', () => {
   const [base = {}] = annotations([tied]);

@@ -12,7 +12,7 @@ import {
   T3,
   tied,
   untied,
-} from './export-fixtures';
+} from '../support/unit/export-fixtures';
 
 describe('planImport: invalid entries', () => {
   it('reports each invalid entry by number, with numbers written as the reader writes them', () => {

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { exportBackup, exportWebAnnotations, type ImportPlan, planImport } from '../../utils/exchange';
 import { type Highlight, parseHighlight } from '../../utils/highlights/highlight';
-import { byId, ENTRY, highlightsArb } from './export-fixtures';
+import { byId, ENTRY, highlightsArb } from '../support/unit/export-fixtures';
 
 const NOW = new Date('2024-06-01T10:00:00.000Z');
 const entryForDoi = () => ENTRY;

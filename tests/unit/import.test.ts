@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { exportBackup, IMPORT_MAX_CHARS, planImport } from '../../utils/exchange';
-import { annotations, entryForDoi, jsonLd, NOW, tied, untied } from './export-fixtures';
+import { annotations, entryForDoi, jsonLd, NOW, tied, untied } from '../support/unit/export-fixtures';
 
 describe('planImport: formats', () => {
   it.each([

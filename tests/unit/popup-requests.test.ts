@@ -6,7 +6,7 @@ import { createCatalogIndex } from '../../utils/catalog/lookup';
 import type { CatalogEntry } from '../../utils/catalog/schema';
 import { storageFailure } from '../../utils/db/result';
 import { article, type BackgroundWorld, makeBackgroundWorld } from '../support/background-world';
-import { expectOk, makeHighlight } from './db-fixtures';
+import { expectOk, makeHighlight } from '../support/unit/db-fixtures';
 
 const TAB = 12;
 const CLUB_DOI = '10.1186/s12913-020-05145-1';

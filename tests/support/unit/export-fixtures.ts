@@ -1,7 +1,7 @@
 import fc from 'fast-check';
-import type { CatalogEntry } from '../../utils/catalog/schema';
-import { exportWebAnnotations } from '../../utils/exchange/web-annotation-export';
-import type { Highlight } from '../../utils/highlights/highlight';
+import type { CatalogEntry } from '../../../utils/catalog/schema';
+import { exportWebAnnotations } from '../../../utils/exchange/web-annotation-export';
+import type { Highlight } from '../../../utils/highlights/highlight';
 import { ALBERS_DOI, makeHighlight } from './db-fixtures';
 
 /** A small entry: a bilingual question, an English-only one, and one nobody answers. */

@@ -1,8 +1,8 @@
 import { render } from 'preact';
 import { act } from 'preact/test-utils';
 import { vi } from 'vitest';
-import { HighlightsSection, type HighlightsSectionProps } from '../../components/HighlightsSection';
-import type { Highlight } from '../../utils/highlights/highlight';
+import { HighlightsSection, type HighlightsSectionProps } from '../../../components/HighlightsSection';
+import type { Highlight } from '../../../utils/highlights/highlight';
 import { makeHighlight } from './db-fixtures';
 
 /** Renders <HighlightsSection> with spy actions and queries it the way a reader would find things. */

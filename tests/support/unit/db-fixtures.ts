@@ -1,5 +1,5 @@
-import type { StorageResult } from '../../utils/db/result';
-import type { Highlight } from '../../utils/highlights/highlight';
+import type { StorageResult } from '../../../utils/db/result';
+import type { Highlight } from '../../../utils/highlights/highlight';
 
 /** Albers, Metz & Burke 2020: the first article in the club's catalog. */
 export const ALBERS_DOI = '10.1186/s12913-020-05145-1';

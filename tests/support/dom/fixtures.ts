@@ -1,5 +1,5 @@
 import { commands } from 'vitest/browser';
-import { REAL_PAGES, REAL_PAGES_FROM_ROOT, type RealPage } from '../../support/real-pages.mjs';
+import { REAL_PAGES, REAL_PAGES_FROM_ROOT, type RealPage } from '../real-pages.mjs';
 
 /**
  * The real publisher pages (tests/support/real-pages.mjs), read in the browser. `commands.readFile` resolves
