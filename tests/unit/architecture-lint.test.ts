@@ -4,13 +4,13 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { DETECTOR_PROTOCOL } from '../support/layer-rules';
 
 /**
- * Shows that the layer rules in biome.json bite: for each rule, the real Biome binary lints one file with a
- * forbidden import (it must fail, naming noRestrictedImports) and the same file with an allowed import (it must
- * pass). Each probe is written into its own temporary folder beside a copy of biome.json, never into the tree.
+ * Shows that the layer rules in biome.json bite: the real Biome binary lints, for each rule, one file with a
+ * forbidden import (it must be refused, naming noRestrictedImports) and the same file with an allowed import (it
+ * must pass). The probes are written into temporary folders beside a copy of biome.json, never into the tree.
  */
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const biome = join(root, 'node_modules/.bin/biome');
@@ -18,27 +18,41 @@ const { $schema: _schema, ...config } = JSON.parse(readFileSync(join(root, 'biom
 
 interface Lint {
   exitCode: number;
-  /** The restricted-import diagnostics, as "line: message". */
-  restricted: string[];
+  /** How many files Biome linted: every probe, or a probe was skipped and proves nothing. */
+  linted: number;
+  /** The restricted-import diagnostics of each file, as "line: message". */
+  restricted: Map<string, string[]>;
 }
 
-/** Lints `source` as if it were the file at `path` in this repository. */
-async function lint(path: string, source: string): Promise<Lint> {
+interface Diagnostic {
+  category: string;
+  message: string;
+  location: { path: string; start: { line: number } };
+}
+
+/**
+ * Lints each source as if it were the file at its path in this repository, all in one Biome run (one process
+ * per probe would take seconds on a busy machine).
+ */
+async function lint(sources: [path: string, source: string][]): Promise<Lint> {
   const folder = mkdtempSync(join(tmpdir(), 'jc-layers-'));
   try {
     writeFileSync(join(folder, 'biome.json'), JSON.stringify(config));
-    mkdirSync(dirname(join(folder, path)), { recursive: true });
-    writeFileSync(join(folder, path), source);
-    const args = ['lint', '--only=style/noRestrictedImports', '--reporter=json', path];
+    for (const [path, source] of sources) {
+      mkdirSync(dirname(join(folder, path)), { recursive: true });
+      writeFileSync(join(folder, path), source);
+    }
+    const args = ['lint', '--only=style/noRestrictedImports', '--reporter=json', '--max-diagnostics=none', '.'];
     const { exitCode, stdout } = await new Promise<{ exitCode: number; stdout: string }>((resolve) => {
       execFile(biome, args, { cwd: folder }, (error, stdout) => resolve({ exitCode: error ? 1 : 0, stdout }));
     });
-    const diagnostics: { category: string; message: string; location: { start: { line: number } } }[] =
-      JSON.parse(stdout).diagnostics;
-    const restricted = diagnostics
-      .filter((diagnostic) => diagnostic.category === 'lint/style/noRestrictedImports')
-      .map((diagnostic) => `${diagnostic.location.start.line}: ${diagnostic.message}`);
-    return { exitCode, restricted };
+    const report: { summary: { changed: number; unchanged: number }; diagnostics: Diagnostic[] } = JSON.parse(stdout);
+    const restricted = new Map<string, string[]>();
+    for (const { category, message, location } of report.diagnostics) {
+      if (category !== 'lint/style/noRestrictedImports') continue;
+      restricted.set(location.path, [...(restricted.get(location.path) ?? []), `${location.start.line}: ${message}`]);
+    }
+    return { exitCode, linted: report.summary.changed + report.summary.unchanged - 1, restricted };
   } finally {
     rmSync(folder, { recursive: true, force: true });
   }
@@ -133,15 +147,26 @@ const PROBES: [string, string, string, string][] = [
 ];
 
 describe('biome.json layer rules', () => {
-  it.concurrent.each(PROBES)('%s (%s)', async (_rule, path, forbidden, allowed) => {
-    const [refused, accepted] = await Promise.all([
-      lint(path, `${forbidden}\n\nexport const probe = 1;\n`),
-      lint(path, `${allowed}\n\nexport const probe = 1;\n`),
+  const probe = (source: string) => `${source}\n\nexport const probe = 1;\n`;
+  let refused: Lint;
+  let accepted: Lint;
+  beforeAll(async () => {
+    [refused, accepted] = await Promise.all([
+      lint(PROBES.map(([, path, forbidden]) => [path, probe(forbidden)])),
+      lint(PROBES.map(([, path, , allowed]) => [path, probe(allowed)])),
     ]);
-    expect(refused.restricted, `Biome let ${path} ${forbidden}`).toHaveLength(1);
-    expect(refused.restricted[0]).toMatch(/^1: /);
+  }, 30_000);
+
+  it('lints every probe (one file each), failing on the forbidden imports and passing the allowed ones', () => {
+    expect(new Set(PROBES.map(([, path]) => path)).size).toBe(PROBES.length);
+    expect([refused.linted, accepted.linted]).toEqual([PROBES.length, PROBES.length]);
     expect(refused.exitCode).not.toBe(0);
-    expect(accepted, `Biome refused ${path} ${allowed}`).toEqual({ exitCode: 0, restricted: [] });
+    expect(accepted.exitCode).toBe(0);
+  });
+
+  it.each(PROBES)('%s (%s)', (_rule, path, forbidden, allowed) => {
+    expect(refused.restricted.get(path), `Biome let ${path} ${forbidden}`).toEqual([expect.stringMatching(/^1: /)]);
+    expect(accepted.restricted.get(path), `Biome refused ${path} ${allowed}`).toBeUndefined();
   });
 
   it('names the same detector protocol files as the graph check, and they exist', () => {
