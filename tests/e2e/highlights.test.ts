@@ -1,5 +1,5 @@
 import type { Page } from 'playwright-core';
-import { describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Browser } from 'webextension-polyfill';
 import { waitForPanelFrame } from '../support/browser.mjs';
 import { useExtensionSession } from '../support/extension-session';
@@ -12,6 +12,35 @@ const session = useExtensionSession();
 
 const PASSAGE = 'few available training programs';
 const NOTE = 'The training gap is what our network sees too.';
+
+/** Pages a test opened; closed after it whatever happened, so a failure leaves no tab behind for the next test. */
+const opened: Page[] = [];
+async function open(path: string): Promise<Page> {
+  const page = await session.browser.context.newPage();
+  opened.push(page);
+  await page.goto(`${session.server.origin}/${path}`);
+  return page;
+}
+
+/**
+ * The tests share one browser profile per file, so each starts with no highlights (the database deleted, as a
+ * reader clearing the extension's data would; the background steps aside and opens a fresh one) and creates
+ * what it needs: any one of them passes alone and in any order.
+ */
+beforeEach(async () => {
+  await session.browser.worker.evaluate(
+    () =>
+      new Promise<void>((resolve, reject) => {
+        const request = indexedDB.deleteDatabase('journal-club');
+        request.onsuccess = () => resolve();
+        request.onerror = () => reject(request.error);
+      }),
+  );
+});
+
+afterEach(async () => {
+  await Promise.all(opened.splice(0).map((page) => page.close()));
+});
 
 const panel = async (page: Page) =>
   (await waitForPanelFrame(page, session.browser.extensionId)).getByRole('complementary', { name: 'Journal club' });
@@ -30,37 +59,45 @@ async function dragSelect(page: Page, text: string): Promise<void> {
 const paintedFor = (page: Page, question: number | null) =>
   painted(page, question === null ? 'jc-untied' : `jc-q${question - 1}`);
 
+/** What a reader does to keep a passage: drag-select it on the demo article, tie it to question 2, save a note. */
+async function highlightWithNote(page: Page): Promise<void> {
+  await (await panel(page)).waitFor();
+  await dragSelect(page, PASSAGE);
+
+  const toolbar = page.getByRole('toolbar', { name: 'Highlight the selection' });
+  await toolbar.waitFor();
+  const toolbarBox = await toolbar.boundingBox();
+  expect(toolbarBox).not.toBeNull();
+  await toolbar.getByRole('button', { name: /^Tie to question 2/ }).click();
+
+  await expect.poll(() => paintedFor(page, 2)).toEqual([PASSAGE]);
+  const note = (await panel(page)).getByRole('textbox', { name: 'Note' });
+  await note.waitFor();
+  await note.fill(NOTE);
+  await (await panel(page)).getByRole('button', { name: 'Save' }).click();
+  await expect.poll(async () => (await panel(page)).getByText(NOTE).count()).toBe(1);
+}
+
+/** The highlight a test starts from, made in a page of its own as a reader made it earlier. */
+async function earlierHighlight(): Promise<void> {
+  await highlightWithNote(await open('demo-article.html'));
+}
+
 describe('highlighting a passage and finding it again', () => {
   it('drag-select, tie to question 2, add a note, reload: drawn again and listed under question 2 with its note', async () => {
-    const page = await session.browser.context.newPage();
-    await page.goto(`${session.server.origin}/demo-article.html`);
-    await (await panel(page)).waitFor();
-    await dragSelect(page, PASSAGE);
-
-    const toolbar = page.getByRole('toolbar', { name: 'Highlight the selection' });
-    await toolbar.waitFor();
-    const toolbarBox = await toolbar.boundingBox();
-    expect(toolbarBox).not.toBeNull();
-    await toolbar.getByRole('button', { name: /^Tie to question 2/ }).click();
-
-    await expect.poll(() => paintedFor(page, 2)).toEqual([PASSAGE]);
-    const note = (await panel(page)).getByRole('textbox', { name: 'Note' });
-    await note.waitFor();
-    await note.fill(NOTE);
-    await (await panel(page)).getByRole('button', { name: 'Save' }).click();
-    await expect.poll(async () => (await panel(page)).getByText(NOTE).count()).toBe(1);
+    const page = await open('demo-article.html');
+    await highlightWithNote(page);
 
     await page.reload();
     await expect.poll(() => paintedFor(page, 2), { timeout: 10_000 }).toEqual([PASSAGE]);
     const group = (await panel(page)).getByRole('region', { name: /Question 2/ });
     await expect.poll(() => group.getByText(NOTE).count(), { timeout: 10_000 }).toBe(1);
     expect(await group.textContent()).toContain(PASSAGE);
-    await page.close();
   });
 
   it('deletes with undo', async () => {
-    const page = await session.browser.context.newPage();
-    await page.goto(`${session.server.origin}/demo-article.html`);
+    await earlierHighlight();
+    const page = await open('demo-article.html');
     const list = await panel(page);
     await list
       .getByRole('button', { name: /^Delete highlight/ })
@@ -70,12 +107,11 @@ describe('highlighting a passage and finding it again', () => {
     await list.getByRole('button', { name: 'Undo' }).click();
     await expect.poll(() => paintedFor(page, 2)).toEqual([PASSAGE]);
     await expect.poll(() => list.getByText(NOTE).count()).toBe(1);
-    await page.close();
   });
 
   it('lists a highlight whose passage disappeared from the page as not found, and keeps it', async () => {
-    const page = await session.browser.context.newPage();
-    await page.goto(`${session.server.origin}/demo-article.html`);
+    await earlierHighlight();
+    const page = await open('demo-article.html');
     await expect.poll(() => paintedFor(page, 2), { timeout: 10_000 }).toEqual([PASSAGE]);
     await page.evaluate(() => {
       for (const p of document.querySelectorAll('p')) {
@@ -86,21 +122,19 @@ describe('highlighting a passage and finding it again', () => {
     const orphans = (await panel(page)).getByRole('region', { name: /Not found on this page/ });
     await expect.poll(() => orphans.getByText(NOTE).count(), { timeout: 10_000 }).toBe(1);
     expect(await paintedFor(page, 2)).toEqual([]);
-    await page.close();
   });
 
   it('follows the article to another copy with the same DOI', async () => {
-    const page = await session.browser.context.newPage();
-    await page.goto(`${session.server.origin}/demo-article-copy.html`);
+    await earlierHighlight();
+    const page = await open('demo-article-copy.html');
     await expect.poll(() => paintedFor(page, 2), { timeout: 10_000 }).toEqual([PASSAGE]);
     const group = (await panel(page)).getByRole('region', { name: /Question 2/ });
     await expect.poll(() => group.getByText(NOTE).count(), { timeout: 10_000 }).toBe(1);
-    await page.close();
   });
 
   it('clicking a highlighted passage opens it in the panel; “Show in article” scrolls to it and flashes it', async () => {
-    const page = await session.browser.context.newPage();
-    await page.goto(`${session.server.origin}/demo-article-copy.html`);
+    await earlierHighlight();
+    const page = await open('demo-article-copy.html');
     await expect.poll(() => paintedFor(page, 2), { timeout: 10_000 }).toEqual([PASSAGE]);
     // A point of the passage that the panel (the right 400 px) does not cover.
     const point = await page.evaluate(() => {
@@ -148,7 +182,6 @@ describe('highlighting a passage and finding it again', () => {
         }),
       )
       .toBe(true);
-    await page.close();
   });
 });
 
@@ -157,8 +190,7 @@ describe('ways of selecting', () => {
     ['a double click on a word', 'dblclick'],
     ['a keyboard selection (select all)', 'keyboard'],
   ])('%s offers the toolbar; Esc dismisses it', async (_name, how) => {
-    const page = await session.browser.context.newPage();
-    await page.goto(`${session.server.origin}/demo-article.html`);
+    const page = await open('demo-article.html');
     await (await panel(page)).waitFor();
     const word = page.getByText('Workforce development for implementation practice', { exact: false }).first();
     const box = await word.boundingBox();
@@ -173,12 +205,10 @@ describe('ways of selecting', () => {
     expect(await toolbar.getByRole('button', { name: /^Tie to question/ }).count()).toBe(3);
     await page.keyboard.press('Escape');
     await toolbar.waitFor({ state: 'hidden' });
-    await page.close();
   });
 
   it('offers no toolbar for a selection inside a form field', async () => {
-    const page = await session.browser.context.newPage();
-    await page.goto(`${session.server.origin}/demo-article.html`);
+    const page = await open('demo-article.html');
     await (await panel(page)).waitFor();
     await page.evaluate(() => {
       const input = document.createElement('textarea');
@@ -190,6 +220,5 @@ describe('ways of selecting', () => {
     await page.keyboard.press('Control+A');
     await page.waitForTimeout(400);
     expect(await page.getByRole('toolbar', { name: 'Highlight the selection' }).isVisible()).toBe(false);
-    await page.close();
   });
 });
