@@ -249,6 +249,7 @@ describe('messages for the reader', () => {
     expect(status().textContent).toBe(WHY);
     expect(after.height).toBeGreaterThan(before.height);
     expect(after.width).toBeLessThan(VIEWPORT.width / 2);
+    expect(range.getClientRects().length).toBeGreaterThan(0);
     for (const line of range.getClientRects()) expect(intersects(after, line)).toBe(false);
   });
 
@@ -324,6 +325,7 @@ describe('placement on the page', () => {
     const range = selectWordAt(style, 'a passage the reader selected to highlight, tied to a question');
     mountToolbar().show(selectionRect(range) as DOMRect);
     const box = toolbar?.host.getBoundingClientRect() as DOMRect;
+    expect(range.getClientRects().length).toBeGreaterThan(0);
     for (const line of range.getClientRects()) expect(intersects(box, line)).toBe(false);
     expect(box.left).toBeGreaterThanOrEqual(MARGIN_PX);
     expect(box.right).toBeLessThanOrEqual(VIEWPORT.width - MARGIN_PX);

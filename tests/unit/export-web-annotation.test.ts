@@ -90,6 +90,7 @@ describe('exportWebAnnotations', () => {
       homepage: 'https://example.org/',
     };
     const collection = exportWebAnnotations(ENTRY, [tied, { ...tied, id: crypto.randomUUID() }], { ...en, generator });
+    expect(collection.first?.items).toHaveLength(2);
     for (const item of collection.first?.items ?? [])
       expect(item.generator).toEqual({ ...generator, type: 'Software' });
     expect(errorsOf(collection)).toEqual([]);
