@@ -64,7 +64,7 @@ it('times a 1,000-entry feed: first fetch, revalidation, catalog load and lookup
   const lookup: number[] = [];
   for (let run = 0; run < RUNS; run++) {
     const opened = await openJournalClubDb(new IDBFactory(), `feeds-bench-${run}`);
-    if (!opened.ok) throw new Error(opened.error.message);
+    if (!opened.ok) throw new Error(`${opened.error.code}: ${opened.error.detail}`);
     const db = opened.value;
     const feeds = createFeedService({
       store: createFeedStore(async () => ({ ok: true, value: db })),

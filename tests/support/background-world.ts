@@ -44,7 +44,7 @@ export interface WorldOptions {
  */
 export async function makeBackgroundWorld(options: WorldOptions) {
   const opened = await openJournalClubDb(new IDBFactory(), options.name);
-  if (!opened.ok) throw new Error(opened.error.message);
+  if (!opened.ok) throw new Error(`${opened.error.code}: ${opened.error.detail}`);
   const db = opened.value;
   const events: PanelEvent[] = [];
   const sent: TabMessage[] = [];

@@ -9,9 +9,9 @@ describe('fromStorage', () => {
   });
 
   it('answers a failure with the text the reader is shown', () => {
-    expect(fromStorage(invalid('This highlight is not valid.'))).toEqual({
+    expect(fromStorage(invalid('highlight-not-saved', 'The note is too long.'))).toEqual({
       ok: false,
-      error: 'This highlight is not valid.',
+      error: 'This highlight was not saved. The note is too long.',
     });
   });
 });

@@ -88,7 +88,7 @@ describe('the merged catalog', () => {
   it('keeps the bundled entries when storage cannot be read', async () => {
     const failing = await loadCatalog(async () => ({
       ok: false,
-      error: { code: 'storage-failed', message: 'disk gone' },
+      error: { code: 'storage-failed', outcome: 'feeds-not-read', detail: 'disk gone' },
     }));
     expect(failing.find('10.1186/s12913-020-05145-1')).not.toBeNull();
     expect(failing.errors[0]?.message).toContain('disk gone');

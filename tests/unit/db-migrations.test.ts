@@ -1,6 +1,7 @@
 import 'fake-indexeddb/auto';
 import { IDBFactory } from 'fake-indexeddb';
 import { describe, expect, it } from 'vitest';
+import { storageErrorText } from '../../utils/background/storage-messages';
 import { getCollapsed } from '../../utils/db/article-state';
 import { listFeeds } from '../../utils/db/feeds';
 import { listHighlightsByDoi } from '../../utils/db/highlight-lists';
@@ -158,7 +159,8 @@ describe('openJournalClubDb', () => {
     const result = await openJournalClubDb(factory, NAME);
 
     expect(result).toMatchObject({ ok: false, error: { code: 'storage-failed' } });
-    if (!result.ok) expect(result.error.message).toMatch(/newer version of this extension.*Update the extension/);
+    if (!result.ok)
+      expect(storageErrorText(result.error)).toMatch(/newer version of this extension.*Update the extension/);
     const after = await openRaw(factory, undefined, () => {});
     expect(after.version).toBe(DB_VERSION + 1);
     expect(await getAllRaw(after, 'articleState')).toEqual(v1ArticleState);

@@ -1,6 +1,7 @@
 import 'fake-indexeddb/auto';
 import { IDBFactory } from 'fake-indexeddb';
 import { beforeEach, describe, expect, it } from 'vitest';
+import { storageErrorText } from '../../utils/background/storage-messages';
 import { getCollapsed, setCollapsed } from '../../utils/db/article-state';
 import { listAllHighlights } from '../../utils/db/highlight-lists';
 import { saveHighlight, saveHighlights } from '../../utils/db/highlights';
@@ -47,7 +48,7 @@ describe.each<FullDisk>(['when committing', 'before the write runs'])('a full di
 
     expect(result).toMatchObject({ ok: false, error: { code: 'quota-exceeded', detail: /^QuotaExceededError/ } });
     if (!result.ok) {
-      expect(result.error.message).toBe(
+      expect(storageErrorText(result.error)).toBe(
         `Your browser's storage for this extension is full; ${outcome}. Free space by deleting highlights you no longer need (export them first to keep a copy), then try again. Everything saved before is still there.`,
       );
     }

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { storageErrorText } from '../../utils/background/storage-messages';
 import { type StorageErrorCode, storageFailure } from '../../utils/db/result';
 
 const named = (name: string, message = '') => new DOMException(message, name);
@@ -11,7 +12,7 @@ describe('storageFailure', () => {
       named('QuotaExceededError'),
       undefined,
       'quota-exceeded',
-      /is full; it was not saved\./,
+      /is full; this highlight was not saved\./,
     ],
     ['an abort whose transaction ran out of quota', named('AbortError'), aborted, 'quota-exceeded', /is full/],
     [
@@ -23,14 +24,21 @@ describe('storageFailure', () => {
     ],
     ['a newer database', named('VersionError'), undefined, 'storage-failed', /newer version of this extension/],
     ['anything else', named('UnknownError', 'I/O'), undefined, 'storage-failed', /did not respond as expected/],
-    ['a thrown string', 'boom', undefined, 'storage-failed', /did not respond as expected; it was not saved\./],
+    [
+      'a thrown string',
+      'boom',
+      undefined,
+      'storage-failed',
+      /did not respond as expected; this highlight was not saved\./,
+    ],
   ])('classifies %s', (_, error, tx, code, message) => {
-    const result = storageFailure(error, 'it was not saved', tx);
-    expect(result).toMatchObject({ ok: false, error: { code, message } });
+    const result = storageFailure(error, 'highlight-not-saved', tx);
+    expect(result).toMatchObject({ ok: false, error: { code } });
+    expect(result.ok || storageErrorText(result.error)).toMatch(message);
   });
 
   it('keeps the technical cause for logs, out of the message', () => {
-    expect(storageFailure(named('AbortError'), 'it was not saved', aborted)).toMatchObject({
+    expect(storageFailure(named('AbortError'), 'highlight-not-saved', aborted)).toMatchObject({
       error: { detail: 'QuotaExceededError: disk full' },
     });
   });
@@ -41,7 +49,7 @@ describe('storageFailure', () => {
         throw named('InvalidStateError');
       },
     };
-    expect(storageFailure(named('UnknownError'), 'it was not saved', running)).toMatchObject({
+    expect(storageFailure(named('UnknownError'), 'highlight-not-saved', running)).toMatchObject({
       error: { code: 'storage-failed', detail: 'UnknownError' },
     });
   });

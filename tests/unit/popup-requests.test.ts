@@ -125,8 +125,7 @@ describe('the reading list', () => {
   it('still lists the entries, without counts and with the reason, when the highlights cannot be read', async () => {
     world.services.highlights = {
       ...world.store,
-      listAll: async () =>
-        storageFailure(new DOMException('disk gone', 'UnknownError'), 'your highlights could not be loaded'),
+      listAll: async () => storageFailure(new DOMException('disk gone', 'UnknownError'), 'highlights-not-loaded'),
     };
     const reply = await handleRequest({ type: 'reading-list' }, popup, world.services);
     if (!reply.ok) throw new Error(reply.error);

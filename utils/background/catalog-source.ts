@@ -24,7 +24,7 @@ export async function loadCatalog(readFeeds: ReadFeeds): Promise<LoadedCatalog> 
   const feeds = await readFeeds().catch(
     (error: unknown): StorageResult<FeedList> => ({
       ok: false,
-      error: { code: 'storage-failed', message: String(error) },
+      error: { code: 'storage-failed', outcome: 'feeds-not-read', detail: String(error) },
     }),
   );
   if (feeds.ok) {
@@ -39,7 +39,7 @@ export async function loadCatalog(readFeeds: ReadFeeds): Promise<LoadedCatalog> 
       source: 'storage',
       index: null,
       id: null,
-      message: `Subscribed feeds could not be read: ${feeds.error.message}`,
+      message: `Subscribed feeds could not be read: ${feeds.error.detail ?? feeds.error.code}`,
     });
   }
   return { ...createCatalogIndex(entries), errors };

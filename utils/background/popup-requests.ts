@@ -4,8 +4,8 @@ import type { Reply } from '../protocol/reply';
 import type { BackgroundRequest } from '../protocol/requests';
 import type { BackgroundResponses } from '../protocol/responses';
 import { openAndFocusPanel } from './open-panel';
-import { storageErrorText } from './reply';
 import type { BackgroundServices } from './services';
+import { storageErrorText } from './storage-messages';
 
 /** The requests only the toolbar popup sends; none of them needs the sender to be in a tab. */
 export type PopupRequest = Extract<BackgroundRequest, { type: 'tab-status' | 'reading-list' | 'panel-open' }>;

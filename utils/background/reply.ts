@@ -1,5 +1,6 @@
-import type { StorageError, StorageResult } from '../db/result';
+import type { StorageResult } from '../db/result';
 import type { Reply } from '../protocol/reply';
+import { storageErrorText } from './storage-messages';
 
 /**
  * Every request is answered with a `Reply`, never an exception, because a throw does not cross the message
@@ -11,11 +12,6 @@ export const refused = (why: string) => ({ ok: false, error: why }) as const;
 export const ok = <T>(value: T) => ({ ok: true, value }) as const;
 
 type StorageFailure = Extract<StorageResult<unknown>, { ok: false }>;
-
-/** What the reader is told about a storage failure; the one place a `StorageError` becomes text. */
-export function storageErrorText(error: StorageError): string {
-  return error.message;
-}
 
 /** A storage result as the reply to a request; a failure alone answers any request, whatever it expected. */
 export function fromStorage(result: StorageFailure): ReturnType<typeof refused>;

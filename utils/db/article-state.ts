@@ -1,4 +1,3 @@
-import { i18n } from '#i18n';
 import { doiKey } from '../article/doi';
 import { ok, type StorageResult } from './result';
 import type { JournalClubDb } from './schema';
@@ -24,7 +23,7 @@ export function setCollapsed(
   collapsed: boolean,
   now: Date = new Date(),
 ): Promise<StorageResult<void>> {
-  return writeTransaction(db, 'articleState', i18n.t('storage.layoutNotSaved'), async (store) => {
+  return writeTransaction(db, 'articleState', 'layout-not-saved', async (store) => {
     await store.put({ doiKey: doiKey(doi), collapsed, updatedAt: now.toISOString() });
     return ok(undefined);
   });

@@ -17,7 +17,7 @@ export async function listFeeds(db: JournalClubDb): Promise<StorageResult<FeedLi
   try {
     records = await db.getAll('feeds');
   } catch (error) {
-    return storageFailure(error, 'your catalog feeds could not be read');
+    return storageFailure(error, 'feeds-not-read');
   }
   const feeds: FeedRecord[] = [];
   const damaged: string[] = [];
@@ -34,9 +34,9 @@ export async function listFeeds(db: JournalClubDb): Promise<StorageResult<FeedLi
 export async function getFeed(db: JournalClubDb, url: string): Promise<StorageResult<FeedRecord>> {
   try {
     const parsed = v.safeParse(FeedRecordSchema, await db.get('feeds', url));
-    return parsed.success ? ok(parsed.output) : notFound(`You are not subscribed to ${url}.`);
+    return parsed.success ? ok(parsed.output) : notFound('feed-not-read', url);
   } catch (error) {
-    return storageFailure(error, 'this feed could not be read');
+    return storageFailure(error, 'feed-not-read');
   }
 }
 
@@ -45,7 +45,7 @@ export async function getFeed(db: JournalClubDb, url: string): Promise<StorageRe
  * Answers whether it was added.
  */
 export function addFeed(db: JournalClubDb, record: FeedRecord): Promise<StorageResult<boolean>> {
-  return writeTransaction(db, 'feeds', 'the subscription was not saved', async (store) => {
+  return writeTransaction(db, 'feeds', 'subscription-not-saved', async (store) => {
     if ((await store.getKey(record.url)) !== undefined) return ok(false);
     await store.put(record);
     return ok(true);
@@ -61,9 +61,9 @@ export function updateFeed(
   url: string,
   next: (current: FeedRecord) => FeedRecord,
 ): Promise<StorageResult<FeedRecord>> {
-  return writeTransaction(db, 'feeds', 'the refreshed feed was not saved; the copy you had is kept', async (store) => {
+  return writeTransaction(db, 'feeds', 'feed-refresh-not-saved', async (store) => {
     const parsed = v.safeParse(FeedRecordSchema, await store.get(url));
-    if (!parsed.success) return notFound(`You are no longer subscribed to ${url}.`);
+    if (!parsed.success) return notFound('feed-refresh-not-saved', url);
     const record = next(parsed.output);
     await store.put(record);
     return ok(record);
@@ -72,7 +72,7 @@ export function updateFeed(
 
 /** Removes a subscription and its copy; the reader's highlights live in another store and are not touched. */
 export function deleteFeed(db: JournalClubDb, url: string): Promise<StorageResult<boolean>> {
-  return writeTransaction(db, 'feeds', 'the feed was not removed', async (store) => {
+  return writeTransaction(db, 'feeds', 'feed-not-removed', async (store) => {
     if ((await store.getKey(url)) === undefined) return ok(false);
     await store.delete(url);
     return ok(true);

@@ -1,4 +1,3 @@
-import { i18n } from '#i18n';
 import { doiKey } from '../article/doi';
 import { type Highlight, parseHighlight } from '../highlights/highlight';
 import { ok, type StorageResult, storageFailure } from './result';
@@ -17,8 +16,6 @@ export interface HighlightList {
   highlights: Highlight[];
   skipped: SkippedRecord[];
 }
-
-const outcome = () => i18n.t('storage.highlightsNotLoaded');
 
 /** An article's highlights, whatever case each page printed the DOI in. */
 export function listHighlightsByDoi(db: JournalClubDb, doi: string): Promise<StorageResult<HighlightList>> {
@@ -61,7 +58,7 @@ export async function countHighlightsByDoi(db: JournalClubDb, doi: string): Prom
   try {
     return ok(await db.countFromIndex('highlights', 'byDoi', doiKey(doi)));
   } catch (error) {
-    return storageFailure(error, outcome());
+    return storageFailure(error, 'highlights-not-loaded');
   }
 }
 
@@ -75,7 +72,7 @@ async function readList(read: () => Promise<unknown[]>): Promise<StorageResult<H
   try {
     records = await read();
   } catch (error) {
-    return storageFailure(error, outcome());
+    return storageFailure(error, 'highlights-not-loaded');
   }
   const highlights: Highlight[] = [];
   const skipped: SkippedRecord[] = [];

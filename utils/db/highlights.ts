@@ -1,4 +1,3 @@
-import { i18n } from '#i18n';
 import { type Highlight, parseHighlight } from '../highlights/highlight';
 import { invalid, notFound, ok, type StorageResult, storageFailure } from './result';
 import { type JournalClubDb, toHighlightRecord, withoutIndexKeys } from './schema';
@@ -10,9 +9,9 @@ import { writeTransaction } from './write';
  */
 export async function saveHighlight(db: JournalClubDb, input: unknown): Promise<StorageResult<Highlight>> {
   const parsed = parseHighlight(input);
-  if (!parsed.ok) return invalid(i18n.t('storage.invalidHighlight', [parsed.message]));
+  if (!parsed.ok) return invalid('highlight-not-saved', parsed.message);
   const highlight = parsed.value;
-  return writeTransaction(db, 'highlights', i18n.t('storage.highlightNotSaved'), async (store) => {
+  return writeTransaction(db, 'highlights', 'highlight-not-saved', async (store) => {
     await store.put(toHighlightRecord(highlight));
     return ok(highlight);
   });
@@ -30,11 +29,11 @@ export async function saveHighlights(
   for (const [index, input] of inputs.entries()) {
     const parsed = parseHighlight(input);
     if (!parsed.ok) {
-      return invalid(i18n.t('storage.invalidInBatch', [String(inputs.length), String(index + 1), parsed.message]));
+      return invalid('highlights-not-saved', parsed.message, { size: inputs.length, position: index + 1 });
     }
     highlights.push(parsed.value);
   }
-  return writeTransaction(db, 'highlights', i18n.t('storage.highlightsNotSaved'), async (store) => {
+  return writeTransaction(db, 'highlights', 'highlights-not-saved', async (store) => {
     const writes: Promise<unknown>[] = [];
     for (const highlight of highlights) {
       const write = store.put(toHighlightRecord(highlight));
@@ -50,11 +49,11 @@ export async function saveHighlights(
 export async function getHighlight(db: JournalClubDb, id: string): Promise<StorageResult<Highlight>> {
   try {
     const record = await db.get('highlights', id);
-    if (record === undefined) return notFound(i18n.t('storage.gone'));
+    if (record === undefined) return notFound('highlight-not-loaded', id);
     const parsed = parseHighlight(withoutIndexKeys(record));
-    return parsed.ok ? parsed : invalid(i18n.t('storage.damaged', [parsed.message]));
+    return parsed.ok ? parsed : invalid('highlight-not-loaded', parsed.message);
   } catch (error) {
-    return storageFailure(error, i18n.t('storage.highlightNotLoaded'));
+    return storageFailure(error, 'highlight-not-loaded');
   }
 }
 
@@ -64,11 +63,11 @@ export async function getHighlight(db: JournalClubDb, id: string): Promise<Stora
  * the extension may be able to read it.
  */
 export function deleteHighlight(db: JournalClubDb, id: string): Promise<StorageResult<Highlight>> {
-  return writeTransaction(db, 'highlights', i18n.t('storage.highlightNotDeleted'), async (store) => {
+  return writeTransaction(db, 'highlights', 'highlight-not-deleted', async (store) => {
     const record = await store.get(id);
-    if (record === undefined) return notFound(i18n.t('storage.gone'));
+    if (record === undefined) return notFound('highlight-not-deleted', id);
     const parsed = parseHighlight(withoutIndexKeys(record));
-    if (!parsed.ok) return invalid(i18n.t('storage.damagedNotDeleted', [parsed.message]));
+    if (!parsed.ok) return invalid('highlight-not-deleted', parsed.message);
     await store.delete(id);
     return ok(parsed.value);
   });

@@ -1,5 +1,4 @@
 import { type IDBPTransaction, wrap } from 'idb';
-import { i18n } from '#i18n';
 import { DB_VERSION, migrate } from './migrations';
 import { type StorageResult, storageFailure } from './result';
 import { DB_NAME, type JournalClubDb } from './schema';
@@ -26,7 +25,7 @@ export async function openJournalClubDb(
   name: string = DB_NAME,
   options: OpenOptions = {},
 ): Promise<StorageResult<JournalClubDb>> {
-  const outcome = i18n.t('storage.highlightsNotOpened');
+  const outcome = 'highlights-not-opened';
   let migrationError: unknown;
   try {
     const request = factory.open(name, DB_VERSION);

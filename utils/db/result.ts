@@ -1,28 +1,63 @@
-import { i18n } from '#i18n';
-
 /**
  * Storage calls return their failures instead of throwing, because they are answered across the message
  * boundary to the panel, where an exception would be lost and the reader left guessing.
  */
 export type StorageResult<T> = { ok: true; value: T } | { ok: false; error: StorageError };
 
-export interface StorageError {
-  code: StorageErrorCode;
-  /** In the reader's language, shown to the reader as is. */
-  message: string;
+/**
+ * Why a storage call failed, as codes: the background words them for the reader
+ * (`utils/background/storage-messages.ts`), so that the storage layer holds no sentence of its own.
+ */
+export type StorageError = StorageErrorBase &
+  (
+    | { code: 'quota-exceeded' }
+    /** `newerVersion`: the database was written by a newer version of this extension. */
+    | { code: 'storage-failed'; newerVersion?: boolean }
+    /** `key`: the highlight id or feed address that was not there. */
+    | { code: 'not-found'; key: string }
+    /** `problem`: what is wrong with the record, as its schema words it; `batch`, which one of how many. */
+    | { code: 'invalid'; problem: string; batch?: { size: number; position: number } }
+  );
+
+interface StorageErrorBase {
+  /** What did not happen, which the reader's sentence names ("this highlight was not saved"). */
+  outcome: StorageOutcome;
   /** The browser's error name and message, for logs and bug reports; never shown to the reader. */
   detail?: string;
 }
 
-export type StorageErrorCode = 'quota-exceeded' | 'invalid' | 'not-found' | 'storage-failed';
+export type StorageErrorCode = StorageError['code'];
+
+/** What a failed storage call did not do. */
+export type StorageOutcome =
+  | 'highlight-not-saved'
+  | 'highlights-not-saved'
+  | 'highlight-not-loaded'
+  | 'highlight-not-deleted'
+  | 'highlights-not-opened'
+  | 'highlights-not-loaded'
+  | 'layout-not-saved'
+  | 'feeds-not-read'
+  | 'feed-not-read'
+  | 'subscription-not-saved'
+  | 'feed-refresh-not-saved'
+  | 'feed-not-removed';
 
 export const ok = <T>(value: T): StorageResult<T> => ({ ok: true, value });
 
-export const invalid = (message: string): StorageResult<never> => ({ ok: false, error: { code: 'invalid', message } });
-
-export const notFound = (message: string): StorageResult<never> => ({
+/** A record that failed validation; `problem` is its schema's first complaint. */
+export const invalid = (
+  outcome: StorageOutcome,
+  problem: string,
+  batch?: { size: number; position: number },
+): StorageResult<never> => ({
   ok: false,
-  error: { code: 'not-found', message },
+  error: { code: 'invalid', outcome, problem, ...(batch && { batch }) },
+});
+
+export const notFound = (outcome: StorageOutcome, key: string): StorageResult<never> => ({
+  ok: false,
+  error: { code: 'not-found', outcome, key },
 });
 
 /** Anything with a transaction's `error`, so that callers can pass the idb-wrapped transaction as is. */
@@ -31,25 +66,26 @@ interface HasTransactionError {
 }
 
 /**
- * Turns whatever a storage call threw into a reader-facing error. `outcome` completes the sentence, e.g.
- * "this highlight was not saved". Pass the transaction when there is one: when a transaction aborts, its
+ * Turns whatever a storage call threw into a storage error; `outcome` says what did not happen (e.g. the
+ * highlight was not saved). Pass the transaction when there is one: when a transaction aborts, its
  * requests fail with a bare AbortError and only `transaction.error` says why (Chromium reports a full disk
  * that way, at commit).
  */
-export function storageFailure(error: unknown, outcome: string, tx?: HasTransactionError): StorageResult<never> {
+export function storageFailure(
+  error: unknown,
+  outcome: StorageOutcome,
+  tx?: HasTransactionError,
+): StorageResult<never> {
   const cause = errorNamed(error, 'QuotaExceededError') ?? errorNamed(txError(tx), 'QuotaExceededError');
-  if (cause) {
-    return failed('quota-exceeded', i18n.t('storage.full', [outcome]), cause);
-  }
+  if (cause) return { ok: false, error: { code: 'quota-exceeded', outcome, detail: describe(cause) } };
   const versionError = errorNamed(error, 'VersionError');
   if (versionError) {
-    return failed('storage-failed', i18n.t('storage.newerVersion', [outcome]), versionError);
+    return {
+      ok: false,
+      error: { code: 'storage-failed', newerVersion: true, outcome, detail: describe(versionError) },
+    };
   }
-  return failed('storage-failed', i18n.t('storage.failed', [outcome]), txError(tx) ?? error);
-}
-
-function failed(code: StorageErrorCode, message: string, cause: unknown): StorageResult<never> {
-  return { ok: false, error: { code, message, detail: describe(cause) } };
+  return { ok: false, error: { code: 'storage-failed', outcome, detail: describe(txError(tx) ?? error) } };
 }
 
 /** Reading `error` of a transaction that is still running throws InvalidStateError in some browsers. */

@@ -1,5 +1,5 @@
 import type { IDBPObjectStore, IDBPTransaction, StoreNames } from 'idb';
-import { type StorageResult, storageFailure } from './result';
+import { type StorageOutcome, type StorageResult, storageFailure } from './result';
 import type { JournalClubDb, JournalClubSchema } from './schema';
 
 type Store = StoreNames<JournalClubSchema>;
@@ -15,7 +15,7 @@ export type WritableStore<Name extends Store> = IDBPObjectStore<JournalClubSchem
 export async function writeTransaction<Name extends Store, T>(
   db: JournalClubDb,
   storeName: Name,
-  outcome: string,
+  outcome: StorageOutcome,
   work: (store: WritableStore<Name>) => Promise<StorageResult<T>>,
 ): Promise<StorageResult<T>> {
   let tx: WriteTransaction<Name> | undefined;

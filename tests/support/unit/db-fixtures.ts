@@ -32,6 +32,6 @@ export function makeHighlight(overrides: Partial<Highlight> = {}): Highlight {
 
 /** The value of a result the test expects to succeed, with the error in the failure message otherwise. */
 export function expectOk<T>(result: StorageResult<T>): T {
-  if (!result.ok) throw new Error(`expected ok, got ${result.error.code}: ${result.error.message}`);
+  if (!result.ok) throw new Error(`expected ok, got ${result.error.code}: ${result.error.outcome}`);
   return result.value;
 }
