@@ -77,16 +77,16 @@ export function ExportTools(props: ExportToolsProps) {
     <section class="tools" aria-labelledby="tools-heading">
       <h2 id="tools-heading">{i18n.t('export.heading')}</h2>
       <div class="tools__row">
-        <button type="button" class="hl-button" onClick={() => void exported('markdown', 'copy')}>
+        <button type="button" class="button" onClick={() => void exported('markdown', 'copy')}>
           {i18n.t('export.copyMarkdown')}
         </button>
-        <button type="button" class="hl-button" onClick={() => void exported('markdown', 'download')}>
+        <button type="button" class="button" onClick={() => void exported('markdown', 'download')}>
           {i18n.t('export.downloadMarkdown')}
         </button>
-        <button type="button" class="hl-button" onClick={() => void exported('jsonld', 'download')}>
+        <button type="button" class="button" onClick={() => void exported('jsonld', 'download')}>
           {i18n.t('export.downloadAnnotations')}
         </button>
-        <button type="button" class="hl-button" onClick={() => void shareEverything()}>
+        <button type="button" class="button" onClick={() => void shareEverything()}>
           {i18n.t('export.shareAll')}
         </button>
       </div>
@@ -101,7 +101,7 @@ export function ExportTools(props: ExportToolsProps) {
       <div class="tools__row">
         <button
           type="button"
-          class="hl-button"
+          class="button"
           onClick={async () => {
             const file = await props.backup();
             if (!file.ok) return say(file.error, true);
@@ -111,7 +111,7 @@ export function ExportTools(props: ExportToolsProps) {
         >
           {i18n.t('export.backup')}
         </button>
-        <label class="hl-button tools__file">
+        <label class="button tools__file">
           {i18n.t('export.import')}
           <input type="file" accept=".json,.jsonld,application/json,application/ld+json" onChange={chooseFile} />
         </label>
@@ -122,13 +122,13 @@ export function ExportTools(props: ExportToolsProps) {
           <p>{i18n.t('export.pendingFile', [pending.name, pending.outcome.summaryText])}</p>
           <button
             type="button"
-            class="hl-button"
+            class="button"
             disabled={pending.outcome.added + pending.outcome.updated === 0}
             onClick={() => void confirmImport()}
           >
             {i18n.t('export.confirmImport')}
           </button>
-          <button type="button" class="hl-button" onClick={() => setPending(null)}>
+          <button type="button" class="button" onClick={() => setPending(null)}>
             {i18n.t('notes.cancel')}
           </button>
         </fieldset>

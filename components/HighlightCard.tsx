@@ -166,7 +166,7 @@ export function HighlightCard(props: HighlightCardProps) {
         {placement === 'anchored' && (
           <button
             type="button"
-            class="hl-button"
+            class="button"
             onClick={reveal}
             aria-label={i18n.t('highlights.revealLabel', [opening])}
           >
@@ -174,13 +174,7 @@ export function HighlightCard(props: HighlightCardProps) {
           </button>
         )}
         {!editing && (
-          <button
-            ref={editButton}
-            type="button"
-            class="hl-button"
-            onClick={() => setEditing(true)}
-            aria-label={noteLabel}
-          >
+          <button ref={editButton} type="button" class="button" onClick={() => setEditing(true)} aria-label={noteLabel}>
             {noteVerb}
           </button>
         )}
@@ -194,7 +188,7 @@ export function HighlightCard(props: HighlightCardProps) {
         />
         <button
           type="button"
-          class="hl-button hl-button--danger"
+          class="button button--danger"
           onClick={remove}
           aria-disabled={locked || undefined}
           aria-label={i18n.t('highlights.deleteLabel', [opening])}

@@ -104,14 +104,14 @@ export function NoteEditor({ initialNote, onSave, onClose, focusKey, disabled = 
       <div class="hl-actions">
         <button
           type="button"
-          class="hl-button hl-button--primary"
+          class="button button--primary"
           onClick={save}
           disabled={disabled}
           aria-disabled={saving ? 'true' : undefined}
         >
           {saving ? i18n.t('notes.saving') : i18n.t('notes.save')}
         </button>
-        <button type="button" class="hl-button" onClick={onClose}>
+        <button type="button" class="button" onClick={onClose}>
           {i18n.t('notes.cancel')}
         </button>
       </div>

@@ -20,7 +20,7 @@ export function QuestionSelect({ questions, value, unknownId, disabled, context,
       {i18n.t('highlights.retie')}
       <span class="visually-hidden">{i18n.t('highlights.retieFor', [context])}</span>
       <select
-        class="hl-select"
+        class="button hl-select"
         value={value}
         disabled={disabled}
         onChange={(event) => onChange(event.currentTarget.value)}

@@ -38,7 +38,7 @@ export function ShareLinkBox({ context, makeLink, copy }: ShareLinkBoxProps) {
     <div class="share">
       <button
         type="button"
-        class="hl-button"
+        class="button"
         onClick={share}
         aria-disabled={pending || undefined}
         aria-describedby={result ? `${id}-note` : undefined}

@@ -60,7 +60,7 @@ export function SharedWithYou({ shared, entry, language, onSave }: SharedWithYou
             <blockquote class="shared__quote">{item.selectors[0].exact}</blockquote>
             {question && <p class="shared__question">{question}</p>}
             {item.note !== '' && <p class="shared__note">{item.note}</p>}
-            <button type="button" class="hl-button" onClick={() => void save(index)}>
+            <button type="button" class="button" onClick={() => void save(index)}>
               {i18n.t('sharing.save')}
             </button>
             {status[index] && (

@@ -89,7 +89,7 @@ export function UndoBar({
             <button
               ref={button}
               type="button"
-              class="hl-button"
+              class="button"
               onClick={() => busy || onUndo()}
               aria-disabled={busy || undefined}
             >
