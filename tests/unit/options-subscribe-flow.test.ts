@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { FeedsOverview } from '../../utils/feeds/summary';
 import { subscribeFlow } from '../../utils/options/subscribe-flow';
-import type { BackgroundClient } from '../../utils/protocol/responses';
 import type { BackgroundRequest } from '../../utils/protocol/requests';
+import type { BackgroundClient } from '../../utils/protocol/responses';
 
 const overview: FeedsOverview = { bundled: { entryCount: 1, clubs: ['A club'] }, feeds: [], damaged: 0 };
 

@@ -4,8 +4,8 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { PopupApp } from '../../components/popup/PopupApp';
 import type { ReadingListEntry } from '../../utils/popup/reading-list';
 import type { TabStatus } from '../../utils/popup/tab-status';
-import type { BackgroundClient, BackgroundResponses } from '../../utils/protocol/responses';
 import type { Reply } from '../../utils/protocol/reply';
+import type { BackgroundClient, BackgroundResponses } from '../../utils/protocol/responses';
 
 const container = document.createElement('div');
 document.body.append(container);
