@@ -1,7 +1,7 @@
 import { i18n } from '#i18n';
 import { PANEL_FOCUS_MESSAGE } from '../panel/focus';
 import type { PanelLayout } from '../protocol/tab-messages';
-import { PINNED_HOST_STYLE, pin } from './host-element';
+import { PINNED_HOST_STYLE, pin } from './host/pin';
 
 /** The mounted panel: its frame can be resized to a layout, reloaded for another article, or removed. */
 export interface PanelFrame {

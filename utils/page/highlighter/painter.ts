@@ -1,3 +1,4 @@
+import { adoptStyles } from '../host/stylesheet';
 import {
   FLASH_HIGHLIGHT,
   highlightCss,
@@ -7,7 +8,6 @@ import {
   UNTIED_HIGHLIGHT,
 } from './highlight-styles';
 import { innermostAt } from './hit-test';
-import { adoptStyles } from './stylesheet';
 
 export interface PaintItem {
   id: string;

@@ -1,7 +1,7 @@
 import { h, render } from 'preact';
 import { isEditableTarget } from '../highlighter/editable';
-import { adoptStyles } from '../highlighter/stylesheet';
-import { PINNED_HOST_STYLE, pin } from '../host-element';
+import { PINNED_HOST_STYLE, pin } from '../host/pin';
+import { adoptStyles } from '../host/stylesheet';
 import { placeToolbar } from './placement';
 import { type ToolbarQuestion, SelectionToolbar as ToolbarView } from './SelectionToolbar';
 import { SELECTION_TOOLBAR_CSS } from './style';
