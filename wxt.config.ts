@@ -33,7 +33,15 @@ export default defineConfig({
     },
     // The detector (entrypoints/detector.ts) is an unlisted script declared here; see that file for why.
     content_scripts: [{ matches: ['http://*/*', 'https://*/*'], js: ['detector.js'], run_at: 'document_end' }],
-    web_accessible_resources: [{ resources: ['panel.html'], matches: ['http://*/*', 'https://*/*'] }],
+    // The panel page, framed by the panel script on club articles. Chromium serves it only at a per-session address
+    // (`use_dynamic_url`), so a page cannot even name it; the frame's ticket is what makes it the panel (F1).
+    web_accessible_resources: [
+      {
+        resources: ['panel.html'],
+        matches: ['http://*/*', 'https://*/*'],
+        ...(browser !== 'firefox' && { use_dynamic_url: true }),
+      },
+    ],
     ...(browser === 'firefox' && {
       browser_specific_settings: {
         // Nothing is collected or sent anywhere (see the README), which Firefox asks extensions to declare.

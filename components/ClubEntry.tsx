@@ -63,6 +63,7 @@ export function ClubEntry({ state, language, actions }: ClubEntryProps) {
           highlights={highlights.data.highlights}
           anchors={highlights.data.anchors}
           pageUrl={highlights.data.pageUrl}
+          lastDeleted={highlights.data.lastDeleted ?? null}
           focus={highlights.focus}
           locale={language}
           onReveal={highlights.actions.reveal}

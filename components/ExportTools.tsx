@@ -1,5 +1,6 @@
 import { useState } from 'preact/hooks';
 import { i18n } from '#i18n';
+import { GUARDED } from '../utils/panel/click-guard';
 import type { Reply } from '../utils/protocol/reply';
 import type { ExportFormat } from '../utils/protocol/requests';
 import type { BackgroundResponses, ExportedFile, ImportOutcome, Settings } from '../utils/protocol/responses';
@@ -77,7 +78,7 @@ export function ExportTools(props: ExportToolsProps) {
     <section class="tools" aria-labelledby="tools-heading">
       <h2 id="tools-heading">{i18n.t('export.heading')}</h2>
       <div class="tools__row">
-        <button type="button" class="button" onClick={() => void exported('markdown', 'copy')}>
+        <button type="button" class="button" {...GUARDED} onClick={() => void exported('markdown', 'copy')}>
           {i18n.t('export.copyMarkdown')}
         </button>
         <button type="button" class="button" onClick={() => void exported('markdown', 'download')}>
@@ -86,7 +87,7 @@ export function ExportTools(props: ExportToolsProps) {
         <button type="button" class="button" onClick={() => void exported('jsonld', 'download')}>
           {i18n.t('export.downloadAnnotations')}
         </button>
-        <button type="button" class="button" onClick={() => void shareEverything()}>
+        <button type="button" class="button" {...GUARDED} onClick={() => void shareEverything()}>
           {i18n.t('export.shareAll')}
         </button>
       </div>
@@ -124,6 +125,7 @@ export function ExportTools(props: ExportToolsProps) {
             type="button"
             class="button"
             disabled={pending.outcome.added + pending.outcome.updated === 0}
+            {...GUARDED}
             onClick={() => void confirmImport()}
           >
             {i18n.t('export.confirmImport')}
@@ -134,7 +136,7 @@ export function ExportTools(props: ExportToolsProps) {
         </fieldset>
       )}
       {props.settings && (
-        <label class="tools__setting">
+        <label class="tools__setting" {...GUARDED}>
           <input
             type="checkbox"
             checked={props.settings.shareBase === 'page'}

@@ -1,6 +1,7 @@
 import { useEffect, useId, useRef, useState } from 'preact/hooks';
 import { i18n } from '#i18n';
 import { type ClubQuestion, type HighlightItem, previewQuote, quoteOpening } from '../utils/highlights/groups';
+import { GUARDED } from '../utils/panel/click-guard';
 import { useAnnounce } from './Announcer';
 import { NoteEditor } from './NoteEditor';
 import { QuestionChip } from './QuestionChip';
@@ -189,6 +190,7 @@ export function HighlightCard(props: HighlightCardProps) {
         <button
           type="button"
           class="button button--danger"
+          {...GUARDED}
           onClick={remove}
           aria-disabled={locked || undefined}
           aria-label={i18n.t('highlights.deleteLabel', [opening])}

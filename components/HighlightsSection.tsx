@@ -31,6 +31,11 @@ export interface HighlightsSectionProps {
   onRetie(id: string, questionId: string | null): Promise<string | null>;
   onDelete(id: string): Promise<{ ok: true; deleted: Highlight } | { ok: false; error: string }>;
   onRestore(highlight: Highlight): Promise<string | null>;
+  /**
+   * The article's highlight deleted last, which the background keeps for a while: a panel mounted after the
+   * delete (the frame was removed or reloaded) offers Undo for it once, as the panel it replaced did.
+   */
+  lastDeleted?: Highlight | null;
   /** Share links per highlight, where the panel offers them. */
   onShare?(id: string): Promise<ShareResult>;
   copy?(text: string): Promise<boolean>;
@@ -118,7 +123,16 @@ export function HighlightsSection(props: HighlightsSectionProps): JSX.Element {
     return failure;
   };
 
+  const offered = useRef(false);
+  useEffect(() => {
+    if (offered.current || !props.lastDeleted) return;
+    offered.current = true;
+    undoCount.current += 1;
+    setUndo((current) => current ?? { key: undoCount.current, highlight: props.lastDeleted as Highlight });
+  }, [props.lastDeleted]);
+
   const remove = async (id: string): Promise<string | null> => {
+    offered.current = true;
     let result: Awaited<ReturnType<HighlightsSectionProps['onDelete']>>;
     try {
       result = await props.onDelete(id);

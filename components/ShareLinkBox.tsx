@@ -1,5 +1,6 @@
 import { useId, useRef, useState } from 'preact/hooks';
 import { i18n } from '#i18n';
+import { GUARDED } from '../utils/panel/click-guard';
 
 /** A share link as the background made it; `shortened` when the note had to be cut to keep the link usable. */
 export type ShareResult =
@@ -39,6 +40,7 @@ export function ShareLinkBox({ context, makeLink, copy }: ShareLinkBoxProps) {
       <button
         type="button"
         class="button"
+        {...GUARDED}
         onClick={share}
         aria-disabled={pending || undefined}
         aria-describedby={result ? `${id}-note` : undefined}

@@ -2,6 +2,7 @@ import { useState } from 'preact/hooks';
 import { i18n } from '#i18n';
 import { localize } from '../utils/catalog/localized';
 import type { CatalogEntry } from '../utils/catalog/schema';
+import { GUARDED } from '../utils/panel/click-guard';
 import type { SharedView } from '../utils/protocol/responses';
 import type { SharedHighlight } from '../utils/sharing/share-link';
 
@@ -60,7 +61,7 @@ export function SharedWithYou({ shared, entry, language, onSave }: SharedWithYou
             <blockquote class="shared__quote">{item.selectors[0].exact}</blockquote>
             {question && <p class="shared__question">{question}</p>}
             {item.note !== '' && <p class="shared__note">{item.note}</p>}
-            <button type="button" class="button" onClick={() => void save(index)}>
+            <button type="button" class="button" {...GUARDED} onClick={() => void save(index)}>
               {i18n.t('sharing.save')}
             </button>
             {status[index] && (

@@ -54,7 +54,8 @@ export function UndoBar({
   useEffect(() => {
     setFocused(false);
     setHovered(false);
-    if (activeKey !== null && focusWasLost()) button.current?.focus();
+    // Only in a panel the reader is in: one mounted later offering an earlier undo must not pull focus off the page.
+    if (activeKey !== null && document.hasFocus() && focusWasLost()) button.current?.focus();
   }, [activeKey]);
 
   // Plain listeners: these only pause the countdown, they are not an interaction of their own.

@@ -8,8 +8,11 @@ import { type BackgroundServices, handleRequest } from '../utils/background/hand
 import { runCommand } from '../utils/background/panel-command';
 import { createPanelPorts } from '../utils/background/panel-ports';
 import { panelSnapshot } from '../utils/background/panel-snapshot';
+import { createPanelTickets } from '../utils/background/panel-tickets';
 import { parseSettings, SETTINGS_KEY } from '../utils/background/settings';
+import { type DocumentProbe, forgetIfLeft } from '../utils/background/tab-navigation';
 import { createTabRegistry } from '../utils/background/tab-registry';
+import { createUndoStore } from '../utils/background/undo-store';
 import { getCollapsed, setCollapsed } from '../utils/db/article-state';
 import { lazyJournalClubDb } from '../utils/db/connection';
 import { createFeedStore } from '../utils/db/feed-store';
@@ -18,8 +21,8 @@ import { createFeedService } from '../utils/feeds/feed-service';
 import { ensureFeedsAlarm, FEEDS_ALARM } from '../utils/feeds/schedule';
 import { inOrder } from '../utils/in-order';
 import { ARTICLE_QUERY } from '../utils/protocol/detector-messages';
+import { claimFromPortName, splitClaim } from '../utils/protocol/panel-claim';
 import { parseArticleAnswer, parseBackgroundRequest } from '../utils/protocol/requests';
-import { PANEL_PORT } from '../utils/protocol/tab-messages';
 import { uiLanguage } from '../utils/ui-language';
 
 /** The panel content script, registered at runtime so that WXT leaves it out of the manifest's (typed) paths. */
@@ -33,7 +36,10 @@ const PANEL_SCRIPT = '/content-scripts/article-panel.js' as ScriptPublicPath;
  * only from this extension's own contexts, panel ports only from its own pages.
  */
 export default defineBackground(() => {
-  const extensionOrigin = browser.runtime.getURL('/');
+  // With `use_dynamic_url` the panel frame loads from a per-session origin, not this one: an extension page is
+  // told by its scheme (and `sender.id`, checked below), and the panel by its ticket.
+  const extensionScheme = new URL(browser.runtime.getURL('/')).protocol;
+  const fromExtensionPage = (url: string | undefined) => url !== undefined && url.startsWith(`${extensionScheme}//`);
   // Chromium's MV3 toolbar button is `action`; Firefox's MV2 build calls the same button `browserAction`.
   const action = browser.action ?? browser.browserAction;
   let catalog: Promise<LoadedCatalog> | null = null;
@@ -60,6 +66,8 @@ export default defineBackground(() => {
       return catalog;
     },
     tabs: createTabRegistry(browser.storage.session),
+    panelTickets: createPanelTickets(browser.storage.session, () => crypto.randomUUID()),
+    undo: createUndoStore(browser.storage.session, () => new Date()),
     articleState: {
       getCollapsed: async (doi) => {
         const db = await database();
@@ -108,12 +116,17 @@ export default defineBackground(() => {
     newId: () => crypto.randomUUID(),
   };
 
-  // The panel frame keeps a port open to hear about changes made elsewhere (a new highlight on the page).
-  browser.runtime.onConnect.addListener((port) => {
-    const tabId = port.sender?.tab?.id;
-    if (port.name !== PANEL_PORT || tabId === undefined || !port.sender?.url?.startsWith(extensionOrigin)) {
-      return port.disconnect();
-    }
+  // The panel frame keeps a port open to hear about changes made elsewhere (a new highlight on the page); only the
+  // frame holding its tab's current ticket may (review F1).
+  browser.runtime.onConnect.addListener(async (port) => {
+    const { sender } = port;
+    const tabId = sender?.tab?.id;
+    const bound =
+      tabId !== undefined &&
+      sender?.id === browser.runtime.id &&
+      fromExtensionPage(sender.url) &&
+      (await services.panelTickets.accepts(tabId, claimFromPortName(port.name)));
+    if (!bound) return port.disconnect();
     port.onDisconnect.addListener(panelPorts.connect(tabId, port));
   });
 
@@ -125,18 +138,55 @@ export default defineBackground(() => {
   browser.runtime.onMessage.addListener((message: unknown, sender) => {
     // Only this extension's own contexts may talk to it; pages and other extensions are ignored silently.
     if (sender.id !== browser.runtime.id) return undefined;
-    const request = parseBackgroundRequest(message);
+    const { request: body, claim } = splitClaim(message);
+    const request = parseBackgroundRequest(body);
     if (!request) return Promise.resolve({ ok: false, error: i18n.t('errors.malformedRequest') });
-    return handleRequest(
-      request,
-      {
-        tabId: sender.tab?.id ?? null,
-        frameId: sender.frameId ?? null,
-        fromExtensionPage: sender.url?.startsWith(extensionOrigin) ?? false,
-        url: sender.url ?? null,
-      },
-      services,
-    ).catch((error: unknown) => ({ ok: false, error: i18n.t('errors.extensionFailed', [String(error)]) }));
+    const tabId = sender.tab?.id ?? null;
+    const extensionPage = fromExtensionPage(sender.url);
+    const answer = async () =>
+      handleRequest(
+        request,
+        {
+          tabId,
+          frameId: sender.frameId ?? null,
+          fromExtensionPage: extensionPage,
+          url: sender.url ?? null,
+          documentId: (sender as { documentId?: string }).documentId ?? null,
+          panelBound: extensionPage && tabId !== null && (await services.panelTickets.accepts(tabId, claim)),
+        },
+        services,
+      );
+    return answer().catch((error: unknown) => ({
+      ok: false,
+      error: i18n.t('errors.extensionFailed', [String(error)]),
+    }));
+  });
+
+  // A tab that leaves its article's document loses the panel's ticket and its record (tab-navigation.ts).
+  const probe: DocumentProbe = {
+    holdsTicket: async (tabId, ticket) => {
+      const target = ticket.documentId ? { documentId: ticket.documentId } : { frameId: 0 };
+      const answer = await browser.tabs
+        .sendMessage(tabId, { type: 'panel-ticket-check' }, target as { frameId: number })
+        .catch(() => null);
+      return answer === ticket.token;
+    },
+    documentAlive: async (tabId, documentId) =>
+      browser.tabs.sendMessage(tabId, { type: ARTICLE_QUERY }, { documentId } as unknown as { frameId: number }).then(
+        () => true,
+        () => false,
+      ),
+  };
+  browser.tabs.onUpdated.addListener((tabId, change) => {
+    if (change.url === undefined && change.status === undefined) return;
+    void forgetIfLeft(tabId, services, probe)
+      .then(
+        () => services.panelTickets.get(tabId),
+        () => null,
+      )
+      .then((ticket) => {
+        if (!ticket) panelPorts.forget(tabId);
+      });
   });
 
   // The toolbar button opens the popup (entrypoints/popup/), which holds "Open panel"; the shortcut acts directly.
@@ -149,5 +199,7 @@ export default defineBackground(() => {
   browser.tabs.onRemoved.addListener((tabId) => {
     panelPorts.forget(tabId);
     void services.tabs.forget(tabId);
+    void services.panelTickets.forget(tabId);
+    void services.undo.forget(tabId);
   });
 });

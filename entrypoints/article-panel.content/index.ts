@@ -28,6 +28,7 @@ export default defineContentScript({
     let frame: PanelFrame | null = null;
     let highlighting: { entryId: string; page: PageHighlighting } | null = null;
     let removeShared: (() => void) | null = null;
+    let ticket: string | null = null;
     const pageFocus = trackPageFocus(document);
     // The article as a document type (an HTML page today): where highlights are found, drawn and scrolled to.
     const integration = createIntegration(document);
@@ -54,11 +55,17 @@ export default defineContentScript({
         forgetShareFragment(window, stripSharePayload);
       }
       if (layout === 'closed') return frame?.remove();
+      // Each frame gets a fresh ticket in its address, which the page cannot read (closed shadow root): the
+      // background answers only the frame that holds it (utils/protocol/panel-claim.ts).
+      const issued = await sendToBackground({ type: 'panel-ticket' });
+      if (!issued.ok) return frame?.remove();
+      ticket = issued.value;
+      const src = `${browser.runtime.getURL('/panel.html')}#${ticket}`;
       if (frame) {
         frame.setLayout(layout);
-        frame.reload();
+        frame.reload(src);
       } else {
-        frame = mountPanelFrame(document, browser.runtime.getURL('/panel.html'), layout);
+        frame = mountPanelFrame(document, src, layout);
       }
     };
     // The latest showing, so that a focus request waits for the frame it asks about.
@@ -97,6 +104,8 @@ export default defineContentScript({
         case 'panel-focus':
           void showing.then(() => frame?.focus());
           break;
+        case 'panel-ticket-check':
+          return Promise.resolve(ticket);
       }
       return undefined;
     });

@@ -3,8 +3,10 @@ import { IDBFactory } from 'fake-indexeddb';
 import type { ArticleInfo } from '../../utils/article/detect';
 import type { ActionIndicator } from '../../utils/background/action-indicator';
 import { loadCatalog } from '../../utils/background/catalog-source';
+import { createPanelTickets } from '../../utils/background/panel-tickets';
 import type { BackgroundServices } from '../../utils/background/services';
 import { createTabRegistry } from '../../utils/background/tab-registry';
+import { createUndoStore } from '../../utils/background/undo-store';
 import type { CatalogIndex } from '../../utils/catalog/lookup';
 import { createFeedStore } from '../../utils/db/feed-store';
 import { createHighlightStore } from '../../utils/db/highlight-store';
@@ -68,6 +70,8 @@ export async function makeBackgroundWorld(options: WorldOptions) {
     catalog: catalog ? async () => catalog : () => loadCatalog(feeds.list),
     feeds,
     tabs: createTabRegistry(mapSessionArea(session)),
+    panelTickets: createPanelTickets(mapSessionArea(session), () => crypto.randomUUID()),
+    undo: createUndoStore(mapSessionArea(session), () => new Date(clock)),
     articleState: {
       getCollapsed: async (doi) => collapsed.get(doi.toLowerCase()) ?? false,
       setCollapsed: async (doi, value) => {

@@ -59,8 +59,23 @@ export async function launchWithExtension(options = {}) {
 }
 
 /**
+ * Whether `frame` is the panel the extension mounted: panel.html, at the extension's own address or at the
+ * per-session one Chromium gives it (`use_dynamic_url`), framed directly by the page's top document.
+ * @param {import('playwright-core').Frame} frame
+ * @param {import('playwright-core').Page} page
+ * @param {string} extensionId
+ */
+function isOwnPanel(frame, page, extensionId) {
+  const url = frame.url();
+  const panel =
+    url.startsWith(`chrome-extension://${extensionId}/panel.html`) ||
+    /^chrome-extension:\/\/[^/]+\/panel\.html/.test(url);
+  return panel && frame.parentFrame() === page.mainFrame();
+}
+
+/**
  * The panel's frame on `page`. It sits in a closed shadow root, which no selector pierces (that is the point),
- * so it is found among the page's frames by its extension URL.
+ * so it is found among the page's frames by its extension URL (see isOwnPanel).
  * @param {import('playwright-core').Page} page
  * @param {string} extensionId
  * @param {number} [timeout]
@@ -69,9 +84,7 @@ export async function launchWithExtension(options = {}) {
 export async function waitForPanelFrame(page, extensionId, timeout = 10_000) {
   const deadline = Date.now() + timeout;
   for (;;) {
-    const frame = page
-      .frames()
-      .find((f) => !f.isDetached() && f.url().startsWith(`chrome-extension://${extensionId}/panel.html`));
+    const frame = page.frames().find((f) => !f.isDetached() && isOwnPanel(f, page, extensionId));
     if (frame) return frame;
     if (Date.now() > deadline) throw new Error(`No journal club panel frame on ${page.url()} within ${timeout} ms`);
     await new Promise((resolve) => setTimeout(resolve, 5));

@@ -15,6 +15,8 @@ const panelPage: RequestSender = {
   frameId: 3,
   fromExtensionPage: true,
   url: 'chrome-extension://x/panel.html',
+  // The background checked its ticket (panel-tickets.ts); tests/unit/panel-binding.test.ts covers the refusals.
+  panelBound: true,
 };
 
 const CLUB_DOI = '10.1186/S12913-020-05145-1';

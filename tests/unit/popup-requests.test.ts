@@ -139,7 +139,7 @@ describe('opening the panel from the popup', () => {
     await detected(CLUB_DOI);
     await handleRequest(
       { type: 'panel-layout', layout: 'closed' },
-      { ...webPage, fromExtensionPage: true, frameId: 3 },
+      { ...webPage, fromExtensionPage: true, frameId: 3, panelBound: true },
       world.services,
     );
     world.sent.length = 0;
@@ -165,7 +165,7 @@ describe('opening the panel from the popup', () => {
     await detected(CLUB_DOI);
     await handleRequest(
       { type: 'panel-layout', layout: 'collapsed' },
-      { ...webPage, fromExtensionPage: true, frameId: 3 },
+      { ...webPage, fromExtensionPage: true, frameId: 3, panelBound: true },
       world.services,
     );
     world.sent.length = 0;
@@ -210,7 +210,7 @@ describe('the keyboard command', () => {
     await detected(CLUB_DOI);
     await handleRequest(
       { type: 'panel-layout', layout: 'closed' },
-      { ...webPage, fromExtensionPage: true, frameId: 3 },
+      { ...webPage, fromExtensionPage: true, frameId: 3, panelBound: true },
       world.services,
     );
     world.sent.length = 0;

@@ -24,6 +24,7 @@ export async function articleDetected(
   article: Extract<BackgroundRequest, { type: 'article-detected' }>['article'],
   pageUrl: string | null,
   services: BackgroundServices,
+  documentId?: string | null,
 ): Handled<'article-detected'> {
   const entry = (await services.catalog()).find(article.doi);
   const previous = await services.tabs.get(tabId);
@@ -36,7 +37,13 @@ export async function articleDetected(
   // Each report is a new document or a new article in place (the detector reports a DOI once per change), so a
   // panel closed "for this page" comes back here; only collapsing is remembered, per article.
   const layout: PanelLayout = (await services.articleState.getCollapsed(article.doi)) ? 'collapsed' : 'open';
-  await services.tabs.set(tabId, { article, entryId: entry.id, layout, ...(pageUrl && { pageUrl }) });
+  await services.tabs.set(tabId, {
+    article,
+    entryId: entry.id,
+    layout,
+    ...(pageUrl && { pageUrl }),
+    ...(documentId && { documentId }),
+  });
   // The reader is waiting for the panel; the toolbar button can be updated meanwhile.
   await Promise.all([
     services.injectPanel(tabId),
@@ -48,9 +55,26 @@ export async function articleDetected(
 export async function articleGone(tabId: number, services: BackgroundServices): Handled<'article-gone'> {
   const previous = await services.tabs.get(tabId);
   await services.tabs.forget(tabId);
+  await services.panelTickets.forget(tabId);
   await services.showIndicator(tabId, actionIndicatorFor('no-article'));
   if (previous?.entryId) await services.sendToTab(tabId, { type: 'panel-hide' });
   return { ok: true, value: null };
+}
+
+/**
+ * The tab's panel script is about to create the panel frame: a fresh ticket for it, bound to the script's own
+ * document (its origin, and its id where Chromium gives one). Asked only by the top frame of a tab that has a
+ * panel to show, so a page the tab moved on to, which has no panel script, never holds one.
+ */
+export async function issueTicket(
+  tabId: number,
+  sender: { url: string | null; documentId?: string | null | undefined },
+  services: BackgroundServices,
+): Handled<'panel-ticket'> {
+  const record = await services.tabs.get(tabId);
+  const origin = originOf(sender.url);
+  if (!record || (!record.entryId && !record.shared) || !origin) return refused(i18n.t('errors.noPanel'));
+  return { ok: true, value: await services.panelTickets.issue(tabId, origin, sender.documentId ?? undefined) };
 }
 
 /** What the panel shows: the club's entry, or what a share link brought, or nothing (no panel). */
@@ -93,4 +117,12 @@ export async function openPanelAfresh(tabId: number, services: BackgroundService
   await services.tabs.set(tabId, { article, entryId: entry.id, layout: 'open' });
   await services.injectPanel(tabId);
   return true;
+}
+
+function originOf(url: string | null): string | undefined {
+  try {
+    return url ? new URL(url).origin : undefined;
+  } catch {
+    return undefined;
+  }
 }

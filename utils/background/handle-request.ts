@@ -3,7 +3,7 @@ import type { Highlight } from '../highlights/highlight';
 import type { Reply } from '../protocol/reply';
 import type { BackgroundRequest } from '../protocol/requests';
 import type { BackgroundResponses } from '../protocol/responses';
-import { articleDetected, articleGone, panelLayout, panelState, showPanel } from './article-requests';
+import { articleDetected, articleGone, issueTicket, panelLayout, panelState, showPanel } from './article-requests';
 import { backupAll, exportArticle, importFile } from './export-requests';
 import { handleFeedRequest, isFeedRequest } from './feed-requests';
 import {
@@ -22,6 +22,7 @@ import { fromStorage, ok, refused } from './reply';
 import type { BackgroundServices, RequestSender } from './services';
 import { savedFromShare, shareOpened } from './share-opened';
 import { linkFor, shareAll, shareLink } from './share-requests';
+import { forgetRestored, rememberDelete, withLastDeleted } from './undo-requests';
 
 export type { BackgroundServices, RequestSender } from './services';
 
@@ -32,6 +33,7 @@ export type { BackgroundServices, RequestSender } from './services';
 const SENDERS: Record<BackgroundRequest['type'], 'page' | 'panel' | 'either' | 'extension'> = {
   'article-detected': 'page',
   'article-gone': 'page',
+  'panel-ticket': 'page',
   'panel-state': 'either',
   'panel-layout': 'panel',
   highlights: 'either',
@@ -61,14 +63,18 @@ const SENDERS: Record<BackgroundRequest['type'], 'page' | 'panel' | 'either' | '
   'feed-unsubscribe': 'extension',
 };
 
+/** A panel request counts only from the frame the tab's panel script created (its ticket checked by the caller). */
 function senderAllowed(request: BackgroundRequest, sender: RequestSender): boolean {
   const allowed = SENDERS[request.type];
   const fromPage = !sender.fromExtensionPage && sender.frameId === 0;
+  const fromPanel = sender.fromExtensionPage && sender.panelBound === true;
   return allowed === 'either'
-    ? fromPage || sender.fromExtensionPage
+    ? fromPage || fromPanel
     : allowed === 'page'
       ? fromPage
-      : sender.fromExtensionPage;
+      : allowed === 'panel'
+        ? fromPanel
+        : sender.fromExtensionPage;
 }
 
 /**
@@ -99,9 +105,11 @@ async function route(
   if (tabId === null) return refused(i18n.t('errors.needsTab'));
   switch (request.type) {
     case 'article-detected':
-      return articleDetected(tabId, request.article, sender.url, services);
+      return articleDetected(tabId, request.article, sender.url, services, sender.documentId);
     case 'article-gone':
       return articleGone(tabId, services);
+    case 'panel-ticket':
+      return issueTicket(tabId, sender, services);
     case 'panel-state':
       return panelState(tabId, services);
     case 'panel-layout':
@@ -141,16 +149,24 @@ async function route(
     fragmentFor: (id: string) => services.fragmentFor(tabId, id),
   });
   switch (request.type) {
-    case 'highlights':
-      return listHighlights(context);
+    case 'highlights': {
+      const listed = await listHighlights(context);
+      return sender.fromExtensionPage ? withLastDeleted(listed, context, services.undo) : listed;
+    }
     case 'highlight-create':
       return createHighlight(request, context);
     case 'highlight-update':
       return updateHighlight(request, context);
-    case 'highlight-delete':
-      return deleteHighlight(request, context);
-    case 'highlight-restore':
-      return restoreHighlight(request, context);
+    case 'highlight-delete': {
+      const deleted = await deleteHighlight(request, context);
+      await rememberDelete(tabId, deleted, services.undo);
+      return deleted;
+    }
+    case 'highlight-restore': {
+      const restored = await restoreHighlight(request, context);
+      await forgetRestored(tabId, restored, services.undo);
+      return restored;
+    }
     case 'anchors-report':
       return reportAnchors(request, context);
     case 'highlight-activated':

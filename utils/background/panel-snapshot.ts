@@ -10,7 +10,8 @@ import type { BackgroundServices, RequestSender } from './services';
  * checks. One push instead of two round trips, on every load of the panel and after the service worker restarts.
  */
 export async function panelSnapshot(tabId: number, services: BackgroundServices): Promise<PanelEvent> {
-  const panel: RequestSender = { tabId, frameId: null, fromExtensionPage: true, url: null };
+  // Only a port whose ticket was accepted gets here (entrypoints/background.ts).
+  const panel: RequestSender = { tabId, frameId: null, fromExtensionPage: true, url: null, panelBound: true };
   const [state, highlights] = await Promise.all([
     handleRequest({ type: 'panel-state' }, panel, services).catch(failed),
     handleRequest({ type: 'highlights' }, panel, services).catch(failed),

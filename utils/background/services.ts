@@ -7,7 +7,9 @@ import type { BackgroundRequest } from '../protocol/requests';
 import type { BackgroundResponses, Settings } from '../protocol/responses';
 import type { PanelEvent, TabMessage } from '../protocol/tab-messages';
 import type { ActionIndicator } from './action-indicator';
+import type { PanelTickets } from './panel-tickets';
 import type { TabRegistry } from './tab-registry';
+import type { UndoStore } from './undo-store';
 
 /** Who sent a request, reduced to what the rules below need. */
 export interface RequestSender {
@@ -17,6 +19,13 @@ export interface RequestSender {
   fromExtensionPage: boolean;
   /** The sending document's address: for the page's own scripts, the copy of the article the reader is on. */
   url: string | null;
+  /** Chromium's id of the sending document (absent in Firefox and for the extension's own pages). */
+  documentId?: string | null;
+  /**
+   * True only for the panel frame its tab's panel script created: it showed the tab's current ticket
+   * (panel-tickets.ts). Any other extension-page frame in a tab is refused every panel request.
+   */
+  panelBound?: boolean;
 }
 
 /** The browser-facing services a request may use; the background entrypoint passes the real ones in. */
@@ -24,6 +33,10 @@ export interface BackgroundServices {
   /** Every catalog source merged: the bundled entries and each subscribed feed. */
   catalog(): Promise<CatalogIndex>;
   tabs: TabRegistry;
+  /** The current panel ticket of each tab: which frame is that tab's panel. */
+  panelTickets: PanelTickets;
+  /** The last highlight deleted in each tab, for an Undo that outlives the panel frame. */
+  undo: UndoStore;
   articleState: {
     getCollapsed(doi: string): Promise<boolean>;
     setCollapsed(doi: string, collapsed: boolean): Promise<void>;

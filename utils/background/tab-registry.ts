@@ -10,6 +10,8 @@ export interface TabRecord {
   layout: PanelLayout;
   /** The address of the page that reported the article (the copy the reader is on). */
   pageUrl?: string;
+  /** Chromium's id of that page's document, to notice that the tab has moved on to another (tab-navigation.ts). */
+  documentId?: string;
   /** Which of the reader's highlights the page found, once it has anchored them. */
   anchors?: Record<string, AnchorStatus>;
   /** What a share link opened on this page brought, until the tab moves on. */

@@ -6,7 +6,8 @@ import { PINNED_HOST_STYLE, pin } from './host/pin';
 /** The mounted panel: its frame can be resized to a layout, reloaded for another article, or removed. */
 export interface PanelFrame {
   setLayout(layout: PanelLayout): void;
-  reload(): void;
+  /** Replaces the frame with a fresh one at `src` (a new ticket in its fragment). */
+  reload(src: string): void;
   remove(): void;
   /** Moves keyboard focus into the panel: to the frame, then (once the panel page has loaded) to its heading. */
   focus(): void;
@@ -35,7 +36,8 @@ const HOST_STYLE: Record<string, string> = { ...PINNED_HOST_STYLE, right: '0', d
  * Mounts the panel page in an iframe inside a closed shadow root. The frame is an extension page, so nothing the
  * reader types there can be read by the host page; the shadow root keeps page styles off the host element.
  */
-export function mountPanelFrame(doc: Document, src: string, layout: Exclude<PanelLayout, 'closed'>): PanelFrame {
+export function mountPanelFrame(doc: Document, first: string, layout: Exclude<PanelLayout, 'closed'>): PanelFrame {
+  let src = first;
   const host = doc.createElement('journal-club-panel');
   const shadow = host.attachShadow({ mode: 'closed' });
   let frame = createFrame(doc, src);
@@ -50,7 +52,8 @@ export function mountPanelFrame(doc: Document, src: string, layout: Exclude<Pane
       applyLayout(host, next);
       if (!host.isConnected) doc.documentElement.append(host);
     },
-    reload() {
+    reload(next) {
+      src = next;
       const fresh = createFrame(doc, src);
       frame.replaceWith(fresh);
       frame = fresh;

@@ -42,6 +42,8 @@ export const BackgroundRequestSchema = v.variant('type', [
   v.object({ type: v.literal('article-detected'), article: ArticleInfoSchema }),
   /** The page navigated (in place) away from the article it reported. */
   v.object({ type: v.literal('article-gone') }),
+  /** The top frame's panel script asks for the ticket it hands to the panel frame it creates (panel-claim.ts). */
+  v.object({ type: v.literal('panel-ticket') }),
   /** The panel (or the script that mounts it) asks what to show for its tab. */
   v.object({ type: v.literal('panel-state') }),
   /** The reader collapsed, reopened or closed the panel. */

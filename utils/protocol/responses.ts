@@ -24,6 +24,8 @@ export interface ArticleHighlights {
   anchors: Record<string, AnchorStatus> | null;
   /** The page the tab shows, to tell highlights made on another copy. */
   pageUrl: string;
+  /** The article's highlight the reader deleted last, still undoable: a panel mounted again offers Undo for it. */
+  lastDeleted?: Highlight | null;
 }
 
 /** What a share link opened on this tab brought: the shared highlights, or why the link could not be read. */
@@ -65,6 +67,7 @@ export interface Settings {
 
 /** The reply type for each request type; the detector's three are declared with its requests. */
 export interface BackgroundResponses extends DetectorResponses {
+  'panel-ticket': string;
   'panel-state': PanelState | null;
   'panel-layout': null;
   highlights: ArticleHighlights;

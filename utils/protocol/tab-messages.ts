@@ -22,7 +22,9 @@ export type TabMessage =
   /** Asks the page for the text fragment (`text=…`) that finds a highlight's passage; answered string | null. */
   | { type: 'text-fragment'; id: string }
   /** Moves keyboard focus into the panel (the shortcut and the popup's "Open panel"), once it is shown. */
-  | { type: 'panel-focus' };
+  | { type: 'panel-focus' }
+  /** Asks the panel script which ticket its frame holds (answered string | null): is it still the same document? */
+  | { type: 'panel-ticket-check' };
 
 /** Events the background pushes to the panel frame over its port. */
 export type PanelEvent =
@@ -35,6 +37,3 @@ export type PanelEvent =
   | { type: 'anchors'; anchors: Record<string, AnchorStatus> }
   | { type: 'focus-highlight'; id: string; edit: boolean }
   | { type: 'layout'; layout: PanelLayout };
-
-/** The name of the port the panel frame opens to the background. */
-export const PANEL_PORT = 'panel';

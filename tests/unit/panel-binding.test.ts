@@ -1,0 +1,91 @@
+import { describe, expect, it } from 'vitest';
+import { handleRequest, type RequestSender } from '../../utils/background/handle-request';
+import { createPanelTickets } from '../../utils/background/panel-tickets';
+import { forgetIfLeft } from '../../utils/background/tab-navigation';
+import { claimFromPortName, portNameFor, splitClaim } from '../../utils/protocol/panel-claim';
+import { article, makeBackgroundWorld } from '../support/background-world';
+import { mapSessionArea } from '../support/session-area';
+
+const TAB = 4;
+const ORIGIN = 'https://example.org';
+const TOKEN = '0f8a6c2e-1b4d-4e59-9a7f-3c2d1e0b9a88';
+
+describe('panel tickets (review F1)', () => {
+  const tickets = () => createPanelTickets(mapSessionArea(new Map()), () => TOKEN);
+
+  it.each([
+    ['the current ticket, embedded by the article page', { ticket: TOKEN, ancestors: [ORIGIN] }, true],
+    ['the current ticket where the browser gives no ancestors (Firefox)', { ticket: TOKEN, ancestors: null }, true],
+    ['the ticket inside a third-party frame', { ticket: TOKEN, ancestors: ['https://ads.example', ORIGIN] }, false],
+    ['the ticket on another page', { ticket: TOKEN, ancestors: ['https://elsewhere.example'] }, false],
+    ['another ticket', { ticket: 'ffffffff-1b4d-4e59-9a7f-3c2d1e0b9a88', ancestors: [ORIGIN] }, false],
+    ['no ticket', null, false],
+  ])('%s: accepted %s', async (_name, claim, accepted) => {
+    const store = tickets();
+    await store.issue(TAB, ORIGIN, 'doc-1');
+    expect(await store.accepts(TAB, claim)).toBe(accepted);
+    expect(await store.accepts(TAB + 1, claim)).toBe(false);
+  });
+
+  it('refuses every claim once the ticket is forgotten', async () => {
+    const store = tickets();
+    await store.issue(TAB, ORIGIN, undefined);
+    await store.forget(TAB);
+    expect(await store.accepts(TAB, { ticket: TOKEN, ancestors: null })).toBe(false);
+  });
+
+  it('carries the claim in a port name and beside a request, and drops malformed ones', () => {
+    const claim = { ticket: TOKEN, ancestors: [ORIGIN] };
+    expect(claimFromPortName(portNameFor(claim))).toEqual(claim);
+    expect(claimFromPortName('panel')).toBeNull();
+    expect(claimFromPortName('panel:{"ticket":"x"}')).toBeNull();
+    expect(splitClaim({ type: 'highlights', panelClaim: claim })).toEqual({ request: { type: 'highlights' }, claim });
+    expect(splitClaim({ type: 'highlights' })).toEqual({ request: { type: 'highlights' }, claim: null });
+  });
+});
+
+describe('the background answers only the bound panel', () => {
+  it('refuses panel requests from an extension frame without the ticket, and answers the bound one', async () => {
+    const world = await makeBackgroundWorld({ name: 'panel-binding-test' });
+    const page: RequestSender = { tabId: TAB, frameId: 0, fromExtensionPage: false, url: `${ORIGIN}/a` };
+    await handleRequest(
+      { type: 'article-detected', article: article('10.1186/s12913-020-05145-1') },
+      page,
+      world.services,
+    );
+    const ticket = await handleRequest({ type: 'panel-ticket' }, page, world.services);
+    expect(ticket.ok).toBe(true);
+    const stranger: RequestSender = {
+      tabId: TAB,
+      frameId: 5,
+      fromExtensionPage: true,
+      url: 'chrome-extension://x/panel.html',
+    };
+    for (const type of ['highlights', 'panel-state', 'export'] as const) {
+      const request = type === 'export' ? { type, format: 'markdown' as const } : { type };
+      expect((await handleRequest(request, stranger, world.services)).ok).toBe(false);
+      expect((await handleRequest(request, { ...stranger, panelBound: true }, world.services)).ok).toBe(true);
+    }
+    // A sub-frame of the page cannot ask for a ticket either.
+    expect((await handleRequest({ type: 'panel-ticket' }, { ...page, frameId: 2 }, world.services)).ok).toBe(false);
+  });
+
+  it('forgets the ticket and the record when the tab has left the document, not when it has not', async () => {
+    const world = await makeBackgroundWorld({ name: 'panel-binding-nav-test' });
+    const page: RequestSender = { tabId: TAB, frameId: 0, fromExtensionPage: false, url: `${ORIGIN}/a` };
+    await handleRequest(
+      { type: 'article-detected', article: article('10.1186/s12913-020-05145-1') },
+      page,
+      world.services,
+    );
+    await handleRequest({ type: 'panel-ticket' }, page, world.services);
+    const stays = { holdsTicket: async () => true, documentAlive: async () => true };
+    await forgetIfLeft(TAB, world.services, stays);
+    expect(await world.services.panelTickets.get(TAB)).not.toBeNull();
+    expect(await world.services.tabs.get(TAB)).not.toBeNull();
+    const left = { holdsTicket: async () => false, documentAlive: async () => false };
+    await forgetIfLeft(TAB, world.services, left);
+    expect(await world.services.panelTickets.get(TAB)).toBeNull();
+    expect(await world.services.tabs.get(TAB)).toBeNull();
+  });
+});
