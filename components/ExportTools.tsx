@@ -125,7 +125,6 @@ export function ExportTools(props: ExportToolsProps) {
             type="button"
             class="button"
             disabled={pending.outcome.added + pending.outcome.updated === 0}
-            {...GUARDED}
             onClick={() => void confirmImport()}
           >
             {i18n.t('export.confirmImport')}

@@ -64,8 +64,9 @@ export function mountPanelFrame(doc: Document, first: string, layout: Exclude<Pa
     focus() {
       const target = frame;
       target.focus();
-      // The target is the panel page's own URL, so the request reaches nothing else if the frame was navigated.
-      const ask = () => target.contentWindow?.postMessage(PANEL_FOCUS_MESSAGE, src);
+      // Any origin: with `use_dynamic_url` the frame's origin is not the one `getURL` names. The message carries
+      // nothing but the request, and the frame sits in our closed shadow root, where the page cannot navigate it.
+      const ask = () => target.contentWindow?.postMessage(PANEL_FOCUS_MESSAGE, '*');
       if (loadedFrames.has(target)) ask();
       else target.addEventListener('load', ask, { once: true });
     },
