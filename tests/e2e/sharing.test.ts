@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { chromium, type Frame, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { VISIBLE_FOR_MS } from '../../utils/panel/click-guard';
 import { CHROMIUM, launchWithExtension, waitForPanelFrame } from '../support/browser.mjs';
 import { painted, passageInView, selectPassage } from '../support/page-text';
 import { startFixtureServer } from '../support/server.mjs';
@@ -25,6 +26,8 @@ afterAll(async () => {
 const panelOf = async (page: Page, browser: Browser): Promise<Frame> => {
   const frame = await waitForPanelFrame(page, browser.extensionId);
   await frame.getByRole('complementary', { name: 'Journal club' }).waitFor();
+  // Copies and saves count only on a panel visible for a moment (utils/panel/click-guard.ts), as a reader's would.
+  await page.waitForTimeout(VISIBLE_FOR_MS + 200);
   return frame;
 };
 
