@@ -178,6 +178,28 @@ describe('a frame the panel script did not create gets nothing', () => {
       await (await landmark(page)).getByText(NOTE).waitFor({ timeout: 10_000 });
     }
   });
+
+  it('(b) a page of the same site reached from the article, framing the panel with its old ticket, gets nothing', async () => {
+    const page = await open('demo-article.html');
+    await highlightWithNote(page);
+    const own = (await ownPanel(page)).url();
+    // Same origin as the article: the ancestor check passes, so only the dropped ticket protects the notes.
+    await page.evaluate((href) => {
+      location.href = href;
+    }, `${session.server.origin}/not-article.html`);
+    await page.waitForURL('**/not-article.html');
+    await page.waitForTimeout(500);
+    await page.evaluate((src) => {
+      const frame = document.createElement('iframe');
+      frame.id = 'stranger';
+      frame.src = src;
+      document.body.append(frame);
+    }, own);
+    const framed = () => page.frames().filter((frame) => frame.parentFrame() === page.mainFrame());
+    await expect.poll(() => framed().length, { timeout: 10_000 }).toBe(1);
+    expect(await anyShows(framed, NOTE)).toBe(false);
+    expect(await anyShows(framed, 'Research Impact Canada', 500)).toBe(false);
+  });
 });
 
 describe('destructive and clipboard actions need a visible panel and a real click', () => {
