@@ -278,6 +278,20 @@ describe('highlights', () => {
     expect(listed.ok && listed.value.highlights).toEqual([made]);
   });
 
+  it('keeps the last delete in the background, so a panel mounted again can still undo it (F1/F9)', async () => {
+    const made = await create('q3');
+    await handleRequest({ type: 'highlight-delete', id: made.id }, panelPage, world.services);
+    // A new panel frame (the old one removed) lists the highlights: the deleted one comes with them, undoable.
+    const listed = await handleRequest({ type: 'highlights' }, panelPage, world.services);
+    expect(listed.ok && listed.value.lastDeleted).toEqual(made);
+    // The page's own script is never told about it.
+    const forPage = await handleRequest({ type: 'highlights' }, page, world.services);
+    expect(forPage.ok && forPage.value.lastDeleted).toBeUndefined();
+    await handleRequest({ type: 'highlight-restore', highlight: made }, panelPage, world.services);
+    const after = await handleRequest({ type: 'highlights' }, panelPage, world.services);
+    expect(after.ok && after.value.lastDeleted).toBeNull();
+  });
+
   it.each([
     ['the page edits a note', { type: 'highlight-update', id: 'x', note: 'n' }, page],
     ['the page deletes', { type: 'highlight-delete', id: 'x' }, page],

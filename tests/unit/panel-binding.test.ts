@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { handleRequest, type RequestSender } from '../../utils/background/handle-request';
 import { createPanelTickets } from '../../utils/background/panel-tickets';
 import { forgetIfLeft } from '../../utils/background/tab-navigation';
+import { createUndoStore, UNDO_KEPT_MS } from '../../utils/background/undo-store';
 import { claimFromPortName, portNameFor, splitClaim } from '../../utils/protocol/panel-claim';
 import { article, makeBackgroundWorld } from '../support/background-world';
 import { mapSessionArea } from '../support/session-area';
@@ -87,5 +88,19 @@ describe('the background answers only the bound panel', () => {
     await forgetIfLeft(TAB, world.services, left);
     expect(await world.services.panelTickets.get(TAB)).toBeNull();
     expect(await world.services.tabs.get(TAB)).toBeNull();
+  });
+});
+
+describe('the undo kept in the background', () => {
+  it('offers the last delete for a while, then forgets it', async () => {
+    let clock = 0;
+    const undo = createUndoStore(mapSessionArea(new Map()), () => new Date(clock));
+    const highlight = { id: 'h1' } as Parameters<typeof undo.keep>[1];
+    await undo.keep(TAB, highlight);
+    clock += UNDO_KEPT_MS - 1;
+    expect(await undo.last(TAB)).toEqual(highlight);
+    expect(await undo.last(TAB + 1)).toBeNull();
+    clock += 1;
+    expect(await undo.last(TAB)).toBeNull();
   });
 });
