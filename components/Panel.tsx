@@ -3,6 +3,7 @@ import { i18n } from '#i18n';
 import { localize } from '../utils/catalog/localized';
 import type { PanelState } from '../utils/protocol/responses';
 import { Announcer } from './Announcer';
+import { ClickIgnoredNotice } from './ClickIgnoredNotice';
 import { ClubEntry, type ClubEntryActions } from './ClubEntry';
 import { SharedWithYou } from './SharedWithYou';
 
@@ -42,6 +43,7 @@ export function Panel({ state, language, actions, onCollapse, onLeave, onClose }
         <PanelControls onCollapse={onCollapse} onClose={onClose} />
       </header>
       <Announcer>
+        <ClickIgnoredNotice />
         <PanelBody>
           {shared && <SharedWithYou shared={shared} entry={entry} language={language} onSave={actions.saveShared} />}
           {entry ? (

@@ -267,6 +267,8 @@ describe('destructive and clipboard actions need a visible panel and a real clic
     await page.waitForTimeout(1_000);
     expect(await painted(page, 'jc-q1')).toEqual([PASSAGE]);
     expect(await panel.getByRole('button', { name: 'Undo' }).count()).toBe(0);
+    // Screen-reader users hear why (the live region is visually hidden).
+    expect(await panel.getByText(/^That click did nothing/).count()).toBe(1);
 
     await showPanel(page);
     await page.waitForTimeout(800);

@@ -5,6 +5,9 @@
  */
 export const GUARDED = { 'data-guarded': '' } as const;
 
+/** Dispatched on the panel's window when a reader's (trusted) click was dropped, so the panel can say why. */
+export const CLICK_IGNORED = 'journal-club-reader:click-ignored';
+
 /** How long the panel must have been fully visible before a guarded click counts (a frame shown just in time). */
 export const VISIBLE_FOR_MS = 500;
 
@@ -37,6 +40,7 @@ export function guardClicks(
     if (event.isTrusted && seen) return;
     event.preventDefault();
     event.stopImmediatePropagation();
+    if (event.isTrusted) win.dispatchEvent(new win.Event(CLICK_IGNORED));
   };
   win.addEventListener('click', onClick, true);
   return () => {
