@@ -39,7 +39,7 @@ export default defineBackground(() => {
   // With `use_dynamic_url` the panel frame loads from a per-session origin, not this one: an extension page is
   // told by its scheme (and `sender.id`, checked below), and the panel by its ticket.
   const extensionScheme = new URL(browser.runtime.getURL('/')).protocol;
-  const fromExtensionPage = (url: string | undefined) => url !== undefined && url.startsWith(`${extensionScheme}//`);
+  const fromExtensionPage = (url: string | undefined) => url?.startsWith(`${extensionScheme}//`) ?? false;
   // Chromium's MV3 toolbar button is `action`; Firefox's MV2 build calls the same button `browserAction`.
   const action = browser.action ?? browser.browserAction;
   let catalog: Promise<LoadedCatalog> | null = null;
