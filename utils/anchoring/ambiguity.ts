@@ -7,8 +7,13 @@ import type { Scored } from './score.ts';
 const MARGIN = 0.04;
 /** Beyond this distance from the stored position, a place is not "where the passage was". */
 const NEAR = 2048;
-/** How much nearer to the stored position the chosen place must be than any rival. */
-const SEPARATION = 64;
+/** Within this distance, a place is where the passage was, give or take the drift of edits above it. */
+const CLOSE = 256;
+/**
+ * How much nearer to the stored position the chosen place must be than any rival: at least twice as near, and by
+ * this many characters, so that the drift of edits above the passage cannot make the choice.
+ */
+const SEPARATION = 16;
 
 /**
  * Guards the choice between near-identical places (hashtags repeated in an embedded feed, an affiliation printed
@@ -18,6 +23,11 @@ const SEPARATION = 64;
  * an orphan, so the caller reports it as ambiguous.
  */
 export function settled(winner: Scored, pool: readonly Scored[], hint: { start: number } | null): boolean {
+  if (hint !== null && Math.abs(winner.start - hint.start) > NEAR) {
+    // Something in the right context is still where the passage was: it was edited, not moved, and the far
+    // place that scored better is a copy.
+    if (pool.some((c) => c !== winner && Math.abs(c.start - hint.start) <= CLOSE)) return false;
+  }
   const rivals = pool.filter(
     (c) => (c.end <= winner.start || c.start >= winner.end) && c.quality >= winner.quality - MARGIN,
   );
@@ -25,5 +35,5 @@ export function settled(winner: Scored, pool: readonly Scored[], hint: { start: 
   if (hint === null) return false;
   const distance = (c: Scored) => Math.abs(c.start - hint.start);
   const own = distance(winner);
-  return own <= NEAR && rivals.every((r) => distance(r) >= own + SEPARATION);
+  return own <= NEAR && rivals.every((r) => distance(r) >= 2 * own + SEPARATION);
 }

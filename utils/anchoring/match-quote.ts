@@ -47,6 +47,12 @@ export interface QuoteMiss {
 }
 
 export const MAX_ERROR_RATE = 0.15;
+/**
+ * Close to the stored position a quote may have twice the edits: the position is evidence of its own, so an
+ * approximate match there is safe where the same match elsewhere would be a guess. Without it, a passage edited a
+ * little more than `MAX_ERROR_RATE` would lose to an intact copy of it elsewhere (an affiliation printed twice).
+ */
+const NEAR_ERROR_RATE = 0.3;
 /** Context similarity below which a place does not count as "the right context" (random text scores ~0.3). */
 export const MIN_CONTEXT = 0.5;
 /**
@@ -172,15 +178,22 @@ function* fuzzyCandidates(
 ): Generator<void, Candidate[]> {
   const { exact, hint } = query;
   const maxErrors = Math.floor(exact.length * MAX_ERROR_RATE);
+  const closeErrors = Math.floor(exact.length * NEAR_ERROR_RATE);
   const convincing = (c: Candidate) => (scoreCandidate(text, query, c, budget).context ?? 0) >= STRONG_CONTEXT;
   const seen: Candidate[] = [...exacts];
   const found: Candidate[] = [];
   // The bit-parallel search costs one step per text character per 32 characters of quote.
   const words = Math.ceil(exact.length / 32);
-  function* rounds(from: number, to: number, count: number, stopWhenConvincing: boolean): Generator<void, void> {
+  function* rounds(
+    from: number,
+    to: number,
+    count: number,
+    stopWhenConvincing: boolean,
+    errors = maxErrors,
+  ): Generator<void, void> {
     for (let round = 0; round < count; round++) {
       budget.spend((Math.min(text.length, to) - Math.max(0, from)) * words);
-      const more = approximateMatches(text, exact, maxErrors, from, to, seen);
+      const more = approximateMatches(text, exact, errors, from, to, seen);
       yield;
       if (more.length === 0) return;
       found.push(...more);
@@ -188,9 +201,11 @@ function* fuzzyCandidates(
       if (stopWhenConvincing && more.some(convincing)) return;
     }
   }
+  if (hint !== null && closeErrors >= 1) {
+    yield* rounds(hint.start - CLOSE, hint.end + CLOSE, NEAR_ROUNDS, false, closeErrors);
+  }
   if (maxErrors < 1) return found;
   if (hint !== null) {
-    yield* rounds(hint.start - CLOSE, hint.end + CLOSE, NEAR_ROUNDS, false);
     yield* rounds(hint.start - NEAR, hint.end + NEAR, NEAR_ROUNDS, false);
   }
   if (!found.some(convincing) && !exacts.some(convincing)) yield* rounds(0, text.length, GLOBAL_ROUNDS, true);
