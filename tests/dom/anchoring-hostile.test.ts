@@ -72,3 +72,13 @@ it('keeps yielding to the page while it anchors thirty hostile highlights', asyn
   expect(result.anchored.length + result.orphans.length).toBe(30);
   expect(Math.max(...stretches)).toBeLessThan(50);
 });
+
+it('gives up on a quote whose search would cost more than one highlight may, as over budget', () => {
+  const root = bigPage();
+  const rng = createRng(8);
+  const exact = Array.from({ length: 4000 }, () => 'abcdefghijklmnopqrstuvwxyz '.charAt(rng.int(0, 26))).join('');
+  const t0 = performance.now();
+  const found = createAnchorer(root).locate([{ type: 'TextQuoteSelector', exact, prefix: 'x', suffix: 'y' }]);
+  expect(found).toEqual({ orphan: 'over-budget' });
+  expect(performance.now() - t0).toBeLessThan(100);
+});

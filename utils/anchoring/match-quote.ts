@@ -1,5 +1,5 @@
 import { settled } from './ambiguity.ts';
-import { approximateMatches, type Candidate } from './fuzzy.ts';
+import { approximateMatchesInChunks, type Candidate } from './fuzzy.ts';
 import { occurrences } from './occurrences.ts';
 import { best, type Scored, type ScoreQuery, scoreCandidate } from './score.ts';
 import type { AnchorMethod, OrphanReason } from './types.ts';
@@ -193,7 +193,7 @@ function* fuzzyCandidates(
   ): Generator<void, void> {
     for (let round = 0; round < count; round++) {
       budget.spend((Math.min(text.length, to) - Math.max(0, from)) * words);
-      const more = approximateMatches(text, exact, errors, from, to, seen);
+      const more = yield* approximateMatchesInChunks(text, exact, errors, from, to, seen);
       yield;
       if (more.length === 0) return;
       found.push(...more);
