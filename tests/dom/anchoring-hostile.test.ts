@@ -1,5 +1,5 @@
 import { afterEach, expect, it } from 'vitest';
-import { anchorAll, createAnchorer, type Selector } from '../../utils/anchoring/index.ts';
+import { anchorAll, createAnchorer, describe, type Selector } from '../../utils/anchoring/index.ts';
 import { generateArticleHtml } from '../support/dom/generate.ts';
 import { mount, unmountAll } from '../support/dom/markup.ts';
 import { createRng } from '../support/dom/prng.ts';
@@ -81,4 +81,20 @@ it('gives up on a quote whose search would cost more than one highlight may, as 
   const found = createAnchorer(root).locate([{ type: 'TextQuoteSelector', exact, prefix: 'x', suffix: 'y' }]);
   expect(found).toEqual({ orphan: 'over-budget' });
   expect(performance.now() - t0).toBeLessThan(100);
+});
+
+it('still finds a common word among more copies than it scores, by its nearest context', () => {
+  const paragraphs = Array.from({ length: 400 }, (_, i) => `<p>Paragraph ${i} has the word in it.</p>`);
+  const root = mount(paragraphs.join(''));
+  const target = root.children[250] as HTMLElement;
+  const node = target.firstChild as Text;
+  const range = document.createRange();
+  range.setStart(node, node.data.indexOf('the'));
+  range.setEnd(node, node.data.indexOf('the') + 3);
+  const described = describe(range, root);
+  if (!described.ok) throw new Error(described.reason);
+  // Text arrives above it, so the stored position no longer holds the quote.
+  root.prepend(Object.assign(document.createElement('p'), { textContent: 'A late banner.' }));
+  const found = createAnchorer(root).locate(described.selectors);
+  expect('range' in found && found.range.startContainer).toBe(node);
 });

@@ -139,8 +139,10 @@ function* search(text: string, query: QuoteQuery, budget: WorkBudget): Generator
   }
   // With a stored position, an edited copy near it may be the real place even if an exact one exists elsewhere
   // (duplicated menus, figure legends shown twice), so only without one does an exact match settle it at once.
+  // Copies that match quote and context alike cannot be told apart by an edited match either: it would only add
+  // a rival, so without a position they are ambiguous at once.
   if (hint === null && bestExact !== undefined && (bestExact.context ?? 0) >= STRONG_CONTEXT) {
-    if (settled(bestExact, exacts, hint)) return result(bestExact, 'quote');
+    return settled(bestExact, exacts, hint) ? result(bestExact, 'quote') : ambiguous;
   }
 
   const fuzzy = (yield* fuzzyCandidates(text, query, exacts, budget)).map(score);
