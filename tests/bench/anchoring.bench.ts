@@ -143,7 +143,8 @@ it('anchors 500 highlights on 1 MB of text faster than the peers', async () => {
       return passages.map((p) => anchorer.anchor(selectorsOf(p)));
     });
     const agree = passages.filter((p, i) => agrees(p, timed.last[i]?.range)).length;
-    const spread = `median of ${RUNS} runs (fastest ${timed.min.toFixed(1)} ms)`;
+    const orphans = timed.last.filter((r) => r === null).length;
+    const spread = `median of ${RUNS} runs (fastest ${timed.min.toFixed(1)} ms); ${orphans} orphans`;
     rows.push({ tool, measured: passages.length, ms: timed.median, agree, note: `${spread}; ${note}` });
   };
   ours('ours: createAnchorer (quote + position)', (p) => p.selectors, 'index build included');
