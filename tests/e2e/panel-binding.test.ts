@@ -1,6 +1,7 @@
 import { createServer } from 'node:http';
 import type { Frame, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { VISIBLE_FOR_MS } from '../../utils/panel/click-guard';
 import { waitForPanelFrame } from '../support/browser.mjs';
 import { useExtensionSession } from '../support/extension-session';
 import { painted, passageEnds } from '../support/page-text';
@@ -271,7 +272,7 @@ describe('destructive and clipboard actions need a visible panel and a real clic
     expect(await panel.getByText(/^That click did nothing/).count()).toBe(1);
 
     await showPanel(page);
-    await page.waitForTimeout(800);
+    await page.waitForTimeout(VISIBLE_FOR_MS + 400);
     await clickThrough(page, remove);
     await expect.poll(() => painted(page, 'jc-q1')).toEqual([]);
   });
@@ -300,8 +301,11 @@ describe('undo outlives the panel frame', () => {
     const page = await open('demo-article.html');
     await highlightWithNote(page);
     const panel = await landmark(page);
-    await page.waitForTimeout(600);
-    await panel.getByRole('button', { name: /^Delete highlight/ }).click();
+    const remove = panel.getByRole('button', { name: /^Delete highlight/ });
+    await remove.waitFor();
+    // A delete counts only on a panel visible for a moment (utils/panel/click-guard.ts).
+    await page.waitForTimeout(VISIBLE_FOR_MS + 400);
+    await remove.click();
     await expect.poll(() => painted(page, 'jc-q1')).toEqual([]);
     // The frame goes away (a page script removes it, or the panel re-mounts): the undo must not go with it.
     await page.evaluate(() => document.querySelector('journal-club-panel')?.remove());
