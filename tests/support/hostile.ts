@@ -27,12 +27,12 @@ function hostileSelectors(i: number) {
  * A share link of `items` such quotes; at 30 items some 600 characters, like the review's 430-character link (its context is one
  * letter repeated, which deflates to almost nothing).
  */
-export async function hostileShareUrl(pageUrl: string, items = 30): Promise<string> {
+export async function hostileShareUrl(pageUrl: string, items = 30, doi = DEMO_DOI): Promise<string> {
   const h = Array.from({ length: items }, (_, i) => {
     const { exact, prefix, suffix, start, end } = hostileSelectors(i);
     return { x: exact, p: prefix, s: suffix, a: [start, end] };
   });
-  const json = JSON.stringify({ d: DEMO_DOI, c: 'Club', h });
+  const json = JSON.stringify({ d: doi, c: 'Club', h });
   const bytes = await deflateRaw(new TextEncoder().encode(json));
   return `${pageUrl}#jc=1${encodeBase64url(bytes)}`;
 }
