@@ -220,14 +220,15 @@ describe('clean-up cost on hostile page strings', () => {
   });
 
   it('reads a path of 8,000 characters of view segments in linear time', () => {
+    // Parsing an 8 KB URL alone takes a good part of a millisecond on a busy machine; the old loop took 12 ms.
     const url = `https://example.org/doi/10.1234/x${'/pdf'.repeat(2000)}`;
-    expect(perCall(() => doiFromUrl(url))).toBeLessThan(1);
+    expect(perCall(() => doiFromUrl(url))).toBeLessThan(3);
     // Past a few dozen view words the path names no DOI: what is left stays over the length cap.
     expect(doiFromUrl(url)).toBeNull();
     const extensions = `https://example.org/doi/10.1234/x${'.pdf'.repeat(2000)}`;
-    expect(perCall(() => doiFromUrl(extensions))).toBeLessThan(1);
+    expect(perCall(() => doiFromUrl(extensions))).toBeLessThan(3);
     const slashes = `https://example.org/doi/10.1234/x${'/'.repeat(4000)}y${'/'.repeat(4000)}`;
-    expect(perCall(() => doiFromUrl(slashes))).toBeLessThan(1);
+    expect(perCall(() => doiFromUrl(slashes))).toBeLessThan(3);
   });
 
   it('still strips a few view segments, extensions and trailing slashes', () => {

@@ -24,7 +24,7 @@ const RESOLVER_URL = /^(?:https?:)?\/\//i;
 const PREFIX = /(?:(?:https?:)?\/\/(?:dx\.|www\.)?doi\.org\/|info:doi\/|urn:doi:|doi:\s*|doi\s+)/iy;
 const LEADING_SPACE = /\s+/y;
 /** Prose punctuation that ends a sentence around a DOI rather than the DOI itself. */
-const TRAILING_PROSE = new Set('.,;:!?"\'\u2019\u201d');
+const TRAILING_PROSE = new Set([...'.,;:!?"\'\u2019\u201d'].map((c) => c.charCodeAt(0)));
 const CLOSERS: Record<string, string> = { ')': '(', ']': '[', '>': '<', '}': '{' };
 const PERCENT_ESCAPE = /%[0-9a-f]{2}/i;
 
@@ -156,25 +156,29 @@ function stripPrefix(value: string): string {
  * punctuation is never a bracket, so this is what trimming and recounting after each character would give.
  */
 function stripTrailing(value: string): string {
-  const counts = new Map<string, number>();
-  for (const c of value) if (CLOSERS[c] !== undefined || OPENERS.has(c)) counts.set(c, (counts.get(c) ?? 0) + 1);
+  // Brackets are ASCII, so UTF-16 units count them exactly; per code, without a string per character.
+  const counts = new Int32Array(128);
+  for (let i = 0; i < value.length; i++) {
+    const code = value.charCodeAt(i);
+    if (code < 128) counts[code] = (counts[code] as number) + 1;
+  }
   let end = value.length;
   while (end > 0) {
-    const last = value[end - 1] as string;
+    const last = value.charCodeAt(end - 1);
     if (TRAILING_PROSE.has(last)) {
       end--;
       continue;
     }
-    const opener = CLOSERS[last];
-    const closers = counts.get(last) ?? 0;
-    if (opener === undefined || closers <= (counts.get(opener) ?? 0)) break;
-    counts.set(last, closers - 1);
+    const opener = OPENER_OF.get(last);
+    if (opener === undefined || (counts[last] as number) <= (counts[opener] as number)) break;
+    counts[last] = (counts[last] as number) - 1;
     end--;
   }
   return value.slice(0, end);
 }
 
-const OPENERS = new Set(Object.values(CLOSERS));
+/** Char code of each closing bracket → that of its opener. */
+const OPENER_OF = new Map(Object.entries(CLOSERS).map(([close, open]) => [close.charCodeAt(0), open.charCodeAt(0)]));
 
 /**
  * Decodes percent-escapes, again for double-encoded values (`%252F`). A malformed escape in the value as given
