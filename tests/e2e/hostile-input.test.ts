@@ -13,11 +13,11 @@ import { startFixtureServer } from '../support/server.mjs';
 
 /**
  * The review's F3 and F7 attacks: a link, a file and a page that strangers control must not freeze the tab. The
- * goal is no task over 50 ms (`npm run bench` prints the figures). The bound here is generous: on a busy 2-core
- * machine one item's matching (300 occurrences of "e", each side's 64 characters of context compared) has taken
- * up to 170 ms; the attacks froze the tab for seconds per item.
+ * goal is no task over 50 ms (`npm run bench` prints the figures; with the matcher's work budget these attacks
+ * leave none). The bound here is generous for a busy 2-core machine and still fails by far on the seconds-long
+ * freezes the attacks caused.
  */
-const BOUND_MS = 300;
+const BOUND_MS = 200;
 /** A frozen page answers nothing; past this the test says so instead of waiting out the freeze. */
 const FROZEN_AFTER_MS = 15_000;
 /** Time for the extension to finish its work on the page (anchoring, detection) before the figure is read. */
