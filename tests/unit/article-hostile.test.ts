@@ -108,6 +108,27 @@ describe('thousands of tags', () => {
     expect(ms).toBeLessThan(2000);
   });
 
+  it('reads at most 100 DOI-named metas, valid or not (review F7: junk DOI metas cost every re-check)', () => {
+    const junk = (d: Document, count: number) => {
+      for (let i = 0; i < count; i++) addMeta(d, { name: 'dc.identifier', content: `10.1234/x${').'.repeat(595)}<` });
+    };
+    const within = build((d) => {
+      junk(d, 99);
+      addMeta(d, { name: 'citation_doi', content: DOI });
+    });
+    expect(timed(within).article?.doi).toBe(DOI);
+    const past = build((d) => {
+      junk(d, 100);
+      addMeta(d, { name: 'citation_doi', content: DOI });
+    });
+    expect(timed(past).article).toBeNull();
+    const flood = build((d) => junk(d, 20_000));
+    timed(flood);
+    const { ms } = timed(flood);
+    // 20,000 crafted metas cost some 15 s when each was cleaned up, quadratically; now the walk alone remains.
+    expect(ms).toBeLessThan(500);
+  });
+
   it('reports no DOI for 10 000 DOI links on a scholarly page', () => {
     const doc = build((d) => {
       addMeta(d, { name: 'citation_title', content: 'A listing' });

@@ -84,3 +84,19 @@ describe('parseHighlight', () => {
     if (!result.ok) expect(result.message).toMatch(message);
   });
 });
+
+describe('context kept for matching (review F3)', () => {
+  it('reads a record with long context, keeping the 64 characters nearest the quote', () => {
+    const stored = withQuote(makeHighlight(), { prefix: `${'p'.repeat(900)}<`, suffix: `>${'s'.repeat(900)}` });
+    const parsed = parseHighlight(stored);
+    if (!parsed.ok) throw new Error(parsed.message);
+    expect(parsed.value.target.selectors[0].prefix).toBe(`${'p'.repeat(63)}<`);
+    expect(parsed.value.target.selectors[0].suffix).toBe(`>${'s'.repeat(63)}`);
+    expect(parsed.value.target.selectors[0].exact).toBe(stored.target.selectors[0].exact);
+  });
+
+  it('leaves the context describe makes (32 a side) and up to 64 unchanged', () => {
+    const input = withQuote(makeHighlight(), { prefix: 'p'.repeat(64), suffix: 's'.repeat(32) });
+    expect(parseHighlight(input)).toEqual({ ok: true, value: input });
+  });
+});

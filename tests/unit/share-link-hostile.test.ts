@@ -300,3 +300,37 @@ describe('encode → decode round trip', () => {
     );
   });
 });
+
+describe('context beyond what matching uses (review F3)', () => {
+  it('cuts 1,000 characters of context around one-letter quotes to the 64 nearest the quote', async () => {
+    const items = Array.from({ length: 30 }, (_, i) => ({
+      x: 'e',
+      p: `${'a'.repeat(999)}${i % 10}`,
+      s: `${i % 10}${'b'.repeat(999)}`,
+      a: [i, i + 1],
+    }));
+    const url = await link({ d: SAMPLE.doi, c: 'Club', h: items });
+    const result = await checkDecode(url);
+    if (!result?.ok) throw new Error(`not decoded: ${JSON.stringify(result)}`);
+    expect(result.shared).toHaveLength(30);
+    for (const [i, item] of result.shared.entries()) {
+      const quote = item.selectors[0];
+      expect(quote.exact).toBe('e');
+      expect(quote.prefix).toBe(`${'a'.repeat(63)}${i % 10}`);
+      expect(quote.suffix).toBe(`${i % 10}${'b'.repeat(63)}`);
+    }
+  });
+
+  it('never cuts an emoji in half', async () => {
+    const url = await link({
+      d: SAMPLE.doi,
+      c: 'Club',
+      h: [{ x: 'q', p: `${'a'.repeat(100)}${'🙂'.repeat(40)}`, s: '🙂'.repeat(40), a: [0, 1] }],
+    });
+    const result = await checkDecode(url);
+    if (!result?.ok) throw new Error('not decoded');
+    const [quote] = result.shared[0]?.selectors ?? [];
+    expect(quote?.prefix).toBe('🙂'.repeat(32));
+    expect(quote?.suffix).toBe('🙂'.repeat(32));
+  });
+});

@@ -20,9 +20,11 @@ export const DOI_SHAPE = /^10\.\d{4,9}(?:\.\d+)*\/\S+$/;
 const FORBIDDEN = /[\s"'`\\{}|^\p{Cc}\p{Cf}]|<\/|<[a-z][a-z0-9-]*[\s/>]/iu;
 /** The resolver and scheme prefixes publishers put before a DOI. */
 const RESOLVER_URL = /^(?:https?:)?\/\//i;
-const PREFIX = /^(?:(?:https?:)?\/\/(?:dx\.|www\.)?doi\.org\/|info:doi\/|urn:doi:|doi:\s*|doi\s+)/i;
+/** Sticky (`y`): tried at one position only, so stripping a run of prefixes reads each character once. */
+const PREFIX = /(?:(?:https?:)?\/\/(?:dx\.|www\.)?doi\.org\/|info:doi\/|urn:doi:|doi:\s*|doi\s+)/iy;
+const LEADING_SPACE = /\s+/y;
 /** Prose punctuation that ends a sentence around a DOI rather than the DOI itself. */
-const TRAILING_PROSE = /[.,;:!?"'\u2019\u201d]+$/;
+const TRAILING_PROSE = new Set([...'.,;:!?"\'\u2019\u201d'].map((c) => c.charCodeAt(0)));
 const CLOSERS: Record<string, string> = { ')': '(', ']': '[', '>': '<', '}': '{' };
 const PERCENT_ESCAPE = /%[0-9a-f]{2}/i;
 
@@ -66,7 +68,6 @@ const VIEW_EXTENSION =
  * figshare's `.v2` and Research Square's `/v1` belong to their DOIs.
  */
 const NUMERIC_VERSION = /^(10\.\d{4,9}\/[\d.]*\d)v\d{1,3}$/;
-const SESSION_PARAM = /;jsessionid=[^/]*$/i;
 /** Where a DOI starts inside a decoded path. */
 const PATH_DOI_START = /\/(10\.\d{4,9}(?:\.\d+)*\/)/;
 const QUERY_KEYS = new Set(['doi', 'id']);
@@ -90,50 +91,94 @@ export function doiFromUrl(url: string): string | null {
   return null;
 }
 
+/**
+ * Page strings reach this (URLs, body links): each step below reads only the characters it removes, plus a
+ * bounded look at the last segment, so the whole trim is linear in the length; the step cap only stops a path
+ * made of thousands of view words, which names no DOI anyway (what is left is over the length cap).
+ */
+const MAX_TAIL_STEPS = 64;
+/** The longest {@link VIEW_EXTENSION} (`.supplementary-material`) fits in this many characters. */
+const EXTENSION_WINDOW = 32;
+/** `/supplementary`, the longest {@link VIEW_SEGMENT}, fits in this many characters. */
+const VIEW_WORD_WINDOW = 16;
+const SESSION_MARK = /;jsessionid=/i;
+
 function trimUrlTail(candidate: string): string {
-  let value = candidate.replace(SESSION_PARAM, '');
-  for (let previous = ''; previous !== value; ) {
-    previous = value;
-    value = value.replace(/\/+$/, '');
-    const slash = value.indexOf('/');
-    const suffix = value.slice(slash + 1);
-    if (suffix.includes('/')) value = value.replace(VIEW_SEGMENT, '');
-    if (VIEW_EXTENSION.test(suffix) && suffix.replace(VIEW_EXTENSION, '').length > 0) {
-      value = value.replace(VIEW_EXTENSION, '');
+  const value = withoutSessionParam(candidate);
+  let end = value.length;
+  for (let step = 0; step < MAX_TAIL_STEPS; step++) {
+    while (end > 0 && value.charCodeAt(end - 1) === SLASH) end--;
+    // The suffix starts after the DOI's first slash; a view word is removed only when the suffix has more.
+    const first = value.indexOf('/');
+    const suffixStart = first >= 0 && first < end ? first + 1 : 0;
+    const lastSlash = value.lastIndexOf('/', end - 1);
+    if (
+      lastSlash >= suffixStart &&
+      end - lastSlash <= VIEW_WORD_WINDOW &&
+      VIEW_SEGMENT.test(value.slice(lastSlash, end))
+    ) {
+      end = lastSlash;
+      continue;
     }
+    const windowStart = Math.max(suffixStart, end - EXTENSION_WINDOW);
+    const extension = VIEW_EXTENSION.exec(value.slice(windowStart, end));
+    if (extension === null || windowStart + extension.index === suffixStart) break;
+    end = windowStart + extension.index;
   }
-  return value.replace(NUMERIC_VERSION, '$1');
+  return value.slice(0, end).replace(NUMERIC_VERSION, '$1');
 }
 
+const SLASH = 0x2f;
+
+/** `;jsessionid=…` in the last path segment, found without rescanning the path from every `;`. */
+function withoutSessionParam(value: string): string {
+  const segment = value.lastIndexOf('/') + 1;
+  const mark = SESSION_MARK.exec(value.slice(segment));
+  return mark === null ? value : value.slice(0, segment + mark.index);
+}
+
+/** Resolver and scheme prefixes, repeated or spaced out (`doi: doi:10.…`), in one pass from the start. */
 function stripPrefix(value: string): string {
-  let result = value;
-  for (let previous = ''; previous !== result; ) {
-    previous = result;
-    result = result.replace(PREFIX, '').trimStart();
+  let at = 0;
+  for (;;) {
+    LEADING_SPACE.lastIndex = at;
+    if (LEADING_SPACE.test(value)) at = LEADING_SPACE.lastIndex;
+    PREFIX.lastIndex = at;
+    if (!PREFIX.test(value) || PREFIX.lastIndex === at) break;
+    at = PREFIX.lastIndex;
   }
-  return result;
+  return value.slice(at);
 }
 
-/** Removes prose punctuation and closing brackets the DOI never opened, e.g. `10.1/x).` → `10.1/x`. */
+/**
+ * Removes prose punctuation and closing brackets the DOI never opened, e.g. `10.1/x).` → `10.1/x`. Brackets are
+ * counted once and the end is walked back in one pass: removing a closer only lowers its own count, and prose
+ * punctuation is never a bracket, so this is what trimming and recounting after each character would give.
+ */
 function stripTrailing(value: string): string {
-  let result = value;
-  for (let previous = ''; previous !== result; ) {
-    previous = result;
-    result = result.replace(TRAILING_PROSE, '');
-    const last = result.at(-1);
-    const opener = last === undefined ? undefined : CLOSERS[last];
-    if (last !== undefined && opener !== undefined && count(result, last) > count(result, opener)) {
-      result = result.slice(0, -1);
-    }
+  // Brackets are ASCII, so UTF-16 units count them exactly; per code, without a string per character.
+  const counts = new Int32Array(128);
+  for (let i = 0; i < value.length; i++) {
+    const code = value.charCodeAt(i);
+    if (code < 128) counts[code] = (counts[code] as number) + 1;
   }
-  return result;
+  let end = value.length;
+  while (end > 0) {
+    const last = value.charCodeAt(end - 1);
+    if (TRAILING_PROSE.has(last)) {
+      end--;
+      continue;
+    }
+    const opener = OPENER_OF.get(last);
+    if (opener === undefined || (counts[last] as number) <= (counts[opener] as number)) break;
+    counts[last] = (counts[last] as number) - 1;
+    end--;
+  }
+  return value.slice(0, end);
 }
 
-function count(text: string, char: string): number {
-  let n = 0;
-  for (const c of text) if (c === char) n++;
-  return n;
-}
+/** Char code of each closing bracket → that of its opener. */
+const OPENER_OF = new Map(Object.entries(CLOSERS).map(([close, open]) => [close.charCodeAt(0), open.charCodeAt(0)]));
 
 /**
  * Decodes percent-escapes, again for double-encoded values (`%252F`). A malformed escape in the value as given

@@ -77,22 +77,33 @@ const MAX_VALUE_LENGTH = 4096;
 const MAX_VALUES_PER_NAME = 20;
 /** Enough to see that DOI metas disagree; a page with more distinct ones is a listing, not an article. */
 const MAX_DOI_METAS = 50;
+/**
+ * DOI-named metas read at all, valid or not. Articles carry a handful; counting only the valid ones let a page
+ * have every one of 20,000 junk metas cleaned up as a DOI, on every `<head>` change the watcher re-checks.
+ */
+const MAX_DOI_NAMED_METAS = 100;
+
+/** What one reading of the page may still spend; shared by the head and the body's direct children. */
+interface Budget {
+  doiNamed: number;
+}
 
 export function readMetadata(doc: Document): PageMetadata {
   const metadata = emptyMetadata(false);
   const { head, body } = doc;
+  const budget: Budget = { doiNamed: MAX_DOI_NAMED_METAS };
   if (head) {
-    readElements(head.getElementsByTagName('meta'), metadata);
-    readElements(head.getElementsByTagName('link'), metadata);
+    readElements(head.getElementsByTagName('meta'), metadata, budget);
+    readElements(head.getElementsByTagName('link'), metadata, budget);
   }
   // A stray element in <head> (often `<noscript><iframe>` from a tag manager, when scripting is off as in
   // DOMParser) ends the head early: the parser then puts every later meta and link straight into <body>.
   // Those are the head's own tags, so they count fully; only direct children are read, which costs no walk.
-  if (body) readElements(body.children, metadata);
+  if (body) readElements(body.children, metadata, budget);
   if (metadata.doiMetas.length > 0 || metadata.scholarly || !body) return metadata;
   // Metas nested deeper in the body, read only on a page with none above: weaker, see `inBody`.
   const nested = emptyMetadata(true);
-  readElements(body.getElementsByTagName('meta'), nested);
+  readElements(body.getElementsByTagName('meta'), nested, { doiNamed: MAX_DOI_NAMED_METAS });
   if (nested.doiMetas.length === 0 && !nested.scholarly) return metadata;
   return { ...nested, canonical: metadata.canonical, licenseLinks: metadata.licenseLinks, pdfLink: metadata.pdfLink };
 }
@@ -121,17 +132,17 @@ function emptyMetadata(inBody: boolean): PageMetadata {
 }
 
 /** Reads the metas and links among `elements` (other elements are skipped), up to the caps. */
-function readElements(elements: HTMLCollection, into: PageMetadata): void {
+function readElements(elements: HTMLCollection, into: PageMetadata, budget: Budget): void {
   const total = Math.min(elements.length, MAX_ELEMENTS);
   for (let i = 0; i < total; i++) {
     const element = elements[i];
     // localName, unlike tagName, is lower-case in XHTML documents too.
-    if (element?.localName === 'meta') readMetaElement(element, into);
+    if (element?.localName === 'meta') readMetaElement(element, into, budget);
     else if (element?.localName === 'link') readLink(element, into);
   }
 }
 
-function readMetaElement(meta: Element, into: PageMetadata): void {
+function readMetaElement(meta: Element, into: PageMetadata, budget: Budget): void {
   // `content` is read only for metas detection uses: most of a head is authors and references.
   const name = metaKey(meta.getAttribute('name'));
   const property = metaKey(meta.getAttribute('property'));
@@ -139,14 +150,18 @@ function readMetaElement(meta: Element, into: PageMetadata): void {
   for (const key of [name, property === name ? null : property, id]) {
     if (key === null) continue;
     markScholarly(key, into);
-    if (DOI_NAMES.has(key) || READ_NAMES.has(key)) readMeta(meta, key, into);
+    if (DOI_NAMES.has(key) || READ_NAMES.has(key)) readMeta(meta, key, into, budget);
   }
 }
 
-function readMeta(meta: Element, key: string, into: PageMetadata): void {
+function readMeta(meta: Element, key: string, into: PageMetadata, budget: Budget): void {
+  const rank = DOI_NAMES.get(key);
+  if (rank !== undefined) {
+    if (budget.doiNamed <= 0) return;
+    budget.doiNamed--;
+  }
   const content = meta.getAttribute('content');
   if (content === null || content.length > MAX_VALUE_LENGTH) return;
-  const rank = DOI_NAMES.get(key);
   if (rank !== undefined) {
     if (into.doiMetas.length >= MAX_DOI_METAS || !allowsDoi(meta.getAttribute('scheme'))) return;
     const doi = normalizeDoi(content);

@@ -2,6 +2,7 @@ import * as v from 'valibot';
 import { i18n } from '#i18n';
 import type { TextPositionSelector, TextQuoteSelector } from '../anchoring/types';
 import { type DoiMessages, storedDoi, textUpTo } from '../validation';
+import { boundContext } from './context-bound';
 
 /**
  * A reader's highlight of a passage, optionally tied to one of the club's questions. Keyed by DOI rather than
@@ -35,7 +36,7 @@ export type { TextPositionSelector, TextQuoteSelector } from '../anchoring/types
 export const NOTE_MAX_LENGTH = 2_000;
 /** About a long paragraph; more than that is a section, which is not what a highlight is for. */
 export const QUOTE_MAX_LENGTH = 4_000;
-/** Anchoring keeps a few dozen characters of context; the bound only stops abuse. */
+/** Anchoring keeps a few dozen characters of context; longer context is accepted but cut (`context-bound.ts`). */
 export const QUOTE_CONTEXT_MAX_LENGTH = 1_000;
 /** Catalog entry and question ids are short slugs; the bound keeps hostile imports from bloating the index. */
 export const ID_MAX_LENGTH = 200;
@@ -99,18 +100,22 @@ const nullableId = (what: Subject) =>
 const positionMalformed = () => i18n.t('validation.positionMalformed');
 const offset = v.pipe(v.number(positionMalformed), v.safeInteger(positionMalformed), v.minValue(0, positionMalformed));
 
-const TextQuoteSelectorSchema = v.strictObject(
-  {
-    type: v.literal('TextQuoteSelector', () => i18n.t('validation.notQuote')),
-    exact: v.pipe(
-      v.string(() => i18n.t('validation.passageNotText')),
-      v.nonEmpty(() => i18n.t('validation.passageEmpty')),
-      v.maxLength(QUOTE_MAX_LENGTH, () => i18n.t('validation.passageTooLong', [String(QUOTE_MAX_LENGTH)])),
-    ),
-    prefix: boundedText(() => i18n.t('validation.textBefore'), QUOTE_CONTEXT_MAX_LENGTH),
-    suffix: boundedText(() => i18n.t('validation.textAfter'), QUOTE_CONTEXT_MAX_LENGTH),
-  },
-  shapeMessage(() => i18n.t('validation.passageDescription')),
+const TextQuoteSelectorSchema = v.pipe(
+  v.strictObject(
+    {
+      type: v.literal('TextQuoteSelector', () => i18n.t('validation.notQuote')),
+      exact: v.pipe(
+        v.string(() => i18n.t('validation.passageNotText')),
+        v.nonEmpty(() => i18n.t('validation.passageEmpty')),
+        v.maxLength(QUOTE_MAX_LENGTH, () => i18n.t('validation.passageTooLong', [String(QUOTE_MAX_LENGTH)])),
+      ),
+      prefix: boundedText(() => i18n.t('validation.textBefore'), QUOTE_CONTEXT_MAX_LENGTH),
+      suffix: boundedText(() => i18n.t('validation.textAfter'), QUOTE_CONTEXT_MAX_LENGTH),
+    },
+    shapeMessage(() => i18n.t('validation.passageDescription')),
+  ),
+  // Every path in (share links, files, messages, the store) passes here, so matching never sees more.
+  v.transform(boundContext),
 );
 
 const TextPositionSelectorSchema = v.pipe(
