@@ -107,7 +107,9 @@ describe('a hostile feed', () => {
     await expect.poll(() => after.textContent(), { timeout: 10_000 }).toContain('Attacker-worded question 1');
 
     await conflict.getByRole('radio', { name: 'Use Built-in catalog' }).check();
-    await card(page, url).getByRole('button', { name: `Unsubscribe from ${url}` }).click();
+    await card(page, url)
+      .getByRole('button', { name: `Unsubscribe from ${url}` })
+      .click();
     await expect.poll(() => card(page, url).count()).toBe(0);
     await article.close();
     await page.close();

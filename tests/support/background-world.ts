@@ -3,6 +3,7 @@ import { IDBFactory } from 'fake-indexeddb';
 import type { ArticleInfo } from '../../utils/article/detect';
 import type { ActionIndicator } from '../../utils/background/action-indicator';
 import { loadCatalog } from '../../utils/background/catalog-source';
+import { createFeedTrust } from '../../utils/background/feed-trust';
 import type { BackgroundServices } from '../../utils/background/services';
 import { createTabRegistry } from '../../utils/background/tab-registry';
 import type { CatalogIndex } from '../../utils/catalog/lookup';
@@ -51,6 +52,7 @@ export async function makeBackgroundWorld(options: WorldOptions) {
   const indicators: ActionIndicator[] = [];
   const injected: number[] = [];
   const session = new Map<string, unknown>();
+  const local = new Map<string, unknown>();
   const collapsed = new Map<string, boolean>();
   /** What the page in the tab shows now, as its detector would answer. */
   const page = { article: null as ArticleInfo | null };
@@ -67,6 +69,7 @@ export async function makeBackgroundWorld(options: WorldOptions) {
   const services: BackgroundServices = {
     catalog: catalog ? async () => catalog : () => loadCatalog(feeds.list),
     feeds,
+    feedTrust: createFeedTrust(mapSessionArea(local), async () => []),
     tabs: createTabRegistry(mapSessionArea(session)),
     articleState: {
       getCollapsed: async (doi) => collapsed.get(doi.toLowerCase()) ?? false,

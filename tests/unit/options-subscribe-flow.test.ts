@@ -4,7 +4,13 @@ import { subscribeFlow } from '../../utils/options/subscribe-flow';
 import type { BackgroundRequest } from '../../utils/protocol/requests';
 import type { BackgroundClient } from '../../utils/protocol/responses';
 
-const overview: FeedsOverview = { bundled: { entryCount: 1, clubs: ['A club'] }, feeds: [], damaged: 0 };
+const overview: FeedsOverview = {
+  bundled: { entryCount: 1, clubs: ['A club'] },
+  feeds: [],
+  damaged: 0,
+  approvedSites: [],
+  conflicts: [],
+};
 
 /** A background that records what it was sent and answers `reply`. */
 function background(reply: unknown) {

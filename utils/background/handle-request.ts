@@ -59,6 +59,8 @@ const SENDERS: Record<BackgroundRequest['type'], 'page' | 'panel' | 'either' | '
   'feed-subscribe': 'extension',
   'feed-refresh': 'extension',
   'feed-unsubscribe': 'extension',
+  'feed-site-remove': 'extension',
+  'catalog-choose': 'extension',
 };
 
 function senderAllowed(request: BackgroundRequest, sender: RequestSender): boolean {

@@ -7,6 +7,7 @@ import type { BackgroundRequest } from '../protocol/requests';
 import type { BackgroundResponses, Settings } from '../protocol/responses';
 import type { PanelEvent, TabMessage } from '../protocol/tab-messages';
 import type { ActionIndicator } from './action-indicator';
+import type { FeedTrust } from './feed-trust';
 import type { TabRegistry } from './tab-registry';
 
 /** Who sent a request, reduced to what the rules below need. */
@@ -36,6 +37,11 @@ export interface BackgroundServices {
   highlights: HighlightStore;
   /** Subscribed catalog feeds: kept in IndexedDB, fetched only with the reader's permission for their site. */
   feeds: FeedService;
+  /**
+   * The sites the reader approved for feeds and their choices between catalogs (`storage.local`). Setting the
+   * choices rebuilds the merged catalog.
+   */
+  feedTrust: FeedTrust;
   settings: {
     get(): Promise<Settings>;
     set(settings: Settings): Promise<Settings>;

@@ -107,6 +107,10 @@ export const BackgroundRequestSchema = v.variant('type', [
   /** The options page refreshes one feed now, or every feed (null). */
   v.object({ type: v.literal('feed-refresh'), url: v.nullable(textUpTo(4_096)) }),
   v.object({ type: v.literal('feed-unsubscribe'), url: textUpTo(4_096) }),
+  /** The options page: the reader withdraws a site from the approved feed sites (a match pattern). */
+  v.object({ type: v.literal('feed-site-remove'), site: textUpTo(4_096) }),
+  /** The options page: for an article two catalogs claim, the source ('bundled' or a feed's address) to show. */
+  v.object({ type: v.literal('catalog-choose'), entryId: textUpTo(500), source: textUpTo(4_096) }),
 ]);
 export type BackgroundRequest = v.InferOutput<typeof BackgroundRequestSchema>;
 
