@@ -1,7 +1,9 @@
 import { useRef } from 'preact/hooks';
 import { i18n } from '#i18n';
 import type { BackgroundClient } from '../../utils/protocol/responses';
+import { ApprovedSites, siteLabel } from './ApprovedSites';
 import { BundledCatalog } from './BundledCatalog';
+import { CatalogConflicts } from './CatalogConflicts';
 import { FeedList } from './FeedList';
 import { SubscribeForm } from './SubscribeForm';
 import { useFeeds } from './useFeeds';
@@ -39,6 +41,12 @@ export function OptionsApp({ send, requestPermission, language }: OptionsAppProp
           </p>
         )}
         {feeds.overview && <BundledCatalog bundled={feeds.overview.bundled} language={language} />}
+        {feeds.overview && (
+          <CatalogConflicts
+            conflicts={feeds.overview.conflicts}
+            onChoose={(entryId, source) => void feeds.choose(entryId, source)}
+          />
+        )}
         <SubscribeForm onSubscribe={feeds.subscribe} />
         {feeds.overview && (
           <FeedList
@@ -53,6 +61,12 @@ export function OptionsApp({ send, requestPermission, language }: OptionsAppProp
                 if (removed) feedsHeading.current?.focus();
               })
             }
+          />
+        )}
+        {feeds.overview && (
+          <ApprovedSites
+            sites={feeds.overview.approvedSites}
+            onRemove={(site) => void feeds.removeSite(site, siteLabel(site))}
           />
         )}
       </main>

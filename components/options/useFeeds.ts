@@ -2,6 +2,7 @@ import { useCallback, useEffect, useState } from 'preact/hooks';
 import { i18n } from '#i18n';
 import type { FeedsOverview } from '../../utils/feeds/summary';
 import { outcomeText } from '../../utils/options/outcome-text';
+import { sourceName } from '../../utils/options/source-name';
 import { type SubscribeFlowResult, subscribeFlow } from '../../utils/options/subscribe-flow';
 import type { BackgroundClient } from '../../utils/protocol/responses';
 
@@ -19,6 +20,10 @@ export interface FeedsState {
   subscribe(input: string): Promise<SubscribeFlowResult>;
   refresh(url: string | null): Promise<void>;
   unsubscribe(url: string): Promise<boolean>;
+  /** Withdraws an approved feed site (a match pattern); `label` is how the page names it. */
+  removeSite(site: string, label: string): Promise<void>;
+  /** Makes `source` answer for an article more than one catalog claims. */
+  choose(entryId: string, source: string): Promise<void>;
 }
 
 /**
@@ -96,6 +101,19 @@ export function useFeeds(send: BackgroundClient, requestPermission: (origin: str
       setOverview(reply.value);
       announce(i18n.t('options.announce.unsubscribed', [url]));
       return true;
+    },
+    removeSite: async (site, label) => {
+      const reply = await send({ type: 'feed-site-remove', site });
+      if (!reply.ok) return announce(i18n.t('options.announce.failed', [reply.error]));
+      setOverview(reply.value);
+      announce(i18n.t('options.announce.siteRemoved', [label]));
+    },
+    choose: async (entryId, source) => {
+      const reply = await send({ type: 'catalog-choose', entryId, source });
+      if (!reply.ok) return announce(i18n.t('options.announce.failed', [reply.error]));
+      setOverview(reply.value);
+      const conflict = reply.value.conflicts.find((found) => found.entryId === entryId);
+      if (conflict) announce(i18n.t('options.announce.chosen', [conflict.title, sourceName(conflict.chosen)]));
     },
   };
 }

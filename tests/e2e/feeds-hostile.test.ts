@@ -114,4 +114,27 @@ describe('a hostile feed', () => {
     await article.close();
     await page.close();
   });
+
+  it('is fetched only while the reader keeps its site approved on the options page', async () => {
+    feeds.json('/approved.json', { version: 1, entries: [] });
+    const url = `${feeds.origin}/approved.json`;
+    const page = await openOptions();
+    await page.getByRole('textbox', { name: 'Feed address' }).fill(url);
+    await page.getByRole('button', { name: 'Subscribe', exact: true }).click();
+    await card(page, url).waitFor();
+    const sites = page.getByRole('region', { name: 'Approved feed sites' });
+    await sites.getByRole('button', { name: 'Remove approval for http://127.0.0.1' }).click();
+    await expect.poll(() => page.getByRole('status').textContent()).toContain('http://127.0.0.1 is no longer approved');
+    expect(await sites.textContent()).toContain('No site approved yet.');
+    const requests = feeds.received.get('/approved.json')?.length;
+    await card(page, url)
+      .getByRole('button', { name: `Refresh ${url}` })
+      .click();
+    await expect.poll(() => card(page, url).textContent()).toContain('You withdrew this feed’s site');
+    expect(feeds.received.get('/approved.json')?.length).toBe(requests);
+    await card(page, url)
+      .getByRole('button', { name: `Unsubscribe from ${url}` })
+      .click();
+    await page.close();
+  });
 });
