@@ -119,8 +119,7 @@ async function route(
       return backupAll(() => listAll(services), services.now());
     case 'import': {
       const imported = await importFile(
-        request.text,
-        request.commit,
+        { text: request.text, commit: request.commit, mode: request.mode, now: services.now() },
         importStore(services),
         (await services.catalog()).find,
       );
@@ -181,10 +180,8 @@ async function listAll(services: BackgroundServices): Promise<Reply<Highlight[]>
 function importStore(services: BackgroundServices) {
   return {
     listAll: () => listAll(services),
-    saveMany: async (highlights: readonly Highlight[]): Promise<Reply<Highlight[]>> => {
-      const saved = await services.highlights.saveMany(highlights);
-      return fromStorage(saved);
-    },
+    mergeMany: async (decide: (existing: readonly Highlight[]) => readonly Highlight[]) =>
+      fromStorage(await services.highlights.mergeMany(decide)),
   };
 }
 

@@ -46,6 +46,41 @@ export async function saveHighlights(
   });
 }
 
+/**
+ * Reads every stored highlight and saves what `decide` returns for them, in one readwrite transaction, so that
+ * nothing saved in between (a note edited in another tab while a large file was read) is overwritten by a copy
+ * compared with an older state. `decide` must be synchronous: an await on anything but this transaction would
+ * let the browser commit it early. Records that fail validation are left out of what `decide` sees, as lists do.
+ */
+export function mergeHighlights(
+  db: JournalClubDb,
+  decide: (existing: readonly Highlight[]) => readonly Highlight[],
+): Promise<StorageResult<Highlight[]>> {
+  return writeTransaction(db, 'highlights', 'highlights-not-saved', async (store) => {
+    const existing: Highlight[] = [];
+    for (const record of await store.getAll()) {
+      const parsed = parseHighlight(withoutIndexKeys(record));
+      if (parsed.ok) existing.push(parsed.value);
+    }
+    const chosen = decide(existing);
+    const highlights: Highlight[] = [];
+    for (const [index, input] of chosen.entries()) {
+      const parsed = parseHighlight(input);
+      if (!parsed.ok) {
+        return invalid('highlights-not-saved', parsed.message, { size: chosen.length, position: index + 1 });
+      }
+      highlights.push(parsed.value);
+    }
+    const writes = highlights.map((highlight) => {
+      const write = store.put(toHighlightRecord(highlight));
+      write.catch(() => {});
+      return write;
+    });
+    await Promise.all(writes);
+    return ok(highlights);
+  });
+}
+
 export async function getHighlight(db: JournalClubDb, id: string): Promise<StorageResult<Highlight>> {
   try {
     const record = await db.get('highlights', id);
