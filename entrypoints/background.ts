@@ -60,7 +60,7 @@ export default defineBackground(() => {
   // host permissions cover every site, so the browser's own permission check would never refuse.
   const feeds = createFeedService({
     store: createFeedStore(database),
-    hasPermission: async (origin) => (await trust.approvedSites()).includes(origin),
+    isApproved: async (origin) => (await trust.approvedSites()).includes(origin),
     now: () => new Date(),
     onChange: catalogChanged,
   });

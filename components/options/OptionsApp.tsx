@@ -10,15 +10,13 @@ import { useFeeds } from './useFeeds';
 
 interface OptionsAppProps {
   send: BackgroundClient;
-  /** `browser.permissions.request` for one origin pattern. */
-  requestPermission: (origin: string) => Promise<boolean>;
   /** The browser's UI language, for dates and numbers. */
   language: string;
 }
 
 /** The options page: the catalogs the panel reads, and the reader's feed subscriptions. */
-export function OptionsApp({ send, requestPermission, language }: OptionsAppProps) {
-  const feeds = useFeeds(send, requestPermission);
+export function OptionsApp({ send, language }: OptionsAppProps) {
+  const feeds = useFeeds(send);
   const feedsHeading = useRef<HTMLHeadingElement>(null);
   return (
     <div class="page">

@@ -30,7 +30,7 @@ export interface FeedsState {
  * The options page's state: the overview the background last answered with (every action answers the whole
  * overview, so the page never shows a guess), and the result of the reader's last action.
  */
-export function useFeeds(send: BackgroundClient, requestPermission: (origin: string) => Promise<boolean>): FeedsState {
+export function useFeeds(send: BackgroundClient): FeedsState {
   const [overview, setOverview] = useState<FeedsOverview | null>(null);
   const [loadError, setLoadError] = useState<string | null>(null);
   const [busy, setBusy] = useState<ReadonlySet<string>>(new Set());
@@ -64,10 +64,8 @@ export function useFeeds(send: BackgroundClient, requestPermission: (origin: str
     loadError,
     busy,
     announcement,
-    // Not async before `subscribeFlow`: the permission prompt needs the reader's gesture, still running here.
-    subscribe: (input) => {
-      const pending = subscribeFlow(input, { requestPermission, send });
-      return pending.then((result) => {
+    subscribe: (input) =>
+      subscribeFlow(input, { send }).then((result) => {
         if (result.ok) {
           setOverview(result.overview);
           const key =
@@ -77,8 +75,7 @@ export function useFeeds(send: BackgroundClient, requestPermission: (origin: str
           announce(result.message, !result.field);
         }
         return result;
-      });
-    },
+      }),
     refresh: async (url) => {
       const key = url ?? '*';
       mark(key, true);

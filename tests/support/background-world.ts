@@ -61,7 +61,7 @@ export async function makeBackgroundWorld(options: WorldOptions) {
   const store = createHighlightStore(async () => opened);
   const feeds = createFeedService({
     store: createFeedStore(async () => opened),
-    hasPermission: async () => false,
+    isApproved: async () => false,
     now: () => new Date(clock),
     onChange: () => {},
   });

@@ -77,7 +77,7 @@ let permitted: Set<string>;
 function makeService(timeoutMs = 2_000) {
   return createFeedService({
     store: createFeedStore(async () => ({ ok: true, value: db })),
-    hasPermission: async (pattern) => permitted.has(pattern),
+    isApproved: async (pattern) => permitted.has(pattern),
     now: () => {
       clock += 60_000;
       return new Date(clock);
@@ -260,7 +260,7 @@ describe('a feed served over HTTP', () => {
     });
     feeds = createFeedService({
       store: createFeedStore(async () => ({ ok: true, value: db })),
-      hasPermission: async () => true,
+      isApproved: async () => true,
       now: () => new Date(),
       onChange: () => {},
       maxBytes: 100_000,
@@ -384,7 +384,7 @@ describe('the options page requests', () => {
     // which the host permissions make always true.
     feeds = createFeedService({
       store: createFeedStore(async () => ({ ok: true, value: db })),
-      hasPermission: async (pattern) => (await trust.approvedSites()).includes(pattern),
+      isApproved: async (pattern) => (await trust.approvedSites()).includes(pattern),
       now: () => new Date(clock),
       onChange: () => {},
     });

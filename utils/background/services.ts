@@ -35,7 +35,7 @@ export interface BackgroundServices {
   sendToTab(tabId: number, message: TabMessage): Promise<void>;
   showIndicator(tabId: number, indicator: ActionIndicator): Promise<void>;
   highlights: HighlightStore;
-  /** Subscribed catalog feeds: kept in IndexedDB, fetched only with the reader's permission for their site. */
+  /** Subscribed catalog feeds: kept in IndexedDB, fetched only from sites the reader approved. */
   feeds: FeedService;
   /**
    * The sites the reader approved for feeds and their choices between catalogs (`storage.local`). Setting the
