@@ -1,5 +1,6 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { seriousViolations } from '../support/axe';
 import { launchWithExtension, waitForPanelFrame } from '../support/browser.mjs';
 import { type FeedServer, startFeedServer, subscribeToFeed } from '../support/feeds';
 import { startFixtureServer } from '../support/server.mjs';
@@ -99,6 +100,7 @@ describe('a hostile feed', () => {
     await chosen.focus();
     await page.keyboard.press('Space');
     await expect.poll(() => page.getByRole('status').textContent()).toContain(url);
+    expect(await seriousViolations(page)).toEqual([]);
 
     await article.reload();
     const after = (await waitForPanelFrame(article, browser.extensionId)).getByRole('complementary', {
