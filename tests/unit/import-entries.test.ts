@@ -169,6 +169,13 @@ describe('planImport: a file’s clock and the reader’s own backup', () => {
     }
   });
 
+  it('refuses a Web Annotation whose `modified` is in the future', () => {
+    const forged = { ...tied, note: 'forged', updatedAt: '9999-12-31T23:59:59.999Z' };
+    const plan = planImport(jsonLd([forged]), [mine], { now: at, entryForDoi });
+    expect(plan.toWrite).toEqual([]);
+    expect(plan.summaryText.startsWith('1 invalid')).toBe(true);
+  });
+
   it('refuses a creation date in the future too', () => {
     const forged = { ...tied, createdAt: '9999-01-01T00:00:00.000Z', updatedAt: '9999-01-01T00:00:00.000Z' };
     expect(planImport(exportBackup([forged], NOW), [], { now: at }).toWrite).toEqual([]);
