@@ -1,7 +1,7 @@
 import { type Highlight, parseHighlight } from '../highlights/highlight';
 import { invalid, notFound, ok, type StorageResult, storageFailure } from './result';
 import { type JournalClubDb, toHighlightRecord, withoutIndexKeys } from './schema';
-import { writeTransaction } from './write';
+import { type WritableStore, writeTransaction } from './write';
 
 /**
  * Creates or replaces one highlight. It is validated here, not only by the caller, because highlights reach
@@ -25,6 +25,12 @@ export async function saveHighlights(
   db: JournalClubDb,
   inputs: readonly unknown[],
 ): Promise<StorageResult<Highlight[]>> {
+  const highlights = validateAll(inputs);
+  if (!highlights.ok) return highlights;
+  return writeTransaction(db, 'highlights', 'highlights-not-saved', (store) => putAll(store, highlights.value));
+}
+
+function validateAll(inputs: readonly unknown[]): StorageResult<Highlight[]> {
   const highlights: Highlight[] = [];
   for (const [index, input] of inputs.entries()) {
     const parsed = parseHighlight(input);
@@ -33,17 +39,21 @@ export async function saveHighlights(
     }
     highlights.push(parsed.value);
   }
-  return writeTransaction(db, 'highlights', 'highlights-not-saved', async (store) => {
-    const writes: Promise<unknown>[] = [];
-    for (const highlight of highlights) {
-      const write = store.put(toHighlightRecord(highlight));
-      // Observed at once: if a later put throws (the transaction aborted), the earlier ones reject unawaited.
-      write.catch(() => {});
-      writes.push(write);
-    }
-    await Promise.all(writes);
-    return ok(highlights);
+  return ok(highlights);
+}
+
+async function putAll(
+  store: WritableStore<'highlights'>,
+  highlights: Highlight[],
+): Promise<StorageResult<Highlight[]>> {
+  const writes = highlights.map((highlight) => {
+    const write = store.put(toHighlightRecord(highlight));
+    // Observed at once: if a later put throws (the transaction aborted), the earlier ones reject unawaited.
+    write.catch(() => {});
+    return write;
   });
+  await Promise.all(writes);
+  return ok(highlights);
 }
 
 /**
@@ -62,22 +72,8 @@ export function mergeHighlights(
       const parsed = parseHighlight(withoutIndexKeys(record));
       if (parsed.ok) existing.push(parsed.value);
     }
-    const chosen = decide(existing);
-    const highlights: Highlight[] = [];
-    for (const [index, input] of chosen.entries()) {
-      const parsed = parseHighlight(input);
-      if (!parsed.ok) {
-        return invalid('highlights-not-saved', parsed.message, { size: chosen.length, position: index + 1 });
-      }
-      highlights.push(parsed.value);
-    }
-    const writes = highlights.map((highlight) => {
-      const write = store.put(toHighlightRecord(highlight));
-      write.catch(() => {});
-      return write;
-    });
-    await Promise.all(writes);
-    return ok(highlights);
+    const highlights = validateAll(decide(existing));
+    return highlights.ok ? putAll(store, highlights.value) : highlights;
   });
 }
 
