@@ -44,9 +44,9 @@ export default defineBackground(() => {
   // New entries (a new copy, an unsubscription, the reader's choice between catalogs) rebuild the merged
   // catalog, and the tabs already open follow it, one change after another so that feeds refreshed together
   // never inject a tab's panel twice.
-  const catalogChanged = () => {
+  const catalogChanged = (changed?: ReadonlySet<string>) => {
     catalog = null;
-    void catalogChanges(() => followCatalogChange(services)).catch(() => undefined);
+    void catalogChanges(() => followCatalogChange(services, changed)).catch(() => undefined);
   };
   const trust = createFeedTrust(browser.storage.local, async () => {
     const list = await feeds.list();
@@ -62,7 +62,7 @@ export default defineBackground(() => {
     store: createFeedStore(database),
     isApproved: async (origin) => (await trust.approvedSites()).includes(origin),
     now: () => new Date(),
-    onChange: catalogChanged,
+    onChange: () => catalogChanged(),
   });
   // A panel's port opens with its state and highlights, so the panel does not ask for them.
   const panelPorts = createPanelPorts((tabId) => panelSnapshot(tabId, services));
@@ -104,8 +104,10 @@ export default defineBackground(() => {
     feedTrust: {
       ...trust,
       setChoices: async (choices) => {
+        const before = await trust.choices();
         await trust.setChoices(choices);
-        catalogChanged();
+        const ids = new Set([...Object.keys(before), ...Object.keys(choices)]);
+        catalogChanged(new Set([...ids].filter((id) => before[id] !== choices[id])));
       },
     },
     highlights: createHighlightStore(database),
