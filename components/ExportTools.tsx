@@ -141,11 +141,11 @@ export function ExportTools(props: ExportToolsProps) {
           </label>
           <button
             type="button"
-            class="button"
+            class={pending.mode === 'restore' ? 'button button--danger' : 'button'}
             disabled={pending.outcome.added + pending.outcome.updated === 0}
             onClick={() => void confirmImport()}
           >
-            {i18n.t('export.confirmImport')}
+            {pending.mode === 'restore' ? i18n.t('export.confirmRestore') : i18n.t('export.confirmImport')}
           </button>
           <button type="button" class="button" onClick={() => setPending(null)}>
             {i18n.t('notes.cancel')}

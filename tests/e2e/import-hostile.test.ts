@@ -93,7 +93,7 @@ describe('an import file', () => {
     expect(await restore.textContent()).toContain('1 unchanged');
     await restore.getByRole('checkbox', { name: /Restore from backup/ }).check();
     await expect.poll(() => restore.textContent()).toContain('1 replaced');
-    await restore.getByRole('button', { name: 'Import', exact: true }).click();
+    await restore.getByRole('button', { name: 'Replace my notes' }).click();
     await expect.poll(() => reloaded.getByText(NOTE).count(), { timeout: 10_000 }).toBe(1);
     expect(await reloaded.getByText('Replaced by the file author').count()).toBe(0);
   });
