@@ -2,7 +2,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seriousViolations } from '../support/axe';
 import { launchWithExtension, waitForPanelFrame } from '../support/browser.mjs';
-import { type FeedServer, startFeedServer, subscribeToFeed } from '../support/feeds';
+import { type FeedServer, startFeedServer } from '../support/feeds';
 import { startFixtureServer } from '../support/server.mjs';
 
 /**
@@ -57,6 +57,12 @@ async function openOptions(): Promise<Page> {
 const panelOf = async (page: Page) =>
   (await waitForPanelFrame(page, browser.extensionId)).getByRole('complementary', { name: 'Journal club' });
 
+/** Subscribes as the reader does: the address typed into the options page's form. */
+async function subscribe(page: Page, url: string) {
+  await page.getByRole('textbox', { name: 'Feed address' }).fill(url);
+  await page.getByRole('button', { name: 'Subscribe', exact: true }).click();
+}
+
 const card = (page: Page, url: string) =>
   page.getByRole('listitem').filter({ has: page.getByRole('heading', { name: url }) });
 
@@ -67,12 +73,13 @@ describe('a hostile feed', () => {
       response.writeHead(302, { location: `${elsewhere.origin}/catalog.json` }).end(),
     );
     const url = `${feeds.origin}/moved.json`;
-    await subscribeToFeed(browser.context, browser.extensionId, url);
+    const page = await openOptions();
+    await subscribe(page, url);
+    const feed = card(page, url);
+    await feed.waitFor();
     expect(feeds.received.get('/moved.json')?.length).toBe(1);
     expect(elsewhere.received.get('/catalog.json')).toBeUndefined();
 
-    const page = await openOptions();
-    const feed = card(page, url);
     await expect.poll(() => feed.textContent()).toContain('redirects to another address');
     expect(await feed.textContent()).toContain('No entries');
     await feed.getByRole('button', { name: `Unsubscribe from ${url}` }).click();
@@ -83,7 +90,10 @@ describe('a hostile feed', () => {
   it('cannot replace the bundled entry until the reader chooses it on the options page', async () => {
     feeds.json('/impostor.json', { version: 1, entries: [impostor] });
     const url = `${feeds.origin}/impostor.json`;
-    await subscribeToFeed(browser.context, browser.extensionId, url);
+    const options = await openOptions();
+    await subscribe(options, url);
+    await card(options, url).waitFor();
+    await options.close();
 
     const article = await browser.context.newPage();
     await article.goto(`${pages.origin}/demo-article.html`);
@@ -123,8 +133,7 @@ describe('a hostile feed', () => {
     feeds.json('/approved.json', { version: 1, entries: [] });
     const url = `${feeds.origin}/approved.json`;
     const page = await openOptions();
-    await page.getByRole('textbox', { name: 'Feed address' }).fill(url);
-    await page.getByRole('button', { name: 'Subscribe', exact: true }).click();
+    await subscribe(page, url);
     await card(page, url).waitFor();
     const sites = page.getByRole('region', { name: 'Approved feed sites' });
     await sites.getByRole('button', { name: 'Remove approval for http://127.0.0.1' }).click();
