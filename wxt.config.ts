@@ -4,9 +4,6 @@ import { defineConfig } from 'wxt';
  * One extension for Chromium (MV3) and Firefox. Imports are explicit (no auto-imports) so that every file says
  * where its names come from, and so the detector that runs on every page only carries what it imports.
  */
-/** Sites a catalog feed may be fetched from, each granted only when the reader subscribes to a feed there. */
-const FEED_ORIGINS = ['https://*/*', 'http://127.0.0.1/*', 'http://localhost/*'];
-
 export default defineConfig({
   imports: false,
   modules: ['@wxt-dev/webextension-polyfill', '@wxt-dev/i18n/module'],
@@ -21,10 +18,9 @@ export default defineConfig({
     description: '__MSG_extension_description__',
     permissions: ['scripting', 'storage', 'alarms'],
     host_permissions: ['http://*/*', 'https://*/*'],
-    // Catalog feeds: the options page asks for the feed's site when the reader subscribes, not at install. Plain
-    // http only on loopback, where a club tries a feed before publishing it. MV2 (Firefox) lists these among
-    // `optional_permissions`; WXT drops `optional_host_permissions` from an MV2 manifest.
-    ...(browser === 'firefox' ? { optional_permissions: FEED_ORIGINS } : { optional_host_permissions: FEED_ORIGINS }),
+    // No optional host permissions for feeds: the host permissions above already cover every site, so a
+    // permission prompt would never appear nor refuse. Feeds are fetched only from the sites the reader approved
+    // by subscribing on the options page, a list the background keeps (utils/background/feed-trust.ts).
     action: { default_title: '__MSG_extension_name__' },
     // The keyboard way to the panel (utils/protocol/commands.ts): opens and focuses it on a club article; browsers let the
     // reader change the key (chrome://extensions/shortcuts, Firefox's add-on manager).

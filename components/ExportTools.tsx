@@ -2,14 +2,14 @@ import { useState } from 'preact/hooks';
 import { i18n } from '#i18n';
 import { GUARDED } from '../utils/panel/click-guard';
 import type { Reply } from '../utils/protocol/reply';
-import type { ExportFormat } from '../utils/protocol/requests';
+import type { ExportFormat, ImportMode } from '../utils/protocol/requests';
 import type { BackgroundResponses, ExportedFile, ImportOutcome, Settings } from '../utils/protocol/responses';
 
 interface ExportToolsProps {
   exportFile(format: ExportFormat): Promise<Reply<ExportedFile>>;
   shareAll(): Promise<Reply<BackgroundResponses['share-all']>>;
   backup(): Promise<Reply<ExportedFile>>;
-  importFile(text: string, commit: boolean): Promise<Reply<ImportOutcome>>;
+  importFile(text: string, commit: boolean, mode: ImportMode): Promise<Reply<ImportOutcome>>;
   settings: Settings | null;
   changeSettings(settings: Settings): void;
   copy(text: string): Promise<boolean>;
@@ -18,12 +18,14 @@ interface ExportToolsProps {
   language: string;
 }
 
-type Pending = { name: string; text: string; outcome: ImportOutcome } | null;
+type Pending = { name: string; text: string; mode: ImportMode; outcome: ImportOutcome } | null;
 
 /**
  * Taking highlights to the club's discussion and elsewhere: a Markdown digest to post, Web Annotations for other
  * tools, one link with everything, a backup of every article's highlights, and importing such files back (with a
- * summary first: nothing is written until the reader confirms).
+ * summary first: nothing is written until the reader confirms). A file's copy replaces a note only when it is
+ * newer; "Restore from backup" lets the reader's own backup replace whatever differs, whatever the dates, with
+ * the summary saying how many notes it replaces before they confirm.
  */
 export function ExportTools(props: ExportToolsProps) {
   const [message, setMessage] = useState<{ text: string; alert: boolean } | null>(null);
@@ -60,15 +62,22 @@ export function ExportTools(props: ExportToolsProps) {
     if (!file) return;
     const text = await file.text().catch(() => null);
     if (text === null) return say(i18n.t('export.unreadableFile'), true);
-    const plan = await props.importFile(text, false);
+    const plan = await props.importFile(text, false, 'merge');
     if (!plan.ok) return say(plan.error, true);
-    setPending({ name: file.name, text, outcome: plan.value });
+    setPending({ name: file.name, text, mode: 'merge', outcome: plan.value });
     setMessage(null);
+  };
+
+  const changeMode = async (mode: ImportMode) => {
+    if (!pending) return;
+    const plan = await props.importFile(pending.text, false, mode);
+    if (!plan.ok) return say(plan.error, true);
+    setPending({ ...pending, mode, outcome: plan.value });
   };
 
   const confirmImport = async () => {
     if (!pending) return;
-    const done = await props.importFile(pending.text, true);
+    const done = await props.importFile(pending.text, true, pending.mode);
     setPending(null);
     if (!done.ok) return say(i18n.t('export.importFailed', [done.error]), true);
     say(i18n.t('export.imported', done.value.written));
@@ -120,14 +129,24 @@ export function ExportTools(props: ExportToolsProps) {
       {pending && (
         <fieldset class="tools__confirm">
           <legend class="visually-hidden">{i18n.t('export.importLegend')}</legend>
-          <p>{i18n.t('export.pendingFile', [pending.name, pending.outcome.summaryText])}</p>
+          <p aria-live="polite">{i18n.t('export.pendingFile', [pending.name, pending.outcome.summaryText])}</p>
+          <label class="tools__setting">
+            <input
+              type="checkbox"
+              checked={pending.mode === 'restore'}
+              onChange={(event) =>
+                void changeMode((event.currentTarget as HTMLInputElement).checked ? 'restore' : 'merge')
+              }
+            />{' '}
+            {i18n.t('export.restoreMode')}
+          </label>
           <button
             type="button"
-            class="button"
+            class={pending.mode === 'restore' ? 'button button--danger' : 'button'}
             disabled={pending.outcome.added + pending.outcome.updated === 0}
             onClick={() => void confirmImport()}
           >
-            {i18n.t('export.confirmImport')}
+            {pending.mode === 'restore' ? i18n.t('export.confirmRestore') : i18n.t('export.confirmImport')}
           </button>
           <button type="button" class="button" onClick={() => setPending(null)}>
             {i18n.t('notes.cancel')}

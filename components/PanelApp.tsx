@@ -4,7 +4,7 @@ import { inOrder } from '../utils/in-order';
 import { copyText, downloadText } from '../utils/panel/clipboard';
 import { PANEL_VISIBLE_MARK } from '../utils/performance-marks';
 import type { Reply } from '../utils/protocol/reply';
-import type { ExportFormat } from '../utils/protocol/requests';
+import type { ExportFormat, ImportMode } from '../utils/protocol/requests';
 import type { BackgroundClient, ExportedFile, PanelState, Settings } from '../utils/protocol/responses';
 import type { PanelEvent, PanelLayout } from '../utils/protocol/tab-messages';
 import { CollapsedTab } from './CollapsedTab';
@@ -83,7 +83,7 @@ export function PanelApp({ language, send, events }: PanelAppProps) {
     shareAll: () => send({ type: 'share-all' }),
     exportFile: (format: ExportFormat) => send({ type: 'export', format }),
     backup: () => send({ type: 'backup' }),
-    importFile: (text: string, commit: boolean) => send({ type: 'import', text, commit }),
+    importFile: (text: string, commit: boolean, mode: ImportMode) => send({ type: 'import', text, commit, mode }),
     settings,
     changeSettings: (next: Settings) => {
       setSettings(next);

@@ -4,6 +4,7 @@ import type { ScriptPublicPath } from 'wxt/utils/inject-script';
 import { i18n } from '#i18n';
 import { followCatalogChange } from '../utils/background/catalog-change';
 import { type LoadedCatalog, loadCatalog } from '../utils/background/catalog-source';
+import { createFeedTrust } from '../utils/background/feed-trust';
 import { type BackgroundServices, handleRequest } from '../utils/background/handle-request';
 import { runCommand } from '../utils/background/panel-command';
 import { createPanelPorts } from '../utils/background/panel-ports';
@@ -18,6 +19,7 @@ import { lazyJournalClubDb } from '../utils/db/connection';
 import { createFeedStore } from '../utils/db/feed-store';
 import { createHighlightStore } from '../utils/db/highlight-store';
 import { createFeedService } from '../utils/feeds/feed-service';
+import { parseFeedUrl } from '../utils/feeds/feed-url';
 import { ensureFeedsAlarm, FEEDS_ALARM } from '../utils/feeds/schedule';
 import { inOrder } from '../utils/in-order';
 import { ARTICLE_QUERY } from '../utils/protocol/detector-messages';
@@ -45,24 +47,35 @@ export default defineBackground(() => {
   let catalog: Promise<LoadedCatalog> | null = null;
   const database = lazyJournalClubDb(indexedDB);
   const catalogChanges = inOrder();
-  // Subscribed feeds are fetched only with the reader's permission for their site, asked by the options page.
+  // New entries (a new copy, an unsubscription, the reader's choice between catalogs) rebuild the merged
+  // catalog, and the tabs already open follow it, one change after another so that feeds refreshed together
+  // never inject a tab's panel twice.
+  const catalogChanged = (changed?: ReadonlySet<string>) => {
+    catalog = null;
+    void catalogChanges(() => followCatalogChange(services, changed)).catch(() => undefined);
+  };
+  const trust = createFeedTrust(browser.storage.local, async () => {
+    const list = await feeds.list();
+    if (!list.ok) return [];
+    return list.value.feeds.flatMap((feed) => {
+      const parsed = parseFeedUrl(feed.url);
+      return parsed.ok ? [parsed.origin] : [];
+    });
+  });
+  // Subscribed feeds are fetched only from sites the reader approved by subscribing on the options page: the
+  // host permissions cover every site, so the browser's own permission check would never refuse.
   const feeds = createFeedService({
     store: createFeedStore(database),
-    hasPermission: (origin) => browser.permissions.contains({ origins: [origin] }),
+    isApproved: async (origin) => (await trust.approvedSites()).includes(origin),
     now: () => new Date(),
-    // New entries (a new copy, an unsubscription) rebuild the merged catalog, and the tabs already open follow
-    // it, one change after another so that feeds refreshed together never inject a tab's panel twice.
-    onChange: () => {
-      catalog = null;
-      void catalogChanges(() => followCatalogChange(services)).catch(() => undefined);
-    },
+    onChange: () => catalogChanged(),
   });
   // A panel's port opens with its state and highlights, so the panel does not ask for them.
   const panelPorts = createPanelPorts((tabId) => panelSnapshot(tabId, services));
 
   const services: BackgroundServices = {
     catalog: () => {
-      catalog ??= loadCatalog(feeds.list);
+      catalog ??= trust.choices().then((choices) => loadCatalog(feeds.list, choices));
       return catalog;
     },
     tabs: createTabRegistry(browser.storage.session),
@@ -96,6 +109,15 @@ export default defineBackground(() => {
       ]).catch(() => undefined);
     },
     feeds,
+    feedTrust: {
+      ...trust,
+      setChoices: async (choices) => {
+        const before = await trust.choices();
+        await trust.setChoices(choices);
+        const ids = new Set([...Object.keys(before), ...Object.keys(choices)]);
+        catalogChanged(new Set([...ids].filter((id) => before[id] !== choices[id])));
+      },
+    },
     highlights: createHighlightStore(database),
     settings: {
       get: async () => parseSettings((await browser.storage.local.get(SETTINGS_KEY))[SETTINGS_KEY]),

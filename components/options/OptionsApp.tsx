@@ -1,22 +1,22 @@
 import { useRef } from 'preact/hooks';
 import { i18n } from '#i18n';
 import type { BackgroundClient } from '../../utils/protocol/responses';
+import { ApprovedSites, siteLabel } from './ApprovedSites';
 import { BundledCatalog } from './BundledCatalog';
+import { CatalogConflicts } from './CatalogConflicts';
 import { FeedList } from './FeedList';
 import { SubscribeForm } from './SubscribeForm';
 import { useFeeds } from './useFeeds';
 
 interface OptionsAppProps {
   send: BackgroundClient;
-  /** `browser.permissions.request` for one origin pattern. */
-  requestPermission: (origin: string) => Promise<boolean>;
   /** The browser's UI language, for dates and numbers. */
   language: string;
 }
 
 /** The options page: the catalogs the panel reads, and the reader's feed subscriptions. */
-export function OptionsApp({ send, requestPermission, language }: OptionsAppProps) {
-  const feeds = useFeeds(send, requestPermission);
+export function OptionsApp({ send, language }: OptionsAppProps) {
+  const feeds = useFeeds(send);
   const feedsHeading = useRef<HTMLHeadingElement>(null);
   return (
     <div class="page">
@@ -39,6 +39,12 @@ export function OptionsApp({ send, requestPermission, language }: OptionsAppProp
           </p>
         )}
         {feeds.overview && <BundledCatalog bundled={feeds.overview.bundled} language={language} />}
+        {feeds.overview && (
+          <CatalogConflicts
+            conflicts={feeds.overview.conflicts}
+            onChoose={(entryId, source) => void feeds.choose(entryId, source)}
+          />
+        )}
         <SubscribeForm onSubscribe={feeds.subscribe} />
         {feeds.overview && (
           <FeedList
@@ -53,6 +59,12 @@ export function OptionsApp({ send, requestPermission, language }: OptionsAppProp
                 if (removed) feedsHeading.current?.focus();
               })
             }
+          />
+        )}
+        {feeds.overview && (
+          <ApprovedSites
+            sites={feeds.overview.approvedSites}
+            onRemove={(site) => void feeds.removeSite(site, siteLabel(site))}
           />
         )}
       </main>

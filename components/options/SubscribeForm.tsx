@@ -15,7 +15,6 @@ export function SubscribeForm({ onSubscribe }: { onSubscribe: (input: string) =>
   const submit = (event: Event) => {
     event.preventDefault();
     if (busy) return;
-    // Called before any await, inside the submit event: the browser's permission prompt needs that gesture.
     const pending = onSubscribe(value);
     setBusy(true);
     void pending.then((result) => {

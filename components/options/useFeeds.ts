@@ -2,6 +2,7 @@ import { useCallback, useEffect, useState } from 'preact/hooks';
 import { i18n } from '#i18n';
 import type { FeedsOverview } from '../../utils/feeds/summary';
 import { outcomeText } from '../../utils/options/outcome-text';
+import { sourceName } from '../../utils/options/source-name';
 import { type SubscribeFlowResult, subscribeFlow } from '../../utils/options/subscribe-flow';
 import type { BackgroundClient } from '../../utils/protocol/responses';
 
@@ -19,13 +20,17 @@ export interface FeedsState {
   subscribe(input: string): Promise<SubscribeFlowResult>;
   refresh(url: string | null): Promise<void>;
   unsubscribe(url: string): Promise<boolean>;
+  /** Withdraws an approved feed site (a match pattern); `label` is how the page names it. */
+  removeSite(site: string, label: string): Promise<void>;
+  /** Makes `source` answer for an article more than one catalog claims. */
+  choose(entryId: string, source: string): Promise<void>;
 }
 
 /**
  * The options page's state: the overview the background last answered with (every action answers the whole
  * overview, so the page never shows a guess), and the result of the reader's last action.
  */
-export function useFeeds(send: BackgroundClient, requestPermission: (origin: string) => Promise<boolean>): FeedsState {
+export function useFeeds(send: BackgroundClient): FeedsState {
   const [overview, setOverview] = useState<FeedsOverview | null>(null);
   const [loadError, setLoadError] = useState<string | null>(null);
   const [busy, setBusy] = useState<ReadonlySet<string>>(new Set());
@@ -59,10 +64,8 @@ export function useFeeds(send: BackgroundClient, requestPermission: (origin: str
     loadError,
     busy,
     announcement,
-    // Not async before `subscribeFlow`: the permission prompt needs the reader's gesture, still running here.
-    subscribe: (input) => {
-      const pending = subscribeFlow(input, { requestPermission, send });
-      return pending.then((result) => {
+    subscribe: (input) =>
+      subscribeFlow(input, { send }).then((result) => {
         if (result.ok) {
           setOverview(result.overview);
           const key =
@@ -72,8 +75,7 @@ export function useFeeds(send: BackgroundClient, requestPermission: (origin: str
           announce(result.message, !result.field);
         }
         return result;
-      });
-    },
+      }),
     refresh: async (url) => {
       const key = url ?? '*';
       mark(key, true);
@@ -96,6 +98,19 @@ export function useFeeds(send: BackgroundClient, requestPermission: (origin: str
       setOverview(reply.value);
       announce(i18n.t('options.announce.unsubscribed', [url]));
       return true;
+    },
+    removeSite: async (site, label) => {
+      const reply = await send({ type: 'feed-site-remove', site });
+      if (!reply.ok) return announce(i18n.t('options.announce.failed', [reply.error]));
+      setOverview(reply.value);
+      announce(i18n.t('options.announce.siteRemoved', [label]));
+    },
+    choose: async (entryId, source) => {
+      const reply = await send({ type: 'catalog-choose', entryId, source });
+      if (!reply.ok) return announce(i18n.t('options.announce.failed', [reply.error]));
+      setOverview(reply.value);
+      const conflict = reply.value.conflicts.find((found) => found.entryId === entryId);
+      if (conflict) announce(i18n.t('options.announce.chosen', [conflict.title, sourceName(conflict.chosen)]));
     },
   };
 }

@@ -68,7 +68,7 @@ it('times a 1,000-entry feed: first fetch, revalidation, catalog load and lookup
     const db = opened.value;
     const feeds = createFeedService({
       store: createFeedStore(async () => ({ ok: true, value: db })),
-      hasPermission: async () => true,
+      isApproved: async () => true,
       now: () => new Date(),
       onChange: () => undefined,
     });

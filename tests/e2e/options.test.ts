@@ -1,16 +1,12 @@
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'webextension-polyfill';
+import { seriousViolations } from '../support/axe';
 import { launchWithExtension, waitForPanelFrame } from '../support/browser.mjs';
 import { type FeedServer, startFeedServer } from '../support/feeds';
 
 /** The extension APIs as the service worker sees them (Chromium's promise-returning `chrome`). */
 declare const chrome: Browser;
-
-/** axe-core's browser build, injected into the options page. */
-const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
 const DOI = '10.5555/jc-options-test.2026.001';
 const TITLE = 'Feeds that clubs publish themselves';
@@ -215,16 +211,3 @@ describe('the options page', () => {
     await page.close();
   });
 });
-
-/** Serious and critical axe findings on the page, as readable lines. */
-async function seriousViolations(page: Page): Promise<string[]> {
-  await page.evaluate(AXE);
-  return page.evaluate(async () => {
-    type AxeResults = { violations: { id: string; impact: string | null; nodes: { target: unknown[] }[] }[] };
-    const axe = (globalThis as unknown as { axe: { run(context: unknown): Promise<AxeResults> } }).axe;
-    const results = await axe.run(document);
-    return results.violations
-      .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
-      .map((v) => `${v.impact} ${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-  });
-}

@@ -3,6 +3,7 @@ import { IDBFactory } from 'fake-indexeddb';
 import type { ArticleInfo } from '../../utils/article/detect';
 import type { ActionIndicator } from '../../utils/background/action-indicator';
 import { loadCatalog } from '../../utils/background/catalog-source';
+import { createFeedTrust } from '../../utils/background/feed-trust';
 import { createPanelTickets } from '../../utils/background/panel-tickets';
 import type { BackgroundServices } from '../../utils/background/services';
 import { createTabRegistry } from '../../utils/background/tab-registry';
@@ -53,6 +54,7 @@ export async function makeBackgroundWorld(options: WorldOptions) {
   const indicators: ActionIndicator[] = [];
   const injected: number[] = [];
   const session = new Map<string, unknown>();
+  const local = new Map<string, unknown>();
   const collapsed = new Map<string, boolean>();
   /** What the page in the tab shows now, as its detector would answer. */
   const page = { article: null as ArticleInfo | null };
@@ -61,7 +63,7 @@ export async function makeBackgroundWorld(options: WorldOptions) {
   const store = createHighlightStore(async () => opened);
   const feeds = createFeedService({
     store: createFeedStore(async () => opened),
-    hasPermission: async () => false,
+    isApproved: async () => false,
     now: () => new Date(clock),
     onChange: () => {},
   });
@@ -69,6 +71,7 @@ export async function makeBackgroundWorld(options: WorldOptions) {
   const services: BackgroundServices = {
     catalog: catalog ? async () => catalog : () => loadCatalog(feeds.list),
     feeds,
+    feedTrust: createFeedTrust(mapSessionArea(local), async () => []),
     tabs: createTabRegistry(mapSessionArea(session)),
     panelTickets: createPanelTickets(mapSessionArea(session), () => crypto.randomUUID()),
     undo: createUndoStore(mapSessionArea(session), () => new Date(clock)),

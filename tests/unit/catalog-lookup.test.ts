@@ -37,20 +37,19 @@ describe('createCatalogIndex', () => {
     expect(index.entries.map((e) => e.id)).toEqual(['albers-2020', 'other']);
   });
 
-  it('lets a later source replace an entry by id, in the same place, with its own DOIs', () => {
+  it('never lets a later entry with the same id replace the first', () => {
     const updated = entry('albers-2020', ['10.1186/s12913-020-05145-1'], 'Updated');
     const merged = createCatalogIndex([albers, other, updated]);
-    expect(merged.entries.map((e) => e.title)).toEqual(['Updated', 'other']);
-    expect(merged.get('albers-2020')).toBe(updated);
-    expect(merged.find('10.1186/s12913-020-05145-1')).toBe(updated);
-    expect(merged.find('10.21203/rs.3.rs-16374/v1')).toBeNull();
+    expect(merged.entries.map((e) => e.title)).toEqual(['albers-2020', 'other']);
+    expect(merged.get('albers-2020')).toBe(albers);
+    expect(merged.find('10.21203/rs.3.rs-16374/v1')).toBe(albers);
   });
 
-  it('answers a DOI claimed by two entries with the later one', () => {
-    const rival = entry('rival', ['10.1186/S12913-020-05145-1']);
+  it('answers a DOI claimed by two entries with the first one', () => {
+    const rival = entry('rival', ['10.1186/S12913-020-05145-1', '10.1000/rival-only']);
     const merged = createCatalogIndex([albers, rival]);
-    expect(merged.find('10.1186/s12913-020-05145-1')).toBe(rival);
-    expect(merged.find('10.21203/rs.3.rs-16374/v1')).toBe(albers);
+    expect(merged.find('10.1186/s12913-020-05145-1')).toBe(albers);
+    expect(merged.find('10.1000/rival-only')).toBe(rival);
   });
 
   it('is empty without entries', () => {

@@ -66,10 +66,28 @@ describe('the merged catalog', () => {
     expect(catalog.errors).toEqual([]);
   });
 
-  it('lets a later feed override an earlier source by id, the bundled catalog included', async () => {
+  it('keeps the first source for an article a later feed claims, lists the conflict, and applies the reader’s choice', async () => {
     const override = { ...entry('albers-2020', '10.1186/s12913-020-05145-1'), title: 'Updated by the club' };
-    const catalog = await loadCatalog(feeds(feed('https://a.example/feed.json', { version: 1, entries: [override] })));
-    expect(catalog.find('10.1186/s12913-020-05145-1')?.title).toBe('Updated by the club');
+    const byDoi = { ...entry('impostor', '10.1186/S12913-020-05145-1'), title: 'Claimed by DOI' };
+    const sources = feeds(
+      feed('https://a.example/feed.json', { version: 1, entries: [override] }),
+      feed('https://b.example/feed.json', { version: 1, entries: [byDoi] }),
+    );
+    const catalog = await loadCatalog(sources);
+    expect(catalog.find('10.1186/s12913-020-05145-1')?.title).not.toBe('Updated by the club');
+    expect(catalog.get('impostor')).toBeNull();
+    expect(catalog.conflicts).toEqual([
+      {
+        entryId: 'albers-2020',
+        title: catalog.get('albers-2020')?.title,
+        sources: ['bundled', 'https://a.example/feed.json', 'https://b.example/feed.json'],
+        chosen: 'bundled',
+      },
+    ]);
+    const chosen = await loadCatalog(sources, { 'albers-2020': 'https://b.example/feed.json' });
+    expect(chosen.find('10.1186/s12913-020-05145-1')?.title).toBe('Claimed by DOI');
+    expect(chosen.get('impostor')?.title).toBe('Claimed by DOI');
+    expect(chosen.conflicts[0]?.chosen).toBe('https://b.example/feed.json');
   });
 
   it('reports a broken entry and a broken feed without hiding the valid ones', async () => {

@@ -6,6 +6,7 @@ import { IDBFactory } from 'fake-indexeddb';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { loadCatalog } from '../../utils/background/catalog-source';
 import { handleFeedRequest } from '../../utils/background/feed-requests';
+import { createFeedTrust, type FeedTrust } from '../../utils/background/feed-trust';
 import { handleRequest } from '../../utils/background/handle-request';
 import type { BackgroundServices } from '../../utils/background/services';
 import { createFeedStore } from '../../utils/db/feed-store';
@@ -13,6 +14,7 @@ import { getFeed, listFeeds } from '../../utils/db/feeds';
 import { openJournalClubDb } from '../../utils/db/open';
 import type { JournalClubDb } from '../../utils/db/schema';
 import { createFeedService, type FeedService } from '../../utils/feeds/feed-service';
+import { mapSessionArea } from '../support/session-area';
 import { expectOk } from '../support/unit/db-fixtures';
 
 /** A catalog entry for the i-th article of a test club. */
@@ -75,7 +77,7 @@ let permitted: Set<string>;
 function makeService(timeoutMs = 2_000) {
   return createFeedService({
     store: createFeedStore(async () => ({ ok: true, value: db })),
-    hasPermission: async (pattern) => permitted.has(pattern),
+    isApproved: async (pattern) => permitted.has(pattern),
     now: () => {
       clock += 60_000;
       return new Date(clock);
@@ -134,6 +136,40 @@ describe('a feed served over HTTP', () => {
     expect(second.lastRefreshAt).not.toBe(first.lastRefreshAt);
     expect(second.lastRefreshAt).toBe(second.lastAttemptAt);
     expect((await catalog()).find('10.5555/FEED.1')?.id).toBe('entry-1');
+  });
+
+  it.each([301, 302, 303, 307, 308])(
+    'refuses a %i redirect to another loopback port without requesting it, keeping the last good copy',
+    async (status) => {
+      serveJson('/moving.json', feedOf(1));
+      const good = await subscribe('/moving.json');
+      const elsewhere = createServer((_request, response) => response.writeHead(200).end(JSON.stringify(feedOf(3))));
+      await new Promise<void>((resolve) => elsewhere.listen(0, '127.0.0.1', resolve));
+      let reached = 0;
+      elsewhere.on('request', () => reached++);
+      const port = (elsewhere.address() as { port: number }).port;
+      routes.set('/moving.json', (response) =>
+        response.writeHead(status, { location: `http://127.0.0.1:${port}/feed.json` }).end(),
+      );
+      try {
+        const after = expectOk(await feeds.refresh(`${origin}/moving.json`));
+        expect(after.outcome).toMatchObject({ kind: 'redirected', status });
+        expect(after.document).toEqual(good.document);
+        expect(reached).toBe(0);
+      } finally {
+        elsewhere.closeAllConnections();
+        await new Promise((resolve) => elsewhere.close(resolve));
+      }
+    },
+  );
+
+  it('refuses a same-site redirect too, with nothing to show but the outcome', async () => {
+    routes.set('/old.json', (response) => response.writeHead(302, { location: '/feed.json' }).end());
+    serveJson('/feed.json', feedOf(1));
+    const record = await subscribe('/old.json');
+    expect(record.outcome.kind).toBe('redirected');
+    expect(record.document).toBeNull();
+    expect(received.get('/feed.json')).toBeUndefined();
   });
 
   it('records a 404 on subscribing, with no copy and nothing in the catalog', async () => {
@@ -224,7 +260,7 @@ describe('a feed served over HTTP', () => {
     });
     feeds = createFeedService({
       store: createFeedStore(async () => ({ ok: true, value: db })),
-      hasPermission: async () => true,
+      isApproved: async () => true,
       now: () => new Date(),
       onChange: () => {},
       maxBytes: 100_000,
@@ -294,7 +330,12 @@ describe('a feed served over HTTP', () => {
 });
 
 describe('the options page requests', () => {
-  const services = () => ({ feeds, language: 'en' }) as unknown as BackgroundServices;
+  let trust: FeedTrust;
+  beforeEach(() => {
+    trust = createFeedTrust(mapSessionArea(new Map()), async () => []);
+  });
+  const services = () =>
+    ({ feeds, feedTrust: trust, catalog: () => catalog(), language: 'en' }) as unknown as BackgroundServices;
 
   it('are refused from web pages, and the schedule with no feed reaches no server', async () => {
     serveJson('/feed.json', feedOf(1));
@@ -336,5 +377,58 @@ describe('the options page requests', () => {
 
     const after = await handleFeedRequest({ type: 'feed-unsubscribe', url: `${origin}/feed.json` }, services());
     expect(after).toMatchObject({ ok: true, value: { feeds: [] } });
+  });
+
+  it('fetch only from the sites the reader approved by subscribing, and stop once the reader withdraws one', async () => {
+    // The feed service asks the reader's list, as the background wires it: not the browser's permissions,
+    // which the host permissions make always true.
+    feeds = createFeedService({
+      store: createFeedStore(async () => ({ ok: true, value: db })),
+      isApproved: async (pattern) => (await trust.approvedSites()).includes(pattern),
+      now: () => new Date(clock),
+      onChange: () => {},
+    });
+    serveJson('/feed.json', feedOf(1));
+    const url = `${origin}/feed.json`;
+    expect(expectOk(await feeds.subscribe(url))).toEqual({ status: 'refused', problem: 'permission-missing' });
+    expect(received.size).toBe(0);
+
+    const reply = await handleFeedRequest({ type: 'feed-subscribe', url }, services());
+    expect(reply).toMatchObject({
+      ok: true,
+      value: { status: 'subscribed', overview: { approvedSites: ['http://127.0.0.1/*'] } },
+    });
+    expect(received.get('/feed.json')?.length).toBe(1);
+
+    const withdrawn = await handleFeedRequest({ type: 'feed-site-remove', site: 'http://127.0.0.1/*' }, services());
+    expect(withdrawn).toMatchObject({
+      ok: true,
+      value: { approvedSites: [], feeds: [{ url, outcome: { kind: 'permission-missing' }, hasCopy: true }] },
+    });
+    expect(expectOk(await feeds.refresh(url)).outcome.kind).toBe('permission-missing');
+    expect(received.get('/feed.json')?.length).toBe(1);
+  });
+
+  it('list a feed that republishes the bundled entry as a conflict, and let the reader choose which answers', async () => {
+    const bundledDoi = '10.1186/s12913-020-05145-1';
+    serveJson('/rival.json', { version: 1, entries: [{ ...entry(0), id: 'albers-2020', dois: [bundledDoi] }] });
+    const url = `${origin}/rival.json`;
+    await handleFeedRequest({ type: 'feed-subscribe', url }, services());
+    expect((await catalog()).find(bundledDoi)?.club.name).toBe('Research Impact Canada — KMb Journal Club');
+    const listed = await handleFeedRequest({ type: 'feeds' }, services());
+    expect(listed).toMatchObject({
+      ok: true,
+      value: { conflicts: [{ entryId: 'albers-2020', sources: ['bundled', url], chosen: 'bundled' }] },
+    });
+
+    await handleFeedRequest(
+      { type: 'catalog-choose', entryId: 'albers-2020', source: 'https://not.claiming/' },
+      services(),
+    );
+    expect(await trust.choices()).toEqual({});
+    await handleFeedRequest({ type: 'catalog-choose', entryId: 'albers-2020', source: url }, services());
+    expect(await trust.choices()).toEqual({ 'albers-2020': url });
+    const chosen = await loadCatalog(() => listFeeds(db), await trust.choices());
+    expect(chosen.find(bundledDoi)?.club.name).toBe('Loopback Club');
   });
 });

@@ -343,7 +343,7 @@ describe('export, backup, import and settings from the panel', () => {
     await handleRequest({ type: 'highlight-delete', id: made.id }, panelPage, world.services);
 
     const plan = await handleRequest(
-      { type: 'import', text: backup.value.text, commit: false },
+      { type: 'import', text: backup.value.text, commit: false, mode: 'merge' },
       panelPage,
       world.services,
     );
@@ -352,7 +352,7 @@ describe('export, backup, import and settings from the panel', () => {
     expect(before.ok && before.value.highlights).toEqual([]);
 
     const done = await handleRequest(
-      { type: 'import', text: backup.value.text, commit: true },
+      { type: 'import', text: backup.value.text, commit: true, mode: 'merge' },
       panelPage,
       world.services,
     );
@@ -363,7 +363,7 @@ describe('export, backup, import and settings from the panel', () => {
 
   it('writes nothing for a file that is not a backup, and says why', async () => {
     const reply = await handleRequest(
-      { type: 'import', text: '{"not": "a backup"', commit: true },
+      { type: 'import', text: '{"not": "a backup"', commit: true, mode: 'merge' },
       panelPage,
       world.services,
     );

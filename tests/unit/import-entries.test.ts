@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { exportBackup, planImport } from '../../utils/exchange';
+import { CLOCK_DRIFT_MS } from '../../utils/exchange/import';
 import {
   annotations,
   backupOf,
@@ -9,6 +10,7 @@ import {
   jsonLd,
   NOW,
   T1,
+  T2,
   T3,
   tied,
   untied,
@@ -146,5 +148,45 @@ describe('planImport: merging', () => {
     expect(plan.toWrite).toEqual([kept]);
     expect(plan.summary.duplicates).toEqual([{ where, reason }]);
     expect(plan.summaryText).toBe(`1 new, 1 duplicate — ${where}: s${reason.slice(1)}`);
+  });
+});
+
+describe('planImport: a file’s clock and the reader’s own backup', () => {
+  const mine = { ...tied, note: 'mine', updatedAt: T2 };
+  const at = new Date(T3);
+
+  it.each([
+    ['dated 9999', '9999-12-31T23:59:59.999Z', '1 invalid'],
+    ['dated a day ahead', new Date(at.getTime() + 86_400_000).toISOString(), '1 invalid'],
+    ['a few minutes ahead (clock drift)', new Date(at.getTime() + CLOCK_DRIFT_MS - 1).toISOString(), '1 updated'],
+  ])('refuses a copy %s rather than let it beat every later change', (_, updatedAt, counts) => {
+    const forged = { ...tied, note: 'forged', updatedAt };
+    const plan = planImport(exportBackup([forged], NOW), [mine], { now: at });
+    expect(plan.summaryText.startsWith(counts)).toBe(true);
+    if (counts === '1 invalid') {
+      expect(plan.toWrite).toEqual([]);
+      expect(plan.summary.invalid[0]?.reason).toMatch(/^It is dated \d{4}-\d{2}-\d{2}, in the future/);
+    }
+  });
+
+  it('refuses a Web Annotation whose `modified` is in the future', () => {
+    const forged = { ...tied, note: 'forged', updatedAt: '9999-12-31T23:59:59.999Z' };
+    const plan = planImport(jsonLd([forged]), [mine], { now: at, entryForDoi });
+    expect(plan.toWrite).toEqual([]);
+    expect(plan.summaryText.startsWith('1 invalid')).toBe(true);
+  });
+
+  it('refuses a creation date in the future too', () => {
+    const forged = { ...tied, createdAt: '9999-01-01T00:00:00.000Z', updatedAt: '9999-01-01T00:00:00.000Z' };
+    expect(planImport(exportBackup([forged], NOW), [], { now: at }).toWrite).toEqual([]);
+  });
+
+  it('restores the reader’s backup over a newer stored copy, and leaves identical ones unchanged', () => {
+    const backup = exportBackup([tied, untied], NOW);
+    const later = { ...tied, note: 'changed by someone else', updatedAt: T3 };
+    expect(planImport(backup, [later, untied], { now: at }).summaryText).toBe('2 unchanged');
+    const restored = planImport(backup, [later, untied], { now: at, mode: 'restore' });
+    expect(restored.toWrite).toEqual([tied]);
+    expect(restored.summaryText).toBe('1 replaced, 1 unchanged');
   });
 });

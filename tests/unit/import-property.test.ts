@@ -6,6 +6,8 @@ import { byId, ENTRY, highlightsArb } from '../support/unit/export-fixtures';
 
 const NOW = new Date('2024-06-01T10:00:00.000Z');
 const entryForDoi = () => ENTRY;
+/** Past every date the fixtures make, so that the properties speak of merging; the clock rule is tested below. */
+const CLOCK = new Date('2100-01-01T00:00:00.000Z');
 
 /** What every plan must satisfy, whatever the input. */
 function expectSound(plan: ImportPlan, existing: readonly Highlight[]): void {
@@ -22,7 +24,7 @@ function expectSound(plan: ImportPlan, existing: readonly Highlight[]): void {
 }
 
 const plan = (text: string, existing: readonly Highlight[] = []) => {
-  const result = planImport(text, existing, { entryForDoi });
+  const result = planImport(text, existing, { entryForDoi, now: CLOCK });
   expectSound(result, existing);
   return result;
 };

@@ -1,5 +1,6 @@
 import { bundledCatalog } from '../catalog/bundled';
 import { type CatalogIndex, createCatalogIndex } from '../catalog/lookup';
+import { BUNDLED_SOURCE, type CatalogChoices, type CatalogSource, mergeSources } from '../catalog/merge-sources';
 import { type CatalogError, parseCatalog } from '../catalog/parse';
 import type { FeedList } from '../db/feeds';
 import type { StorageResult } from '../db/result';
@@ -13,14 +14,14 @@ export type ReadFeeds = () => Promise<StorageResult<FeedList>>;
 
 /**
  * The catalog the background answers from: the bundled entries first, then every subscribed feed's last good
- * copy in the order the reader subscribed, later sources overriding earlier ones by id. Copies are stored as
- * fetched and parsed here, so one saved by an older version is validated by the current schema. A broken feed
- * or entry is reported and skipped; it never hides the others, and storage that cannot be read leaves the
- * bundled catalog working.
+ * copy in the order the reader subscribed. The first source to claim an article keeps it unless the reader
+ * chose another (`mergeSources`). Copies are stored as fetched and parsed here, so one saved by an older
+ * version is validated by the current schema. A broken feed or entry is reported and skipped; it never hides
+ * the others, and storage that cannot be read leaves the bundled catalog working.
  */
-export async function loadCatalog(readFeeds: ReadFeeds): Promise<LoadedCatalog> {
+export async function loadCatalog(readFeeds: ReadFeeds, choices: CatalogChoices = {}): Promise<LoadedCatalog> {
   const errors: CatalogError[] = [];
-  const entries = [...bundledCatalog];
+  const sources: CatalogSource[] = [{ source: BUNDLED_SOURCE, entries: bundledCatalog }];
   const feeds = await readFeeds().catch(
     (error: unknown): StorageResult<FeedList> => ({
       ok: false,
@@ -31,7 +32,7 @@ export async function loadCatalog(readFeeds: ReadFeeds): Promise<LoadedCatalog> 
     for (const feed of feeds.value.feeds) {
       if (feed.document === null) continue;
       const parsed = parseCatalog(feed.document, feed.url);
-      entries.push(...parsed.entries);
+      sources.push({ source: feed.url, entries: parsed.entries });
       errors.push(...parsed.errors);
     }
   } else {
@@ -42,5 +43,6 @@ export async function loadCatalog(readFeeds: ReadFeeds): Promise<LoadedCatalog> 
       message: `Subscribed feeds could not be read: ${feeds.error.detail ?? feeds.error.code}`,
     });
   }
-  return { ...createCatalogIndex(entries), errors };
+  const merged = mergeSources(sources, choices);
+  return { ...createCatalogIndex(merged.entries, merged.conflicts), errors };
 }

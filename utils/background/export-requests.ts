@@ -1,5 +1,13 @@
 import type { CatalogEntry } from '../catalog/schema';
-import { exportBackup, exportMarkdown, exportWebAnnotations, planImport } from '../exchange';
+import {
+  exportBackup,
+  exportMarkdown,
+  exportWebAnnotations,
+  type ImportMode,
+  type ImportPlan,
+  mergeImport,
+  readImport,
+} from '../exchange';
 import type { Highlight } from '../highlights/highlight';
 import type { Reply } from '../protocol/reply';
 import type { ExportFormat } from '../protocol/requests';
@@ -66,31 +74,42 @@ export async function backupAll(listAll: () => Promise<Reply<Highlight[]>>, now:
 
 /**
  * Reads a backup or Web Annotations file and says what importing it would change; with `commit`, writes exactly
- * that in one transaction. The reader sees the summary first and nothing is written unless they confirm; the
- * file is planned again on commit (no state kept between the two), so what is written matches what is stored now.
+ * that. The reader sees the summary first and nothing is written unless they confirm; the file is planned again
+ * on commit (no state kept between the two). The file is read and checked first; the comparison with the stored
+ * highlights and the write then happen in one transaction, so a note saved meanwhile in another tab is compared
+ * as it is, never overwritten by a copy judged against an older state.
  */
 export async function importFile(
-  text: string,
-  commit: boolean,
+  request: { text: string; commit: boolean; mode: ImportMode; now: Date },
   store: {
     listAll(): Promise<Reply<Highlight[]>>;
-    saveMany(highlights: readonly Highlight[]): Promise<Reply<Highlight[]>>;
+    mergeMany(decide: (existing: readonly Highlight[]) => readonly Highlight[]): Promise<Reply<Highlight[]>>;
   },
   findEntry: (doi: string) => CatalogEntry | null,
 ): Promise<Reply<ImportOutcome>> {
-  const existing = await store.listAll();
-  if (!existing.ok) return existing;
-  const plan = planImport(text, existing.value, { entryForDoi: findEntry });
-  const outcome: ImportOutcome = {
+  const read = readImport(request.text, { entryForDoi: findEntry, now: request.now });
+  if (!request.commit) {
+    const existing = await store.listAll();
+    return existing.ok ? { ok: true, value: outcomeOf(mergeImport(read, existing.value, request.mode), 0) } : existing;
+  }
+  let plan: ImportPlan | null = null;
+  const saved = await store.mergeMany((existing) => {
+    plan = mergeImport(read, existing, request.mode);
+    return plan.toWrite;
+  });
+  if (!saved.ok) return saved;
+  // Set inside the transaction's callback, which has run once the write succeeded.
+  const planned = plan as ImportPlan | null;
+  return planned ? { ok: true, value: outcomeOf(planned, saved.value.length) } : { ok: false, error: 'not planned' };
+}
+
+function outcomeOf(plan: ImportPlan, written: number): ImportOutcome {
+  return {
     summaryText: plan.summaryText,
     added: plan.summary.added,
     updated: plan.summary.updated,
     unchanged: plan.summary.unchanged,
     invalid: plan.summary.invalid.length,
-    written: 0,
+    written,
   };
-  if (!commit || plan.toWrite.length === 0) return { ok: true, value: outcome };
-  const saved = await store.saveMany(plan.toWrite);
-  if (!saved.ok) return saved;
-  return { ok: true, value: { ...outcome, written: saved.value.length } };
 }

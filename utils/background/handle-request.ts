@@ -61,6 +61,8 @@ const SENDERS: Record<BackgroundRequest['type'], 'page' | 'panel' | 'either' | '
   'feed-subscribe': 'extension',
   'feed-refresh': 'extension',
   'feed-unsubscribe': 'extension',
+  'feed-site-remove': 'extension',
+  'catalog-choose': 'extension',
 };
 
 /** A panel request counts only from the frame the tab's panel script created (its ticket checked by the caller). */
@@ -125,8 +127,7 @@ async function route(
       return backupAll(() => listAll(services), services.now());
     case 'import': {
       const imported = await importFile(
-        request.text,
-        request.commit,
+        { text: request.text, commit: request.commit, mode: request.mode, now: services.now() },
         importStore(services),
         (await services.catalog()).find,
       );
@@ -195,10 +196,8 @@ async function listAll(services: BackgroundServices): Promise<Reply<Highlight[]>
 function importStore(services: BackgroundServices) {
   return {
     listAll: () => listAll(services),
-    saveMany: async (highlights: readonly Highlight[]): Promise<Reply<Highlight[]>> => {
-      const saved = await services.highlights.saveMany(highlights);
-      return fromStorage(saved);
-    },
+    mergeMany: async (decide: (existing: readonly Highlight[]) => readonly Highlight[]) =>
+      fromStorage(await services.highlights.mergeMany(decide)),
   };
 }
 

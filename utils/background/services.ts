@@ -7,6 +7,7 @@ import type { BackgroundRequest } from '../protocol/requests';
 import type { BackgroundResponses, Settings } from '../protocol/responses';
 import type { PanelEvent, TabMessage } from '../protocol/tab-messages';
 import type { ActionIndicator } from './action-indicator';
+import type { FeedTrust } from './feed-trust';
 import type { PanelTickets } from './panel-tickets';
 import type { TabRegistry } from './tab-registry';
 import type { UndoStore } from './undo-store';
@@ -47,8 +48,13 @@ export interface BackgroundServices {
   sendToTab(tabId: number, message: TabMessage): Promise<void>;
   showIndicator(tabId: number, indicator: ActionIndicator): Promise<void>;
   highlights: HighlightStore;
-  /** Subscribed catalog feeds: kept in IndexedDB, fetched only with the reader's permission for their site. */
+  /** Subscribed catalog feeds: kept in IndexedDB, fetched only from sites the reader approved. */
   feeds: FeedService;
+  /**
+   * The sites the reader approved for feeds and their choices between catalogs (`storage.local`). Setting the
+   * choices rebuilds the merged catalog.
+   */
+  feedTrust: FeedTrust;
   settings: {
     get(): Promise<Settings>;
     set(settings: Settings): Promise<Settings>;

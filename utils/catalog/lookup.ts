@@ -1,4 +1,5 @@
 import { doiKey, normalizeDoi } from '../article/doi';
+import type { CatalogConflict } from './merge-sources';
 import type { CatalogEntry } from './schema';
 
 /**
@@ -12,36 +13,36 @@ export interface CatalogIndex {
   find(doi: string): CatalogEntry | null;
   /** The entry with this id, or null. */
   get(id: string): CatalogEntry | null;
+  /** Articles more than one source claimed (see `mergeSources`), for the options page. */
+  readonly conflicts: readonly CatalogConflict[];
 }
 
 /**
- * Indexes `entries`, given in source order: the bundled catalog first, then each subscribed feed.
- *
- * Later sources override earlier ones, because a club's live feed is newer than what shipped with the
- * extension: an entry replaces an earlier entry with the same id (taking its place in `entries`, so lists do
- * not reshuffle), and when two different entries claim the same DOI, the later one answers for it.
- * Duplicates within one feed never get here: `parseCatalog` already kept the first.
+ * Indexes `entries` as `mergeSources` left them (one entry per article, the reader's choices applied). Should
+ * two still share an id or a DOI (an entry the reader chose names another article's DOI too), the first one
+ * answers: nothing later in the list takes over silently (review F4).
  */
-export function createCatalogIndex(entries: Iterable<CatalogEntry>): CatalogIndex {
+export function createCatalogIndex(
+  entries: Iterable<CatalogEntry>,
+  conflicts: readonly CatalogConflict[] = [],
+): CatalogIndex {
   const byId = new Map<string, CatalogEntry>();
   const inOrder: CatalogEntry[] = [];
+  const byDoi = new Map<string, CatalogEntry>();
   for (const entry of entries) {
+    if (byId.has(entry.id)) continue;
     byId.set(entry.id, entry);
     inOrder.push(entry);
-  }
-
-  const byDoi = new Map<string, CatalogEntry>();
-  for (const entry of inOrder) {
-    if (byId.get(entry.id) !== entry) continue;
-    for (const doi of entry.dois) byDoi.set(doiKey(doi), entry);
+    for (const doi of entry.dois) if (!byDoi.has(doiKey(doi))) byDoi.set(doiKey(doi), entry);
   }
 
   return {
-    entries: [...byId.values()],
+    entries: inOrder,
     find(doi) {
       const normalized = normalizeDoi(doi);
       return normalized === null ? null : (byDoi.get(doiKey(normalized)) ?? null);
     },
     get: (id) => byId.get(id) ?? null,
+    conflicts,
   };
 }

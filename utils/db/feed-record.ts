@@ -23,6 +23,8 @@ export const FEED_OUTCOMES = [
   'too-many-entries',
   /** A body larger than the size cap. */
   'too-large',
+  /** The server answered with a redirect, which is refused: a hop could escape the address rules (review F4). */
+  'redirected',
   /** The reader has not granted (or has since withdrawn) access to the feed's site: nothing was fetched. */
   'permission-missing',
 ] as const;

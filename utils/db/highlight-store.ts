@@ -1,7 +1,7 @@
 import type { Highlight } from '../highlights/highlight';
 import { type DbConnection, withDb } from './connection';
 import { type HighlightList, listAllHighlights, listHighlightsForDois } from './highlight-lists';
-import { deleteHighlight, getHighlight, saveHighlight, saveHighlights } from './highlights';
+import { deleteHighlight, getHighlight, mergeHighlights, saveHighlight, saveHighlights } from './highlights';
 import type { StorageResult } from './result';
 
 /**
@@ -12,6 +12,8 @@ export interface HighlightStore {
   listForDois(dois: readonly string[]): Promise<StorageResult<HighlightList>>;
   listAll(): Promise<StorageResult<HighlightList>>;
   saveMany(highlights: readonly Highlight[]): Promise<StorageResult<Highlight[]>>;
+  /** Saves what `decide` picks from the stored highlights, read and written in one transaction (an import). */
+  mergeMany(decide: (existing: readonly Highlight[]) => readonly Highlight[]): Promise<StorageResult<Highlight[]>>;
   get(id: string): Promise<StorageResult<Highlight>>;
   save(highlight: Highlight): Promise<StorageResult<Highlight>>;
   remove(id: string): Promise<StorageResult<Highlight>>;
@@ -23,6 +25,7 @@ export function createHighlightStore(database: DbConnection): HighlightStore {
     listForDois: (dois) => withDb(database, (db) => listHighlightsForDois(db, dois)),
     listAll: () => withDb(database, listAllHighlights),
     saveMany: (highlights) => withDb(database, (db) => saveHighlights(db, highlights)),
+    mergeMany: (decide) => withDb(database, (db) => mergeHighlights(db, decide)),
     get: (id) => withDb(database, (db) => getHighlight(db, id)),
     save: (highlight) => withDb(database, (db) => saveHighlight(db, highlight)),
     remove: (id) => withDb(database, (db) => deleteHighlight(db, id)),

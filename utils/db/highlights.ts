@@ -1,7 +1,7 @@
 import { type Highlight, parseHighlight } from '../highlights/highlight';
 import { invalid, notFound, ok, type StorageResult, storageFailure } from './result';
 import { type JournalClubDb, toHighlightRecord, withoutIndexKeys } from './schema';
-import { writeTransaction } from './write';
+import { type WritableStore, writeTransaction } from './write';
 
 /**
  * Creates or replaces one highlight. It is validated here, not only by the caller, because highlights reach
@@ -25,6 +25,12 @@ export async function saveHighlights(
   db: JournalClubDb,
   inputs: readonly unknown[],
 ): Promise<StorageResult<Highlight[]>> {
+  const highlights = validateAll(inputs);
+  if (!highlights.ok) return highlights;
+  return writeTransaction(db, 'highlights', 'highlights-not-saved', (store) => putAll(store, highlights.value));
+}
+
+function validateAll(inputs: readonly unknown[]): StorageResult<Highlight[]> {
   const highlights: Highlight[] = [];
   for (const [index, input] of inputs.entries()) {
     const parsed = parseHighlight(input);
@@ -33,16 +39,41 @@ export async function saveHighlights(
     }
     highlights.push(parsed.value);
   }
+  return ok(highlights);
+}
+
+async function putAll(
+  store: WritableStore<'highlights'>,
+  highlights: Highlight[],
+): Promise<StorageResult<Highlight[]>> {
+  const writes = highlights.map((highlight) => {
+    const write = store.put(toHighlightRecord(highlight));
+    // Observed at once: if a later put throws (the transaction aborted), the earlier ones reject unawaited.
+    write.catch(() => {});
+    return write;
+  });
+  await Promise.all(writes);
+  return ok(highlights);
+}
+
+/**
+ * Reads every stored highlight and saves what `decide` returns for them, in one readwrite transaction, so that
+ * nothing saved in between (a note edited in another tab while a large file was read) is overwritten by a copy
+ * compared with an older state. `decide` must be synchronous: an await on anything but this transaction would
+ * let the browser commit it early. Records that fail validation are left out of what `decide` sees, as lists do.
+ */
+export function mergeHighlights(
+  db: JournalClubDb,
+  decide: (existing: readonly Highlight[]) => readonly Highlight[],
+): Promise<StorageResult<Highlight[]>> {
   return writeTransaction(db, 'highlights', 'highlights-not-saved', async (store) => {
-    const writes: Promise<unknown>[] = [];
-    for (const highlight of highlights) {
-      const write = store.put(toHighlightRecord(highlight));
-      // Observed at once: if a later put throws (the transaction aborted), the earlier ones reject unawaited.
-      write.catch(() => {});
-      writes.push(write);
+    const existing: Highlight[] = [];
+    for (const record of await store.getAll()) {
+      const parsed = parseHighlight(withoutIndexKeys(record));
+      if (parsed.ok) existing.push(parsed.value);
     }
-    await Promise.all(writes);
-    return ok(highlights);
+    const highlights = validateAll(decide(existing));
+    return highlights.ok ? putAll(store, highlights.value) : highlights;
   });
 }
 

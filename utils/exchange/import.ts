@@ -8,8 +8,8 @@ import { annotationToHighlight, type FindEntry, hasType, isRecord } from './web-
 
 /**
  * Plans an import: reads a file's text, checks every highlight in it and works out what would change, without
- * writing anything. The caller shows `summaryText`, and only if the reader confirms saves `toWrite` with
- * `saveHighlights` (one transaction: all or nothing).
+ * writing anything. The caller shows `summaryText`, and only if the reader confirms saves `toWrite`, planned
+ * again inside the transaction that reads the stored highlights (`mergeHighlights`: all or nothing).
  *
  * Accepted: a backup (`exportBackup`), W3C Web Annotations as a collection, a page, a single annotation or an
  * array of them (`exportWebAnnotations`, or another tool that keeps our id, quote, position and DOI), and an
@@ -18,6 +18,12 @@ import { annotationToHighlight, type FindEntry, hasType, isRecord } from './web-
  * Rules: highlights merge by id, and the copy changed last wins: a highlight already saved is replaced only by
  * a strictly newer one. The same rule picks among copies of one highlight inside the file (duplicate ids),
  * with the first copy winning a tie; the others are reported as duplicates. Nothing is ever deleted.
+ *
+ * A file is someone else's clock (review F5): a highlight dated later than now (give or take a few minutes of
+ * clock drift) is refused as invalid, because it would win every later comparison, and the reader's own backup
+ * could never repair it. Clamping it to now would not help: it would still beat every older note. The
+ * `restore` mode is the reader saying "this file is mine": every highlight it holds replaces the stored copy
+ * that differs, whatever the dates, so a backup always brings the notes back.
  *
  * Never throws: every problem, down to a file that is not JSON at all, becomes a sentence the reader can act on.
  * Text is never interpreted: HTML or script in a note stays characters in a plain-text note.
@@ -32,7 +38,7 @@ export interface ImportProblem {
 export interface ImportSummary {
   /** Highlights not saved yet. */
   added: number;
-  /** Saved already, and the file's copy is newer. */
+  /** Saved already, and the file's copy is newer (restoring: differs, and replaces it). */
   updated: number;
   /** Saved already, as recent as the file's copy or more recent: left as they are. */
   unchanged: number;
@@ -49,10 +55,24 @@ export interface ImportPlan {
   summaryText: string;
 }
 
+/** `merge`: newer copies win; `restore`: the file's copies win, whatever their dates. */
+export type ImportMode = 'merge' | 'restore';
+
+/** How far a file's clock may run ahead of ours before its dates are refused. */
+export const CLOCK_DRIFT_MS = 5 * 60 * 1000;
+
 export interface ImportOptions {
   /** The catalog entry for a DOI, used to tie annotations to the club's entry and check their question. */
   entryForDoi?: FindEntry;
+  /** The time dates are checked against; now unless given. */
+  now?: Date;
+  mode?: ImportMode;
 }
+
+/** A file read and checked, not yet compared with what is stored (`mergeImport` does that). */
+export type ReadImport =
+  | { refused: ImportPlan }
+  | { valid: { highlight: Highlight; index: number }[]; invalid: ImportProblem[] };
 
 /** How to read every item: an array counts as annotations if any item is one, so each error speaks its language. */
 type Kind = 'backup' | 'annotations';
@@ -60,13 +80,33 @@ type Items = { kind: Kind; items: unknown[] } | { problem: ImportProblem };
 type Parsed = { ok: true; value: Highlight } | { ok: false; message: string };
 
 export function planImport(text: string, existing: readonly Highlight[], options: ImportOptions = {}): ImportPlan {
+  return mergeImport(readImport(text, options), existing, options.mode);
+}
+
+/** Reads and checks a file: the slow part, done before the stored highlights are read. */
+export function readImport(text: string, options: ImportOptions = {}): ReadImport {
   try {
     const read = readItems(text);
-    return 'problem' in read ? refuse(read.problem) : merge(read, existing, options);
+    return 'problem' in read ? { refused: refuse(read.problem) } : validate(read, options);
   } catch {
-    return refuse({ where: i18n.t('import.theFile'), reason: i18n.t('import.unreadable') });
+    return { refused: unreadable() };
   }
 }
+
+/**
+ * What importing a read file changes given the stored highlights: cheap and synchronous, so the background can
+ * run it inside the transaction that reads and writes them (no other tab's save can fall in between).
+ */
+export function mergeImport(read: ReadImport, existing: readonly Highlight[], mode: ImportMode = 'merge'): ImportPlan {
+  if ('refused' in read) return read.refused;
+  try {
+    return merge(read, existing, mode);
+  } catch {
+    return unreadable();
+  }
+}
+
+const unreadable = () => refuse({ where: i18n.t('import.theFile'), reason: i18n.t('import.unreadable') });
 
 const problem = (reason: string, where = i18n.t('import.theFile')): Items => ({ problem: { where, reason } });
 
@@ -136,19 +176,29 @@ function jsonProblem(json: string): Items {
   return problem(i18n.t('import.mistake', [where]), where);
 }
 
-function merge(
-  { kind, items }: { kind: Kind; items: unknown[] },
-  existing: readonly Highlight[],
-  options: ImportOptions,
-) {
+function validate({ kind, items }: { kind: Kind; items: unknown[] }, options: ImportOptions): ReadImport {
+  const latest = new Date((options.now ?? new Date()).getTime() + CLOCK_DRIFT_MS).toISOString();
   const invalid: ImportProblem[] = [];
   const valid: { highlight: Highlight; index: number }[] = [];
   items.forEach((item, index) => {
     const parsed = parseItem(item, kind, options);
-    if (parsed.ok) valid.push({ highlight: parsed.value, index });
-    else invalid.push({ where: entryName(index), reason: readableNumbers(parsed.message) });
+    if (!parsed.ok) {
+      invalid.push({ where: entryName(index), reason: readableNumbers(parsed.message) });
+      return;
+    }
+    // Canonical `toISOString()` strings: text order is time order.
+    const future = [parsed.value.updatedAt, parsed.value.createdAt].find((date) => date > latest);
+    if (future) invalid.push({ where: entryName(index), reason: i18n.t('import.future', [future.slice(0, 10)]) });
+    else valid.push({ highlight: parsed.value, index });
   });
+  return { valid, invalid };
+}
 
+function merge(
+  { valid, invalid }: Extract<ReadImport, { valid: unknown }>,
+  existing: readonly Highlight[],
+  mode: ImportMode,
+): ImportPlan {
   // Map.set on a known key keeps its place, so the winners stay in the order the file first names them.
   const winners = new Map<string, { highlight: Highlight; index: number }>();
   for (const copy of valid) {
@@ -173,7 +223,8 @@ function merge(
   const summary: ImportSummary = { added: 0, updated: 0, unchanged: 0, invalid, duplicates };
   for (const { highlight } of winners.values()) {
     const old = saved.get(highlight.id);
-    if (old !== undefined && highlight.updatedAt <= old.updatedAt) {
+    const keep = mode === 'restore' ? sameHighlight : (mine: Highlight) => highlight.updatedAt <= mine.updatedAt;
+    if (old !== undefined && keep(old, highlight)) {
       summary.unchanged++;
       continue;
     }
@@ -181,8 +232,11 @@ function merge(
     else summary.updated++;
     toWrite.push(highlight);
   }
-  return { toWrite, summary, summaryText: summarize(summary) };
+  return { toWrite, summary, summaryText: summarize(summary, mode) };
 }
+
+/** Both are parsed by one schema, so their keys come in one order and the JSON compares them whole. */
+const sameHighlight = (a: Highlight, b: Highlight) => JSON.stringify(a) === JSON.stringify(b);
 
 const isAnnotation = (item: unknown) => isRecord(item) && hasType(item.type, 'Annotation');
 
@@ -192,11 +246,11 @@ function parseItem(item: unknown, kind: Kind, options: ImportOptions): Parsed {
   return mapped.ok ? parseHighlight(mapped.value) : mapped;
 }
 
-function summarize(summary: ImportSummary): string {
+function summarize(summary: ImportSummary, mode: ImportMode): string {
   const { added, updated, unchanged, invalid, duplicates } = summary;
   const parts = [
     [added, 'import.added'],
-    [updated, 'import.updated'],
+    [updated, mode === 'restore' ? 'import.replaced' : 'import.updated'],
     [unchanged, 'import.unchanged'],
     [invalid.length, 'import.invalid'],
     [duplicates.length, 'import.duplicates'],

@@ -4,15 +4,20 @@
  * - `exportMarkdown`: a digest to post in the club's discussion;
  * - `exportWebAnnotations`: W3C Web Annotations (JSON-LD) for other annotation tools;
  * - `exportBackup`: every highlight, to restore later or on another computer;
- * - `planImport`: reads a backup or Web Annotations back and says what saving them would change.
+ * - `planImport`: reads a backup or Web Annotations back and says what saving them would change (`readImport`
+ *   then `mergeImport`, for a caller that compares with storage inside one transaction).
  */
 export { BACKUP_FORMAT, BACKUP_VERSION, type Backup, exportBackup } from './backup';
 export {
+  type ImportMode,
   type ImportOptions,
   type ImportPlan,
   type ImportProblem,
   type ImportSummary,
+  mergeImport,
   planImport,
+  type ReadImport,
+  readImport,
 } from './import';
 export { IMPORT_MAX_CHARS, IMPORT_MAX_ITEMS } from './limits';
 export { exportMarkdown, type MarkdownOptions } from './markdown-export';

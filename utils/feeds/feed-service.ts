@@ -29,8 +29,8 @@ export interface FeedStore {
 
 export interface FeedServiceDeps extends FetchFeedOptions {
   store: FeedStore;
-  /** Whether the reader granted access to a site (a match pattern such as `https://club.example/*`). */
-  hasPermission(origin: string): Promise<boolean>;
+  /** Whether the reader approved a site (a match pattern such as `https://club.example/*`) by subscribing. */
+  isApproved(origin: string): Promise<boolean>;
   now(): Date;
   /**
    * Called after a change to the feeds' entries (a new copy, an unsubscription), so that the merged catalog is
@@ -58,8 +58,8 @@ export interface FeedService {
 const ok = <T>(value: T): StorageResult<T> => ({ ok: true, value });
 
 /**
- * Subscriptions and refreshes over the feed store and `fetch`. Nothing is fetched without the reader's
- * permission for the feed's site: a refresh without it records "permission missing" and sends no request. Two
+ * Subscriptions and refreshes over the feed store and `fetch`. Nothing is fetched from a site the reader has
+ * not approved: a refresh without it records "permission missing" and sends no request. Two
  * refreshes of one feed (the schedule and a click) share one request.
  */
 
@@ -68,7 +68,7 @@ export function createFeedService(deps: FeedServiceDeps): FeedService {
   const { store } = deps;
   const permitted = async (url: string) => {
     const parsed = parseFeedUrl(url);
-    return parsed.ok && (await deps.hasPermission(parsed.origin).catch(() => false));
+    return parsed.ok && (await deps.isApproved(parsed.origin).catch(() => false));
   };
 
   const refreshOnce = async (url: string): Promise<StorageResult<FeedRecord>> => {
@@ -96,7 +96,7 @@ export function createFeedService(deps: FeedServiceDeps): FeedService {
     subscribe: async (url): Promise<StorageResult<SubscribeResult>> => {
       if (!(await permitted(url))) return ok({ status: 'refused', problem: 'permission-missing' });
       const existing = await store.get(url);
-      // Subscribing again is how a reader re-grants a withdrawn permission: fetch now that it is back.
+      // Subscribing again is how a reader approves a withdrawn site again: fetch now that it is back.
       if (existing.ok) {
         const refreshed = await refresh(url);
         return refreshed.ok ? ok({ status: 'already-subscribed', record: refreshed.value }) : refreshed;

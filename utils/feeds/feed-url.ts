@@ -1,6 +1,6 @@
 /**
- * What the reader may subscribe to. Feeds are fetched with the reader's permission for their site, so the
- * address must say plainly where it goes: https only, because a catalog tells the panel what to show on every
+ * What the reader may subscribe to. Feeds are fetched only from sites the reader approved, so the address must
+ * say plainly where it goes: https only, because a catalog tells the panel what to show on every
  * article and must not be altered in transit; loopback over plain http is the one exception, so that a club
  * can try a feed on its own machine (`http://127.0.0.1:8080/catalog.json`) before publishing it.
  */
@@ -17,7 +17,7 @@ export type ParsedFeedUrl =
       ok: true;
       /** The normalised address, without its fragment (a fragment never reaches the server). */
       url: string;
-      /** The match pattern for the permission to fetch it: its site, any port. */
+      /** The site the reader approves by subscribing, as a match pattern: its site, any port. */
       origin: string;
     }
   | { ok: false; problem: FeedUrlProblem };
@@ -43,8 +43,8 @@ export function parseFeedUrl(input: string): ParsedFeedUrl {
 }
 
 /**
- * `https://club.example/*`: the permission covers the site on any port, which is how Chromium reads a pattern
- * without one, and Firefox accepts no port in a pattern at all.
+ * `https://club.example/*`: an approval covers the site on any port, as a browser's match pattern without one
+ * does (Firefox accepts no port in a pattern at all).
  */
 function originPattern(url: URL): string {
   return `${url.protocol}//${url.hostname}/*`;

@@ -23,6 +23,7 @@ export type FetchOutcome =
   | { kind: 'not-modified'; status: 304 }
   | { kind: 'http-error'; status: number; message: string }
   | { kind: 'too-large'; status: number; message: string }
+  | { kind: 'redirected'; status: number; message: string }
   | { kind: 'network-error' | 'timeout'; message: string };
 
 export interface FetchFeedOptions {
@@ -47,8 +48,20 @@ export async function fetchFeed(
       headers,
       credentials: 'omit',
       cache: 'no-store',
+      // Never `follow`: a hop would skip the address rules the reader's address passed (https only, loopback
+      // only from loopback) and could point into the reader's network. Browsers hide a manual redirect's
+      // `Location` from every script, extensions included (an `opaqueredirect`, status 0), so no hop can be
+      // checked before it is requested: every redirect is refused, and the club publishes its final address.
+      redirect: 'manual',
       signal: controller.signal,
     });
+    if (
+      response.type === 'opaqueredirect' ||
+      (response.status >= 300 && response.status < 400 && response.status !== 304)
+    ) {
+      void response.body?.cancel().catch(() => {});
+      return { kind: 'redirected', status: response.status, message: 'the feed redirects to another address' };
+    }
     if (response.status === 304) {
       void response.body?.cancel().catch(() => {});
       return { kind: 'not-modified', status: 304 };

@@ -26,6 +26,7 @@ export function nextFeedRecord(previous: FeedRecord, outcome: RefreshOutcome, no
       return failed({ kind: outcome.kind, status: null, message: outcome.message });
     case 'http-error':
     case 'too-large':
+    case 'redirected':
       return failed({ kind: outcome.kind, status: outcome.status, message: outcome.message });
     case 'not-modified':
       // Only a copy we hold can be "not modified"; a server answering 304 to a first request is confused.

@@ -32,6 +32,19 @@ export interface FeedsOverview {
   feeds: FeedSummary[];
   /** Stored feed records too damaged to read; kept, and counted so that the reader is told. */
   damaged: number;
+  /** The sites the reader approved for feeds (match patterns), in the order approved. */
+  approvedSites: string[];
+  /** Articles claimed by more than one catalog, with the source shown now. */
+  conflicts: ConflictSummary[];
+}
+
+/** A conflict as the options page shows it: `sources` are 'bundled' or feed addresses. */
+export interface ConflictSummary {
+  entryId: string;
+  /** The first claimant's title in the reader's language. */
+  title: string;
+  sources: string[];
+  chosen: string;
 }
 
 /** Club names for a list of entries, deduplicated in order of first appearance. */

@@ -27,6 +27,8 @@ export function outcomeText(outcome: FeedOutcome): string {
       return i18n.t('options.status.tooManyEntries', [outcome.message]);
     case 'too-large':
       return i18n.t('options.status.tooLarge');
+    case 'redirected':
+      return i18n.t('options.status.redirected');
     case 'permission-missing':
       return i18n.t('options.status.permissionMissing');
   }

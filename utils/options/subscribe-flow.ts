@@ -9,23 +9,19 @@ export type SubscribeFlowResult =
   | { ok: false; field: boolean; message: string };
 
 export interface SubscribeFlowDeps {
-  /** `browser.permissions.request` for one origin pattern; must run inside the reader's click or submit. */
-  requestPermission(origin: string): Promise<boolean>;
   send: BackgroundClient;
 }
 
 /**
- * Subscribing from the options page: check the address, ask the browser for access to its site, then ask the
- * background to subscribe and fetch. Call it straight from the submit handler: browsers grant a permission
- * prompt only during a user gesture, so nothing may be awaited before `requestPermission`. A refusal at any
- * step subscribes nothing.
+ * Subscribing from the options page: check the address, then ask the background to approve its site and to
+ * subscribe and fetch. No browser permission is asked: the host permissions already cover every site, so a
+ * prompt would never appear; the reader's subscribing here is the approval (see `utils/background/feed-trust.ts`).
+ * A refusal at any step subscribes nothing.
  */
 export async function subscribeFlow(input: string, deps: SubscribeFlowDeps): Promise<SubscribeFlowResult> {
   const parsed = parseFeedUrl(input);
   if (!parsed.ok) return { ok: false, field: true, message: problemText(parsed.problem) };
   const host = new URL(parsed.url).host;
-  const granted = await deps.requestPermission(parsed.origin).catch(() => false);
-  if (!granted) return { ok: false, field: true, message: i18n.t('options.problem.permissionDenied', [host]) };
   const reply = await deps.send({ type: 'feed-subscribe', url: parsed.url });
   if (!reply.ok) return { ok: false, field: false, message: i18n.t('options.announce.failed', [reply.error]) };
   return fromAnswer(reply.value, host);

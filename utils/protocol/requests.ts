@@ -36,6 +36,10 @@ const id = v.pipe(v.string(), v.nonEmpty(), v.maxLength(ID_MAX_LENGTH));
 export const EXPORT_FORMATS = ['markdown', 'jsonld'] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
 
+/** `merge`: a file's copy replaces a stored one only when newer; `restore`: the reader's own backup wins. */
+export const IMPORT_MODES = ['merge', 'restore'] as const;
+export type ImportMode = (typeof IMPORT_MODES)[number];
+
 /** Requests to the background, by type. */
 export const BackgroundRequestSchema = v.variant('type', [
   /** The detector found an article on this tab's page. */
@@ -95,7 +99,13 @@ export const BackgroundRequestSchema = v.variant('type', [
   /** Every highlight of every article, as a backup file. */
   v.object({ type: v.literal('backup') }),
   /** A backup or Web Annotations file to import: planned (summary only) or, with `commit`, written. */
-  v.object({ type: v.literal('import'), text: v.pipe(v.string(), v.maxLength(IMPORT_MAX_CHARS)), commit: v.boolean() }),
+  /** `restore` replaces the stored copies with the file's whatever their dates (the reader's own backup). */
+  v.object({
+    type: v.literal('import'),
+    text: v.pipe(v.string(), v.maxLength(IMPORT_MAX_CHARS)),
+    commit: v.boolean(),
+    mode: v.picklist(IMPORT_MODES),
+  }),
   /** Where share links point: the DOI (lasting) or this page's address. */
   v.object({ type: v.literal('settings') }),
   v.object({ type: v.literal('settings-update'), shareBase: v.picklist(['doi', 'page']) }),
@@ -112,6 +122,10 @@ export const BackgroundRequestSchema = v.variant('type', [
   /** The options page refreshes one feed now, or every feed (null). */
   v.object({ type: v.literal('feed-refresh'), url: v.nullable(textUpTo(4_096)) }),
   v.object({ type: v.literal('feed-unsubscribe'), url: textUpTo(4_096) }),
+  /** The options page: the reader withdraws a site from the approved feed sites (a match pattern). */
+  v.object({ type: v.literal('feed-site-remove'), site: textUpTo(4_096) }),
+  /** The options page: for an article two catalogs claim, the source ('bundled' or a feed's address) to show. */
+  v.object({ type: v.literal('catalog-choose'), entryId: textUpTo(500), source: textUpTo(4_096) }),
 ]);
 export type BackgroundRequest = v.InferOutput<typeof BackgroundRequestSchema>;
 

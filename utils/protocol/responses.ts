@@ -95,6 +95,8 @@ export interface BackgroundResponses extends DetectorResponses {
   'feed-subscribe': FeedSubscribeAnswer;
   'feed-refresh': FeedsOverview;
   'feed-unsubscribe': FeedsOverview;
+  'feed-site-remove': FeedsOverview;
+  'catalog-choose': FeedsOverview;
 }
 
 /** The request function of the extension's own pages and scripts, over every request. */

@@ -1,0 +1,6 @@
+import { i18n } from '#i18n';
+import { BUNDLED_SOURCE } from '../catalog/merge-sources';
+
+/** A catalog source as the reader knows it: the built-in catalog by its heading, a feed by its address. */
+export const sourceName = (source: string): string =>
+  source === BUNDLED_SOURCE ? i18n.t('options.bundled.heading') : source;
