@@ -63,6 +63,8 @@ export function ClubEntry({ state, language, actions }: ClubEntryProps) {
           highlights={highlights.data.highlights}
           anchors={highlights.data.anchors}
           pageUrl={highlights.data.pageUrl}
+          painted={highlights.data.painted}
+          onShowOnPage={highlights.actions.showOnPage}
           focus={highlights.focus}
           locale={language}
           onReveal={highlights.actions.reveal}

@@ -17,6 +17,7 @@ import {
   revealHighlight,
   updateHighlight,
 } from './highlight-requests';
+import { pageHighlights, showOnPage } from './page-highlights';
 import { answerPopup } from './popup-requests';
 import { fromStorage, ok, refused } from './reply';
 import type { BackgroundServices, RequestSender } from './services';
@@ -34,7 +35,9 @@ const SENDERS: Record<BackgroundRequest['type'], 'page' | 'panel' | 'either' | '
   'article-gone': 'page',
   'panel-state': 'either',
   'panel-layout': 'panel',
-  highlights: 'either',
+  highlights: 'panel',
+  'page-highlights': 'page',
+  'show-on-page': 'panel',
   'highlight-create': 'page',
   'highlight-update': 'panel',
   'highlight-delete': 'panel',
@@ -143,6 +146,10 @@ async function route(
   switch (request.type) {
     case 'highlights':
       return listHighlights(context);
+    case 'page-highlights':
+      return pageHighlights(context, sender.url);
+    case 'show-on-page':
+      return showOnPage(context);
     case 'highlight-create':
       return createHighlight(request, context);
     case 'highlight-update':
@@ -197,6 +204,7 @@ async function highlightContext(tabId: number, services: BackgroundServices): Pr
     record: { ...record, article },
     entry,
     store: services.highlights,
+    confirmedOrigins: services.confirmedOrigins,
     saveRecord: (next) => services.tabs.set(tabId, next),
     sendToTab: (message) => services.sendToTab(tabId, message),
     notifyPanel: (event) => services.notifyPanel(tabId, event),

@@ -7,6 +7,7 @@ import type { BackgroundRequest } from '../protocol/requests';
 import type { BackgroundResponses, Settings } from '../protocol/responses';
 import type { PanelEvent, TabMessage } from '../protocol/tab-messages';
 import type { ActionIndicator } from './action-indicator';
+import type { ConfirmedOrigins } from './page-trust';
 import type { TabRegistry } from './tab-registry';
 
 /** Who sent a request, reduced to what the rules below need. */
@@ -40,6 +41,8 @@ export interface BackgroundServices {
     get(): Promise<Settings>;
     set(settings: Settings): Promise<Settings>;
   };
+  /** The sites where the reader asked to see an entry's highlights painted ("Show on this page"). */
+  confirmedOrigins: ConfirmedOrigins;
   /** Asks the page for the text fragment that finds a highlight's passage (null when it cannot make one). */
   fragmentFor(tabId: number, highlightId: string): Promise<string | null>;
   /** Pushes an event to the panel frame of a tab, if one is connected. */
