@@ -61,17 +61,23 @@ const readable = (page: Page) =>
 const stored = () =>
   session.browser.worker.evaluate(
     () =>
-      new Promise<{ id: string; doi: string; questionId: string | null; note: string; target: { source: string } }[]>(
-        (resolve, reject) => {
-          const opening = indexedDB.open('journal-club');
-          opening.onerror = () => reject(opening.error);
-          opening.onsuccess = () => {
-            const request = opening.result.transaction('highlights').objectStore('highlights').getAll();
-            request.onsuccess = () => resolve(request.result);
-            request.onerror = () => reject(request.error);
-          };
-        },
-      ),
+      new Promise<
+        {
+          id: string;
+          doi: string;
+          questionId: string | null;
+          note: string;
+          target: { source: string; selectors: [{ exact: string }] };
+        }[]
+      >((resolve, reject) => {
+        const opening = indexedDB.open('journal-club');
+        opening.onerror = () => reject(opening.error);
+        opening.onsuccess = () => {
+          const request = opening.result.transaction('highlights').objectStore('highlights').getAll();
+          request.onsuccess = () => resolve(request.result);
+          request.onerror = () => reject(request.error);
+        };
+      }),
   );
 
 /** The reader highlights PASSAGE on the demo article (served by the test's own fixture server), with the mouse. */
@@ -241,5 +247,23 @@ describe('a shared passage matches the page and keeps its origin (F8)', () => {
     expect(saved?.target.source).toBe(`${session.server.origin}/demo-article.html`);
     const card = panel.locator(`[data-highlight-id="${saved?.id}"]`);
     await expect.poll(() => card.textContent()).toContain('Shared with you');
+  });
+});
+
+describe('every highlight operation fits the page (F9)', () => {
+  it('highlights on a page whose address is longer than 4,096 characters, keeping a shortened address', async () => {
+    const page = await open(`${session.server.origin}/demo-article.html?${'q'.repeat(5_000)}`);
+    await (await panelOf(page)).waitFor();
+    const passage = 'Workforce development for implementation';
+    const box = await passageEnds(page, passage);
+    await page.mouse.move(box.x1, box.y1);
+    await page.mouse.down();
+    await page.mouse.move(box.x2, box.y2, { steps: 4 });
+    await page.mouse.up();
+    await page.getByRole('toolbar', { name: 'Highlight the selection' }).waitFor();
+    await page.keyboard.press('h');
+    await expect.poll(() => painted(page, 'jc-untied')).toContain(passage);
+    const saved = (await stored()).find((highlight) => highlight.target.selectors[0].exact === passage);
+    expect(saved?.target.source).toBe(`${session.server.origin}/demo-article.html`);
   });
 });
