@@ -155,6 +155,18 @@ describe('a shared passage matches the page’s article and keeps its origin', (
     const again = await handleRequest({ type: 'shared-save', index: 0 }, panel, world.services);
     expect(again.ok && again.value.status).toBe('already-saved');
   });
+
+  it('says in the exports that a saved passage was shared', async () => {
+    await openOn(READER_PAGE, await hash({}));
+    await handleRequest({ type: 'shared-save', index: 0 }, panel, world.services);
+    const markdown = await handleRequest({ type: 'export', format: 'markdown' }, panel, world.services);
+    expect(markdown.ok && markdown.value.text).toContain('From the link\n\n_Shared with you (a link from Some club)_');
+    const jsonld = await handleRequest({ type: 'export', format: 'jsonld' }, panel, world.services);
+    expect(jsonld.ok && JSON.parse(jsonld.value.text).first.items[0].creator).toEqual({
+      type: 'Organization',
+      name: 'Some club',
+    });
+  });
 });
 
 describe('the address a highlight records', () => {
