@@ -1,4 +1,5 @@
 import { beforeEach, describe, expect, it } from 'vitest';
+import { openPanelAfresh } from '../../utils/background/article-requests';
 import { handleRequest, type RequestSender } from '../../utils/background/handle-request';
 import { withConfirmedOrigin } from '../../utils/background/page-trust';
 import type { Highlight } from '../../utils/highlights/highlight';
@@ -75,6 +76,18 @@ describe('what the page side is sent', () => {
     expect(world.sent).toContainEqual({ type: 'highlights-changed' });
     const drawn = await handleRequest({ type: 'page-highlights' }, pageAt(elsewhere), world.services);
     expect(drawn.ok && drawn.value).toHaveLength(1);
+  });
+
+  it('still knows the page’s site when the reader reopens a closed panel from the toolbar button', async () => {
+    await readerHighlight('note');
+    const elsewhere = 'https://mirror.example/copy';
+    await openOn(elsewhere);
+    await handleRequest({ type: 'panel-layout', layout: 'closed' }, panel, world.services);
+    world.page.article = article(CLUB_DOI);
+    expect(await openPanelAfresh(TAB, world.services)).toBe(true);
+    expect(await handleRequest({ type: 'show-on-page' }, panel, world.services)).toEqual({ ok: true, value: null });
+    const listed = await handleRequest({ type: 'highlights' }, panel, world.services);
+    expect(listed.ok && listed.value.painted).toBe(true);
   });
 
   it('keeps confirmed origins per entry, once each, and reads a damaged record as none', () => {
