@@ -92,7 +92,8 @@ async function importHighlights(panel: Frame, passages: readonly BenchPassage[])
     entryId: DEMO_ENTRY,
     questionId: questions[i % questions.length],
     note: '',
-    target: { source: 'https://example.org/bench', selectors: passage.selectors },
+    // Made on this site, as the reader's own: the extension paints highlights only where the reader read the article.
+    target: { source: `${server.origin}/bench`, selectors: passage.selectors },
     createdAt: now,
     updatedAt: now,
   }));
