@@ -125,9 +125,12 @@ export function HighlightCard(props: HighlightCardProps) {
         <span aria-hidden="true"> · </span>
         <time dateTime={highlight.createdAt}>{props.formatSaved(highlight.createdAt)}</time>
         {highlight.sharedFrom !== undefined && <span class="hl-tag">{sharedLabel(highlight.sharedFrom)}</span>}
+        {placement === 'ambiguous' && <span class="hl-tag">{i18n.t('highlights.ambiguous')}</span>}
         {otherCopyHost !== null && (
           <span class="hl-tag">
-            {placement === 'orphan' ? i18n.t('highlights.madeOn', [otherCopyHost]) : i18n.t('highlights.fromOtherCopy')}
+            {placement !== 'anchored' && placement !== 'pending'
+              ? i18n.t('highlights.madeOn', [otherCopyHost])
+              : i18n.t('highlights.fromOtherCopy')}
           </span>
         )}
       </p>

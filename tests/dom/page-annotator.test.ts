@@ -86,6 +86,20 @@ describe('keeping highlights drawn on the page', () => {
     expect(reports).toEqual([{ a: 'anchored' }]);
   });
 
+  it('reports a highlight that now matches two places equally as ambiguous, and paints neither', async () => {
+    root = document.createElement('main');
+    root.innerHTML = ARTICLE;
+    document.body.append(root);
+    const highlight = highlightOf(root, 'direct service delivery', 'a', null);
+    // Only the quote and its context are kept (no position), and the page now shows the sentence twice.
+    highlight.target.selectors = [highlight.target.selectors[0]] as unknown as Highlight['target']['selectors'];
+    root.innerHTML = ARTICLE + ARTICLE;
+    const { annotator, painted, reports } = setUp([highlight]);
+    await annotator.refresh();
+    expect(reports).toEqual([{ a: 'ambiguous' }]);
+    expect(painted.at(-1)).toEqual([]);
+  });
+
   it('reports an empty page once, so the panel stops waiting', async () => {
     root = document.createElement('main');
     root.innerHTML = ARTICLE;

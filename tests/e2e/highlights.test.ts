@@ -124,6 +124,22 @@ describe('highlighting a passage and finding it again', () => {
     expect(await paintedFor(page, 2)).toEqual([]);
   });
 
+  it('lists a highlight whose passage now appears twice, far from where it was, as found in more than one place', async () => {
+    await earlierHighlight();
+    const page = await open('demo-article.html');
+    await expect.poll(() => paintedFor(page, 2), { timeout: 10_000 }).toEqual([PASSAGE]);
+    // The article is shown twice below new text (a re-render with a print version): two places, same context.
+    await page.evaluate(() => {
+      const article = document.querySelector('article') as HTMLElement;
+      const copy = article.innerHTML;
+      article.innerHTML = `<p>${'A new introduction pushes the article down the page. '.repeat(80)}</p>${copy}${copy}`;
+    });
+    const orphans = (await panel(page)).getByRole('region', { name: /Not found on this page/ });
+    await expect.poll(() => orphans.getByText(NOTE).count(), { timeout: 10_000 }).toBe(1);
+    expect(await orphans.getByText('Found in more than one place on this page').count()).toBe(1);
+    expect(await paintedFor(page, 2)).toEqual([]);
+  });
+
   it('follows the article to another copy with the same DOI', async () => {
     await earlierHighlight();
     const page = await open('demo-article-copy.html');

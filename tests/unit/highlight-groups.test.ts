@@ -62,6 +62,7 @@ describe('groupHighlights', () => {
     ['an orphan made on this page', PAGE, 'orphan', 'missing', null],
     ['an orphan made on this page with another query and hash', `${PAGE}?utm=x#sec2`, 'orphan', 'missing', null],
     ['an orphan made on another copy', PMC, 'orphan', 'other-copy', 'pmc.ncbi.nlm.nih.gov'],
+    ['an ambiguous highlight (found in several places) made on this page', PAGE, 'ambiguous', 'missing', null],
     ['an anchored highlight made on another copy', PMC, 'anchored', 'question', 'pmc.ncbi.nlm.nih.gov'],
     ['a highlight the anchor report does not mention yet', PAGE, undefined, 'question', null],
   ])('places %s', (_, source, status, kind, host) => {

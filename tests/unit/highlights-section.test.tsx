@@ -122,6 +122,15 @@ describe('<HighlightsSection>: what it lists', () => {
     expect(card.querySelector('select')).not.toBeNull();
   });
 
+  it('says of an ambiguous highlight that it was found in more than one place, and lists it apart', () => {
+    const h = at(1, 'q1', 'repeated passage');
+    mount({ highlights: [h], anchors: { [h.id]: 'ambiguous' } });
+    expect(headings('h3')).toEqual(['Not found on this page · 1 highlight']);
+    const card = cardOf(h) as HTMLElement;
+    expect(text(card.querySelector('.hl-tag'))).toBe('Found in more than one place on this page');
+    expect(card.querySelector('blockquote')?.textContent).toBe('repeated passage');
+  });
+
   it('lists a highlight from another copy that anchors here under its question, tagged', () => {
     const h = at(1, 'q2', 'found anyway', { target: { source: PMC } as Highlight['target'] });
     anchoredMount([h]);

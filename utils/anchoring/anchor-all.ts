@@ -1,6 +1,7 @@
-import { anchorWithIndex } from './anchor.ts';
+import { type AnchorMiss, locateSteps } from './anchor.ts';
+import type { TextIndexCache } from './index-cache.ts';
 import { type TextIndex, TextIndexBuilder } from './text-index.ts';
-import type { Anchorable, AnchorResult } from './types.ts';
+import type { Anchorable, AnchorResult, OrphanReason } from './types.ts';
 
 export interface AnchorAllOptions<T> {
   /** Stops early; what was anchored so far is still returned (the promise does not reject). */
@@ -11,12 +12,16 @@ export interface AnchorAllOptions<T> {
   deadlineMs?: number;
   /** Each highlight as soon as it is found, so it can be painted without waiting for the rest. */
   onAnchored?: (item: T, result: AnchorResult) => void;
+  /** The page's index kept between passes (`index-cache.ts`): used while the text is unchanged, filled otherwise. */
+  cache?: TextIndexCache;
 }
 
 export interface AnchorAllResult<T> {
   anchored: { item: T; result: AnchorResult }[];
   /** Looked for and not found: the page no longer has them (or not yet, if text is still arriving). */
   orphans: T[];
+  /** Why each orphan was not placed (`ambiguous` ones must not be guessed at; the panel may say so). */
+  orphanReasons: Map<T, OrphanReason>;
   /** Not looked for, because the deadline passed or the signal aborted; worth another pass later. */
   unfinished: T[];
   stoppedBy: 'done' | 'deadline' | 'abort';
@@ -33,8 +38,9 @@ const MAX_RESTARTS = 2;
  * Anchors a page's highlights without freezing it: the content script calls this when the article loads and
  * again when late text arrives. Both indexing the page (some 40 ms for 1 MB of text) and matching run in slices
  * of `budgetMs`, yielding to the event loop between them. The index is a snapshot that every highlight is
- * matched against, so if the page's text changes while it is being built, the build starts over. A single fuzzy
- * search on a very large page can exceed the budget; it is not interrupted.
+ * matched against, so if the page's text changes while it is being built, the build starts over. Matching one highlight
+ * pauses between its steps too (see `match-quote.ts`), and each highlight's work is capped, so a crafted stored
+ * highlight cannot hold the page: it becomes an orphan (`over-budget`).
  */
 export async function anchorAll<T extends Anchorable>(
   items: readonly T[],
@@ -44,24 +50,39 @@ export async function anchorAll<T extends Anchorable>(
   const { signal, onAnchored } = options;
   const budget = options.budgetMs ?? DEFAULT_BUDGET_MS;
   const deadline = performance.now() + (options.deadlineMs ?? DEFAULT_DEADLINE_MS);
-  const out: AnchorAllResult<T> = { anchored: [], orphans: [], unfinished: [], stoppedBy: 'done' };
+  const out: AnchorAllResult<T> = {
+    anchored: [],
+    orphans: [],
+    orphanReasons: new Map(),
+    unfinished: [],
+    stoppedBy: 'done',
+  };
   if (items.length === 0) return out;
   if (signal?.aborted) return stop(out, items, 0, 'abort');
 
-  const index = await indexInSlices(root, budget, deadline, signal);
+  const cached = options.cache?.get() ?? null;
+  const index = cached ?? (await indexInSlices(root, budget, deadline, signal));
   if (index === 'abort' || index === 'deadline') return stop(out, items, 0, index);
+  if (cached === null) options.cache?.set(index);
   let sliceStart = performance.now();
   for (let i = 0; i < items.length; i++) {
-    if (performance.now() - sliceStart >= budget) {
-      await yieldToPage();
-      sliceStart = performance.now();
-    }
-    if (signal?.aborted) return stop(out, items, i, 'abort');
-    if (performance.now() >= deadline) return stop(out, items, i, 'deadline');
     const item = items[i] as T;
-    const result = anchorWithIndex(item.selectors, index);
-    if (result === null) out.orphans.push(item);
-    else {
+    const steps = locateSteps(item.selectors, index);
+    let next: IteratorResult<void, AnchorResult | AnchorMiss> | undefined;
+    while (next?.done !== true) {
+      if (performance.now() - sliceStart >= budget) {
+        await yieldToPage();
+        sliceStart = performance.now();
+      }
+      if (signal?.aborted) return stop(out, items, i, 'abort');
+      if (performance.now() >= deadline) return stop(out, items, i, 'deadline');
+      next = steps.next();
+    }
+    const result = next.value;
+    if ('orphan' in result) {
+      out.orphans.push(item);
+      out.orphanReasons.set(item, result.orphan);
+    } else {
       out.anchored.push({ item, result });
       onAnchored?.(item, result);
     }

@@ -1,7 +1,12 @@
-import { matchQuote, type QuoteQuery } from './match-quote.ts';
+import { matchQuoteSteps, type QuoteMatch, type QuoteMiss, type QuoteQuery } from './match-quote.ts';
 import { buildTextIndex, type TextIndex } from './text-index.ts';
 import { normalizeText } from './text-model.ts';
-import type { AnchorResult, Selector } from './types.ts';
+import type { AnchorResult, OrphanReason, Selector } from './types.ts';
+
+/** A highlight that was looked for and not placed, and why. */
+export interface AnchorMiss {
+  orphan: OrphanReason;
+}
 
 /** Anchors many highlights against one snapshot of the page's text. */
 export interface Anchorer {
@@ -9,6 +14,8 @@ export interface Anchorer {
   readonly text: string;
   /** The highlight's place now, or null for an orphan (also for selectors of the wrong shape: never throws). */
   anchor(selectors: readonly Selector[]): AnchorResult | null;
+  /** Like `anchor`, but an orphan says why it was not placed. */
+  locate(selectors: readonly Selector[]): AnchorResult | AnchorMiss;
   /** Re-reads the page, for when its text changed since the anchorer was made (late-loading sections). */
   refresh(): void;
 }
@@ -20,15 +27,16 @@ export interface Anchorer {
  * Ranges are built when a highlight is anchored. Painting highlights by wrapping text in elements splits Text
  * nodes; later ranges from the same anchorer follow those splits, but other changes to the text need `refresh()`.
  */
-export function createAnchorer(root: Element): Anchorer {
-  let index = buildTextIndex(root);
+export function createAnchorer(root: Element, index: TextIndex = buildTextIndex(root)): Anchorer {
+  let current = index;
   return {
     get text() {
-      return index.text;
+      return current.text;
     },
-    anchor: (selectors) => anchorWithIndex(selectors, index),
+    anchor: (selectors) => anchorWithIndex(selectors, current),
+    locate: (selectors) => runToEnd(locateSteps(selectors, current)),
     refresh() {
-      index = buildTextIndex(root);
+      current = buildTextIndex(root);
     },
   };
 }
@@ -39,15 +47,31 @@ export function anchor(selectors: readonly Selector[], root: Element): Range | n
 }
 
 export function anchorWithIndex(selectors: readonly Selector[], index: TextIndex): AnchorResult | null {
+  const found = runToEnd(locateSteps(selectors, index));
+  return 'orphan' in found ? null : found;
+}
+
+function runToEnd<T>(steps: Generator<void, T>): T {
+  for (;;) {
+    const next = steps.next();
+    if (next.done) return next.value;
+  }
+}
+
+/** The search as a generator that pauses between steps, so `anchorAll` can yield to the page inside one highlight. */
+export function* locateSteps(
+  selectors: readonly Selector[],
+  index: TextIndex,
+): Generator<void, AnchorResult | AnchorMiss> {
   const query = readSelectors(selectors, index);
-  if (query === null) return null;
-  const match = matchQuote(index.text, query);
-  if (match === null) return null;
+  if (query === null) return { orphan: 'not-found' };
+  const match: QuoteMatch | QuoteMiss = yield* matchQuoteSteps(index.text, query);
+  if ('miss' in match) return { orphan: match.miss };
   let { start, end } = match;
   // A fuzzy match may take in a neighbouring space; the highlight should start and end on characters.
   while (start < end && index.text.charCodeAt(start) === 32) start++;
   while (end > start && index.text.charCodeAt(end - 1) === 32) end--;
-  if (end <= start) return null;
+  if (end <= start) return { orphan: 'not-found' };
   return {
     range: index.toRange(start, end),
     method: match.method,

@@ -20,13 +20,14 @@ function tooLong(length: number): DescribeResult {
 
 /**
  * Selectors for what the reader selected. Never throws: every way a selection can be unusable comes back as a
- * reason, which the page turns into words for the reader.
+ * reason, which the page turns into words for the reader. `index` hands over the page's current index when the
+ * caller keeps one (`index-cache.ts`), so a selection does not cost a walk over the whole page.
  */
-export function describe(range: Range, root: Element): DescribeResult {
+export function describe(range: Range, root: Element, index?: () => TextIndex): DescribeResult {
   const inside = clipToRoot(range, root);
   if (inside === null) return fail('outside-root');
   if (inside.collapsed) return fail(range.collapsed ? 'empty' : 'outside-root');
-  return describeWithIndex(inside, buildTextIndex(root));
+  return describeWithIndex(inside, index?.() ?? buildTextIndex(root));
 }
 
 export function describeWithIndex(range: Range, index: TextIndex): DescribeResult {

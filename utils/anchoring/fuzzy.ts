@@ -40,6 +40,45 @@ export function approximateMatches(
   return out;
 }
 
+/** Characters of text searched between pauses: a few milliseconds of the bit-parallel search. */
+const CHUNK = 65_536;
+
+/**
+ * `approximateMatches` over a long stretch in chunks, pausing between them so a caller can yield to the page. The
+ * chunks overlap by a match's longest length, and only the lowest-cost matches over all chunks are kept, so the
+ * result is that of one search over the whole stretch.
+ */
+export function* approximateMatchesInChunks(
+  text: string,
+  pattern: string,
+  maxErrors: number,
+  from: number,
+  to: number,
+  masked: readonly Candidate[],
+): Generator<void, Candidate[]> {
+  const lo = Math.max(0, from);
+  const hi = Math.min(text.length, to);
+  if (hi - lo <= CHUNK) return approximateMatches(text, pattern, maxErrors, lo, hi, masked);
+  const overlap = pattern.length + maxErrors;
+  const found = new Map<string, Candidate>();
+  for (let start = lo; start < hi; start += CHUNK) {
+    for (const m of approximateMatches(
+      text,
+      pattern,
+      maxErrors,
+      start,
+      Math.min(hi, start + CHUNK + overlap),
+      masked,
+    )) {
+      found.set(`${m.start}:${m.end}`, m);
+    }
+    yield;
+  }
+  const all = [...found.values()].sort((a, b) => a.start - b.start || a.end - b.end);
+  const least = Math.min(...all.map((m) => m.errors));
+  return all.filter((m) => m.errors === least).slice(0, MAX_PER_SEARCH);
+}
+
 function maskRegions(text: string, lo: number, hi: number, masked: readonly Candidate[]): string {
   const inside = masked.filter((m) => m.end > lo && m.start < hi).sort((a, b) => a.start - b.start);
   if (inside.length === 0) return text.slice(lo, hi);

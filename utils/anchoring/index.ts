@@ -3,9 +3,10 @@
  * Selectors follow the W3C Web Annotation model over the reader's text (see `text-model.ts`).
  */
 
-export { type Anchorer, anchor, createAnchorer } from './anchor.ts';
+export { type Anchorer, type AnchorMiss, anchor, createAnchorer } from './anchor.ts';
 export { type AnchorAllOptions, type AnchorAllResult, anchorAll, yieldToPage } from './anchor-all.ts';
 export { CONTEXT_LENGTH, describe, MAX_QUOTE_LENGTH } from './describe.ts';
+export { createTextIndexCache, type TextIndexCache } from './index-cache.ts';
 export { buildTextIndex, type TextIndex } from './text-index.ts';
 export type {
   Anchorable,
@@ -14,6 +15,7 @@ export type {
   DescribeFailure,
   DescribeFailureReason,
   DescribeResult,
+  OrphanReason,
   Selector,
   TextPositionSelector,
   TextQuoteSelector,

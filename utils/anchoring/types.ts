@@ -55,6 +55,15 @@ export interface AnchorResult {
   text: string;
 }
 
+/**
+ * Why a stored highlight was not placed, as a code the page or panel words for the reader:
+ * - `not-found`: nothing in the text matches it well enough (the passage was removed or rewritten);
+ * - `ambiguous`: several places match about equally and the stored position does not settle it, so any choice
+ *   would be a guess;
+ * - `over-budget`: matching it would cost more work than one highlight may (a crafted or malformed selector).
+ */
+export type OrphanReason = 'not-found' | 'ambiguous' | 'over-budget';
+
 /** What `anchorAll` needs from each stored highlight; the rest of the item is handed back untouched. */
 export interface Anchorable {
   selectors: readonly Selector[];

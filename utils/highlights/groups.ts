@@ -2,7 +2,7 @@ import { i18n } from '#i18n';
 import type { Highlight } from './highlight';
 
 /** Whether the page found a highlight's passage; a highlight the page has not reported on yet is pending. */
-export type AnchorStatus = 'anchored' | 'orphan';
+export type AnchorStatus = 'anchored' | 'orphan' | 'ambiguous';
 export type Placement = AnchorStatus | 'pending';
 
 export interface ClubQuestion {
@@ -158,7 +158,7 @@ export function groupHighlights(
     const placement: Placement = anchors === null ? 'pending' : (anchors[highlight.id] ?? 'pending');
     const item: HighlightItem = { highlight, placement, questionIndex, questionLabel, otherCopyHost };
 
-    if (placement === 'orphan') (samePage ? missing : otherCopy).items.push(item);
+    if (placement === 'orphan' || placement === 'ambiguous') (samePage ? missing : otherCopy).items.push(item);
     else if (questionIndex === null) untied.items.push(item);
     else byQuestion[questionIndex]?.items.push(item);
   }

@@ -78,7 +78,9 @@ export function createPageAnnotator(options: PageAnnotatorOptions) {
     }));
     const next: Record<string, AnchorStatus> = {};
     for (const { item } of result.anchored) next[item.highlight.id] = 'anchored';
-    for (const item of [...result.orphans, ...result.unfinished]) next[item.highlight.id] = 'orphan';
+    for (const item of [...result.orphans, ...result.unfinished]) {
+      next[item.highlight.id] = result.orphanReasons?.get(item) === 'ambiguous' ? 'ambiguous' : 'orphan';
+    }
     for (const [id, { item, loadsBefore }] of added) {
       if (loadNumber > loadsBefore) added.delete(id);
       else if (!(id in next)) {
@@ -92,7 +94,7 @@ export function createPageAnnotator(options: PageAnnotatorOptions) {
   /** Late text only matters while something is missing or a drawn passage was replaced by a re-render. */
   const stopFollowing = integration.onContentChange(() => {
     if (performance.now() > settleAt) return stopFollowing();
-    const missing = Object.values(statuses ?? {}).includes('orphan');
+    const missing = Object.values(statuses ?? {}).some((status) => status !== 'anchored');
     const broken = drawn.some(({ range }) => !range.startContainer.isConnected || range.collapsed);
     if (!missing && !broken) return;
     clearTimeout(timer);

@@ -70,7 +70,10 @@ export const BackgroundRequestSchema = v.variant('type', [
   /** Undo of a delete: the record as it was. */
   v.object({ type: v.literal('highlight-restore'), highlight: HighlightSchema }),
   /** The page says which highlights it found (anchored) and which it could not (orphans). */
-  v.object({ type: v.literal('anchors-report'), anchors: v.record(id, v.picklist(['anchored', 'orphan'])) }),
+  v.object({
+    type: v.literal('anchors-report'),
+    anchors: v.record(id, v.picklist(['anchored', 'orphan', 'ambiguous'])),
+  }),
   /** The reader clicked a highlighted passage on the page: the panel shows it. */
   v.object({ type: v.literal('highlight-activated'), id }),
   /** The panel asks the page to scroll to a highlight and flash it. */

@@ -9,8 +9,11 @@ import type { ArticleHighlights, PanelState } from './responses';
 /** How the reader left the panel on this article: open, folded to a small tab, or closed for this page. */
 export type PanelLayout = 'open' | 'collapsed' | 'closed';
 
-/** Whether the page found a highlight again. */
-export type AnchorStatus = 'anchored' | 'orphan';
+/**
+ * Whether the page found a highlight again; `ambiguous` is an orphan that matched several places about equally,
+ * which the page would not guess between.
+ */
+export type AnchorStatus = 'anchored' | 'orphan' | 'ambiguous';
 
 /** Messages the background sends to the scripts in a tab's top frame. */
 export type TabMessage =

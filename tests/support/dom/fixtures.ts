@@ -29,3 +29,12 @@ export async function loadFixturePages(): Promise<FixturePage[]> {
 export function parsePage(html: string): Document {
   return new DOMParser().parseFromString(html, 'text/html');
 }
+
+/** Pages written for this project whose passages repeat (tests/fixtures/repeated): where a wrong copy is likeliest. */
+export const REPEATED_PAGES = ['social-feed.html', 'affiliations-twice.html', 'lightbox-captions.html'];
+
+export async function loadRepeatedPages(): Promise<{ name: string; html: string }[]> {
+  return Promise.all(
+    REPEATED_PAGES.map(async (name) => ({ name, html: await commands.readFile(`tests/fixtures/repeated/${name}`) })),
+  );
+}

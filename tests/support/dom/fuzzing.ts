@@ -10,7 +10,7 @@ import { selectableTextNodes } from './selectable.ts';
  * - right: the new range overlaps where the original passage is now (tracked by a live Range, which the browser
  *   moves along with every edit);
  * - wrong: anchored anywhere else;
- * - orphan: not anchored.
+ * - orphan: not anchored; `ambiguous` counts those of them refused because several places matched about equally.
  */
 export interface FuzzOutcome {
   rate: number;
@@ -18,6 +18,8 @@ export interface FuzzOutcome {
   right: number;
   wrong: number;
   orphan: number;
+  /** Orphans that were refused as ambiguous (part of `orphan`). */
+  ambiguous: number;
   /** For diagnosing a wrong anchor: what was stored and what was found. */
   wrongCases: { page: string; exact: string; found: string; method: string }[];
 }
@@ -39,7 +41,7 @@ export function runFuzz(
   const docs = pages.map((p) => ({ name: p.name, doc: new DOMParser().parseFromString(p.html, 'text/html') }));
   const sizes = docs.map(({ doc }) => buildTextIndex(doc.body).text.length);
   const total = sizes.reduce((a, b) => a + b, 0);
-  const outcome: FuzzOutcome = { rate, highlights: 0, right: 0, wrong: 0, orphan: 0, wrongCases: [] };
+  const outcome: FuzzOutcome = { rate, highlights: 0, right: 0, wrong: 0, orphan: 0, ambiguous: 0, wrongCases: [] };
   docs.forEach(({ name, doc }, i) => {
     const share = Math.max(5, Math.round((highlights * (sizes[i] as number)) / total));
     const made = makeHighlights(rng, doc.body, name, share);
@@ -47,9 +49,11 @@ export function runFuzz(
     const anchorer = createAnchorer(doc.body);
     for (const h of made) {
       outcome.highlights++;
-      const found = anchorer.anchor(h.selectors);
-      if (found === null) outcome.orphan++;
-      else if (overlaps(found.range, h.original)) outcome.right++;
+      const found = anchorer.locate(h.selectors);
+      if ('orphan' in found) {
+        outcome.orphan++;
+        if (found.orphan === 'ambiguous') outcome.ambiguous++;
+      } else if (overlaps(found.range, h.original)) outcome.right++;
       else {
         outcome.wrong++;
         outcome.wrongCases.push({ page: h.page, exact: h.exact, found: found.text, method: found.method });
@@ -125,7 +129,7 @@ export function formatFuzzTable(outcomes: readonly FuzzOutcome[]): string {
   const pct = (n: number, of: number) => `${((100 * n) / of).toFixed(1)}%`.padStart(7);
   const rows = outcomes.map(
     (o) =>
-      `${`${(o.rate * 100).toFixed(0)}%`.padStart(5)} | ${String(o.highlights).padStart(10)} | ${pct(o.right, o.highlights)} | ${pct(o.wrong, o.highlights)} | ${pct(o.orphan, o.highlights)}`,
+      `${`${(o.rate * 100).toFixed(0)}%`.padStart(5)} | ${String(o.highlights).padStart(10)} | ${pct(o.right, o.highlights)} | ${pct(o.wrong, o.highlights)} | ${pct(o.orphan, o.highlights)} | ${pct(o.ambiguous, o.highlights)}`,
   );
-  return [' edit | highlights |   right |   wrong |  orphan', ...rows].join('\n');
+  return [' edit | highlights |   right |   wrong |  orphan | of which ambiguous', ...rows].join('\n');
 }

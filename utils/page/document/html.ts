@@ -1,4 +1,4 @@
-import { anchorAll, describe } from '../../anchoring';
+import { anchorAll, buildTextIndex, createTextIndexCache, describe } from '../../anchoring';
 import { detectArticle } from '../../article/detect';
 import { createHighlightPainter } from '../highlighter/painter';
 import { trimmedRange } from '../highlighter/selection';
@@ -11,15 +11,24 @@ import type { DocumentIntegration } from './integration';
  */
 export function createHtmlIntegration(doc: Document, root: Element = doc.body): DocumentIntegration {
   const watchers = new Set<MutationObserver>();
+  // One index per state of the page's text, shared by anchoring passes and the reader's selections.
+  const indexes = createTextIndexCache(root);
+  const currentIndex = () => {
+    const kept = indexes.get();
+    if (kept !== null) return kept;
+    const built = buildTextIndex(root);
+    indexes.set(built);
+    return built;
+  };
   return {
     doc,
     root,
     article: async () => detectArticle(doc, doc.URL),
     async describe(range) {
-      const described = describe(range, root);
+      const described = describe(range, root, currentIndex);
       return described.ok ? { ...described, passage: trimmedRange(range) } : described;
     },
-    anchorAll: (items, options) => anchorAll(items, root, options),
+    anchorAll: (items, options) => anchorAll(items, root, { cache: indexes, ...options }),
     createPainter: () => createHighlightPainter(doc),
     async scrollTo(range, options = {}) {
       const start = range.startContainer;
@@ -36,6 +45,7 @@ export function createHtmlIntegration(doc: Document, root: Element = doc.body): 
       };
     },
     destroy() {
+      indexes.disconnect();
       for (const observer of watchers) observer.disconnect();
       watchers.clear();
     },
