@@ -64,6 +64,8 @@ export function ClubEntry({ state, language, actions }: ClubEntryProps) {
           anchors={highlights.data.anchors}
           pageUrl={highlights.data.pageUrl}
           lastDeleted={highlights.data.lastDeleted ?? null}
+          painted={highlights.data.painted}
+          onShowOnPage={highlights.actions.showOnPage}
           focus={highlights.focus}
           locale={language}
           onReveal={highlights.actions.reveal}

@@ -1,5 +1,6 @@
 import { useEffect, useId, useRef, useState } from 'preact/hooks';
 import { i18n } from '#i18n';
+import { sharedLabel } from '../utils/exchange/markdown-export';
 import { type ClubQuestion, type HighlightItem, previewQuote, quoteOpening } from '../utils/highlights/groups';
 import { GUARDED } from '../utils/panel/click-guard';
 import { useAnnounce } from './Announcer';
@@ -124,6 +125,7 @@ export function HighlightCard(props: HighlightCardProps) {
         <span class="hl-card__question">{questionLabel}</span>
         <span aria-hidden="true"> · </span>
         <time dateTime={highlight.createdAt}>{props.formatSaved(highlight.createdAt)}</time>
+        {highlight.sharedFrom !== undefined && <span class="hl-tag">{sharedLabel(highlight.sharedFrom)}</span>}
         {placement === 'ambiguous' && <span class="hl-tag">{i18n.t('highlights.ambiguous')}</span>}
         {otherCopyHost !== null && (
           <span class="hl-tag">

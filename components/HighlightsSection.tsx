@@ -6,6 +6,7 @@ import type { Highlight } from '../utils/highlights/highlight';
 import { HighlightCard } from './HighlightCard';
 import { HighlightGroup } from './HighlightGroup';
 import type { ShareResult } from './ShareLinkBox';
+import { ShowOnPage } from './ShowOnPage';
 import { focusWasLost, UndoBar } from './UndoBar';
 
 export type { AnchorStatus } from '../utils/highlights/groups';
@@ -19,6 +20,9 @@ export interface HighlightsSectionProps {
   anchors: Readonly<Record<string, AnchorStatus>> | null;
   /** The page the panel is on, to tell highlights made on another copy. */
   pageUrl: string;
+  /** False where the page does not draw them until the reader asks ({@link ShowOnPage}); true by default. */
+  painted?: boolean;
+  onShowOnPage?(): Promise<string | null>;
   /** Bring a card into view and focus it (or its note editor); a new seq repeats the request. */
   focus: { id: string; edit: boolean; seq: number } | null;
   /** Disables changes (not "Show in article") while something else is saving. */
@@ -173,6 +177,9 @@ export function HighlightsSection(props: HighlightsSectionProps): JSX.Element {
       <p role="status" class="hl-status">
         {anchors === null && visible.length > 0 ? i18n.t('highlights.finding') : ''}
       </p>
+      {props.painted === false && props.onShowOnPage && visible.length > 0 && (
+        <ShowOnPage onShow={props.onShowOnPage} />
+      )}
       {visible.length === 0 ? (
         <p class="hl-hint">{i18n.t('highlights.hint')}</p>
       ) : (

@@ -65,6 +65,10 @@ export function useArticleHighlights(
       const reply = await send({ type: 'highlight-delete', id });
       return reply.ok ? ({ ok: true, deleted: reply.value } as const) : ({ ok: false, error: reply.error } as const);
     },
+    showOnPage: async () => {
+      const reply = await send({ type: 'show-on-page' });
+      return reply.ok ? null : reply.error;
+    },
     restore: async (highlight: Highlight) => {
       const reply = await send({ type: 'highlight-restore', highlight });
       return reply.ok ? null : reply.error;

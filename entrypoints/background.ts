@@ -6,6 +6,7 @@ import { followCatalogChange } from '../utils/background/catalog-change';
 import { type LoadedCatalog, loadCatalog } from '../utils/background/catalog-source';
 import { createFeedTrust } from '../utils/background/feed-trust';
 import { type BackgroundServices, handleRequest } from '../utils/background/handle-request';
+import { CONFIRMED_ORIGINS_KEY, readOrigins, withConfirmedOrigin } from '../utils/background/page-trust';
 import { runCommand } from '../utils/background/panel-command';
 import { createPanelPorts } from '../utils/background/panel-ports';
 import { panelSnapshot } from '../utils/background/panel-snapshot';
@@ -124,6 +125,14 @@ export default defineBackground(() => {
       set: async (settings) => {
         await browser.storage.local.set({ [SETTINGS_KEY]: settings });
         return settings;
+      },
+    },
+    confirmedOrigins: {
+      get: async (entryId) =>
+        readOrigins((await browser.storage.local.get(CONFIRMED_ORIGINS_KEY))[CONFIRMED_ORIGINS_KEY], entryId),
+      add: async (entryId, origin) => {
+        const stored = (await browser.storage.local.get(CONFIRMED_ORIGINS_KEY))[CONFIRMED_ORIGINS_KEY];
+        await browser.storage.local.set({ [CONFIRMED_ORIGINS_KEY]: withConfirmedOrigin(stored, entryId, origin) });
       },
     },
     fragmentFor: async (tabId, id) => {

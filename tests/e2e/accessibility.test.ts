@@ -66,10 +66,12 @@ describe('no serious or critical accessibility violations (axe-core)', () => {
       const text = document.querySelectorAll('article p')[3]?.firstChild as Text;
       const range = document.createRange();
       range.setStart(text, 10);
-      range.setEnd(text, 40);
+      range.setEnd(text, 39);
       getSelection()?.removeAllRanges();
       getSelection()?.addRange(range);
     });
+    // The last character by a real key: the toolbar offers only selections the reader's own input made.
+    await page.keyboard.press('Shift+ArrowRight');
     await page.getByRole('toolbar', { name: 'Highlight the selection' }).waitFor();
     expect(await seriousViolations(page, 'journal-club-toolbar')).toEqual([]);
     await page.close();

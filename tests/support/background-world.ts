@@ -56,6 +56,7 @@ export async function makeBackgroundWorld(options: WorldOptions) {
   const session = new Map<string, unknown>();
   const local = new Map<string, unknown>();
   const collapsed = new Map<string, boolean>();
+  const confirmed = new Map<string, string[]>();
   /** What the page in the tab shows now, as its detector would answer. */
   const page = { article: null as ArticleInfo | null };
   let settings: Settings = { shareBase: 'doi' };
@@ -97,6 +98,12 @@ export async function makeBackgroundWorld(options: WorldOptions) {
       set: async (next) => {
         settings = next;
         return next;
+      },
+    },
+    confirmedOrigins: {
+      get: async (entryId) => confirmed.get(entryId) ?? [],
+      add: async (entryId, origin) => {
+        confirmed.set(entryId, [...(confirmed.get(entryId) ?? []), origin]);
       },
     },
     fragmentFor: async () => 'text=a%20passage',

@@ -36,15 +36,20 @@ export function passageEnds(page: Page, needle: string) {
   );
 }
 
-/** Selects the passage as a keyboard selection would (no pointer involved). */
-export function selectPassage(page: Page, needle: string): Promise<void> {
-  return inPage(
+/**
+ * Selects the passage as a keyboard selection would (no pointer involved): all but its last character, then a
+ * real Shift+ArrowRight, because the extension offers only selections the reader's own input made.
+ */
+export async function selectPassage(page: Page, needle: string): Promise<void> {
+  await inPage(
     page,
     needle,
     `if (!range) throw new Error('passage not on the page');
+     range.setEnd(range.endContainer, range.endOffset - 1);
      getSelection().removeAllRanges();
      getSelection().addRange(range);`,
   );
+  await page.keyboard.press('Shift+ArrowRight');
 }
 
 /** Whether the passage is inside the viewport now (a text fragment or a reveal scrolled to it). */
@@ -65,16 +70,27 @@ export function painted(page: Page, name: string): Promise<string[]> {
 
 /**
  * Selects the first 40 characters of the demo article's third paragraph ("Workforce development for
- * implementation"), as a reader's selection would, so the selection toolbar appears. Takes Playwright's or
- * Puppeteer's page: both evaluate a function in the page.
+ * implementation"), as a reader's keyboard selection would, so the selection toolbar appears: 39 by script, the
+ * last by a real Shift+ArrowRight (the extension offers only selections the reader's own input made). Takes
+ * Playwright's or Puppeteer's page: both evaluate a function in the page and press keys.
  */
-export async function selectDemoOpening(page: { evaluate(body: () => void): Promise<unknown> }): Promise<void> {
+export async function selectDemoOpening(page: {
+  evaluate(body: () => void): Promise<unknown>;
+  keyboard: {
+    down(key: 'Shift'): Promise<void>;
+    press(key: 'ArrowRight'): Promise<void>;
+    up(key: 'Shift'): Promise<void>;
+  };
+}): Promise<void> {
   await page.evaluate(() => {
     const text = document.querySelectorAll('article p')[2]?.firstChild as Text;
     const range = document.createRange();
     range.setStart(text, 0);
-    range.setEnd(text, 40);
+    range.setEnd(text, 39);
     getSelection()?.removeAllRanges();
     getSelection()?.addRange(range);
   });
+  await page.keyboard.down('Shift');
+  await page.keyboard.press('ArrowRight');
+  await page.keyboard.up('Shift');
 }

@@ -228,7 +228,7 @@ describe('highlights', () => {
       world.services,
     );
     expect(reply.ok).toBe(false);
-    const listed = await handleRequest({ type: 'highlights' }, page, world.services);
+    const listed = await handleRequest({ type: 'highlights' }, panelPage, world.services);
     expect(listed.ok && listed.value.highlights).toEqual([]);
   });
 

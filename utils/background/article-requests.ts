@@ -1,4 +1,5 @@
 import { i18n } from '#i18n';
+import { doiKey } from '../article/doi';
 import { localize } from '../catalog/localized';
 import type { BackgroundRequest } from '../protocol/requests';
 import type { PanelLayout } from '../protocol/tab-messages';
@@ -114,7 +115,12 @@ export async function openPanelAfresh(tabId: number, services: BackgroundService
     return false;
   }
   await services.articleState.setCollapsed(article.doi, false);
-  await services.tabs.set(tabId, { article, entryId: entry.id, layout: 'open' });
+  // The page's address stays known (it says where the reader's highlights may be painted) when the page still
+  // shows the article it reported; the detector's answer does not carry it.
+  const previous = await services.tabs.get(tabId);
+  const pageUrl =
+    previous?.article && doiKey(previous.article.doi) === doiKey(article.doi) ? previous.pageUrl : undefined;
+  await services.tabs.set(tabId, { article, entryId: entry.id, layout: 'open', ...(pageUrl && { pageUrl }) });
   await services.injectPanel(tabId);
   return true;
 }

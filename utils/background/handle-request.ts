@@ -17,6 +17,7 @@ import {
   revealHighlight,
   updateHighlight,
 } from './highlight-requests';
+import { pageHighlights, showOnPage } from './page-highlights';
 import { answerPopup } from './popup-requests';
 import { fromStorage, ok, refused } from './reply';
 import type { BackgroundServices, RequestSender } from './services';
@@ -36,7 +37,9 @@ const SENDERS: Record<BackgroundRequest['type'], 'page' | 'panel' | 'either' | '
   'panel-ticket': 'page',
   'panel-state': 'either',
   'panel-layout': 'panel',
-  highlights: 'either',
+  highlights: 'panel',
+  'page-highlights': 'page',
+  'show-on-page': 'panel',
   'highlight-create': 'page',
   'highlight-update': 'panel',
   'highlight-delete': 'panel',
@@ -154,6 +157,10 @@ async function route(
       const listed = await listHighlights(context);
       return sender.fromExtensionPage ? withLastDeleted(listed, context, services.undo) : listed;
     }
+    case 'page-highlights':
+      return pageHighlights(context, sender.url);
+    case 'show-on-page':
+      return showOnPage(context);
     case 'highlight-create':
       return createHighlight(request, context);
     case 'highlight-update':
@@ -212,6 +219,7 @@ async function highlightContext(tabId: number, services: BackgroundServices): Pr
     record: { ...record, article },
     entry,
     store: services.highlights,
+    confirmedOrigins: services.confirmedOrigins,
     saveRecord: (next) => services.tabs.set(tabId, next),
     sendToTab: (message) => services.sendToTab(tabId, message),
     notifyPanel: (event) => services.notifyPanel(tabId, event),

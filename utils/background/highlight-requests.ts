@@ -1,5 +1,6 @@
 import { i18n } from '#i18n';
 import type { ArticleInfo } from '../article/detect';
+import { doiKey } from '../article/doi';
 import type { CatalogEntry } from '../catalog/schema';
 import type { HighlightList } from '../db/highlight-lists';
 import type { HighlightStore } from '../db/highlight-store';
@@ -9,6 +10,8 @@ import type { Reply } from '../protocol/reply';
 import type { BackgroundRequest } from '../protocol/requests';
 import type { ArticleHighlights } from '../protocol/responses';
 import type { PanelEvent, TabMessage } from '../protocol/tab-messages';
+import { highlightSource } from '../sharing/highlight-source';
+import { type ConfirmedOrigins, paintsOn } from './page-trust';
 import { fromStorage, ok, refused } from './reply';
 import type { TabRecord } from './tab-registry';
 
@@ -18,6 +21,7 @@ export interface HighlightContext {
   record: TabRecord & { article: ArticleInfo };
   entry: CatalogEntry;
   store: HighlightStore;
+  confirmedOrigins: ConfirmedOrigins;
   saveRecord(record: TabRecord): Promise<void>;
   sendToTab(message: TabMessage): Promise<void>;
   notifyPanel(event: PanelEvent): void;
@@ -37,17 +41,36 @@ export function listArticleHighlights(context: HighlightContext): Promise<Storag
   return context.store.listForDois([context.record.article.doi, ...context.entry.dois]);
 }
 
-/** The article's highlights for the panel and the page, with what the page last anchored. */
+/** The article's highlights for the panel, with what the page last anchored and whether it draws them. */
 export async function listHighlights(context: HighlightContext): Promise<Reply<ArticleHighlights>> {
   const { record } = context;
   const listed = await listArticleHighlights(context);
   if (!listed.ok) return fromStorage(listed);
+  const pageUrl = record.pageUrl ?? record.article.canonicalUrl;
+  const { highlights } = listed.value;
   return ok({
-    highlights: listed.value.highlights,
+    highlights,
     skipped: listed.value.skipped.length,
     anchors: record.anchors ?? null,
-    pageUrl: record.pageUrl ?? record.article.canonicalUrl,
+    pageUrl,
+    painted: paintsOn(pageUrl, context.entry, highlights, await context.confirmedOrigins.get(context.entry.id)),
   });
+}
+
+/**
+ * Whether a highlight belongs to the tab's article (its DOI is the article's or one of the entry's): requests by
+ * id act only on those, so that a panel, even a hijacked one, reaches no other article's notes.
+ */
+export function ofThisArticle(highlight: Highlight, context: HighlightContext): boolean {
+  const keys = [context.record.article.doi, ...context.entry.dois].map(doiKey);
+  return keys.includes(doiKey(highlight.doi));
+}
+
+/** The stored highlight with this id, if it belongs to the tab's article. */
+export async function articleHighlight(id: string, context: HighlightContext): Promise<Reply<Highlight>> {
+  const found = await context.store.get(id);
+  if (!found.ok) return fromStorage(found);
+  return ofThisArticle(found.value, context) ? ok(found.value) : refused(i18n.t('errors.otherArticle'));
 }
 
 /** A new highlight from the page's selection toolbar; the panel then opens its note editor. */
@@ -66,7 +89,7 @@ export async function createHighlight(
     entryId: entry.id,
     questionId: request.questionId,
     note: '',
-    target: { source: request.source, selectors: request.selectors },
+    target: { source: highlightSource(request.source), selectors: request.selectors },
     createdAt: now,
     updatedAt: now,
   });
@@ -83,8 +106,8 @@ export async function updateHighlight(
   request: Request<'highlight-update'>,
   context: HighlightContext,
 ): Promise<Reply<Highlight>> {
-  const current = await context.store.get(request.id);
-  if (!current.ok) return fromStorage(current);
+  const current = await articleHighlight(request.id, context);
+  if (!current.ok) return current;
   const questionId = request.questionId === undefined ? current.value.questionId : request.questionId;
   if (questionId !== null && !context.entry.questions.some((q) => q.id === questionId)) {
     return refused(i18n.t('errors.notClubQuestion'));
@@ -104,6 +127,8 @@ export async function deleteHighlight(
   request: Request<'highlight-delete'>,
   context: HighlightContext,
 ): Promise<Reply<Highlight>> {
+  const found = await articleHighlight(request.id, context);
+  if (!found.ok) return found;
   const removed = await context.store.remove(request.id);
   if (removed.ok) await changed(context);
   return fromStorage(removed);
@@ -114,6 +139,10 @@ export async function restoreHighlight(
   request: Request<'highlight-restore'>,
   context: HighlightContext,
 ): Promise<Reply<Highlight>> {
+  if (!ofThisArticle(request.highlight, context)) return refused(i18n.t('errors.otherArticle'));
+  // Restoring must not overwrite another article's highlight that happens to have this id.
+  const existing = await context.store.get(request.highlight.id);
+  if (existing.ok && !ofThisArticle(existing.value, context)) return refused(i18n.t('errors.otherArticle'));
   const saved = await context.store.save(request.highlight);
   if (saved.ok) await changed(context);
   return fromStorage(saved);

@@ -8,6 +8,7 @@ import type { BackgroundResponses, Settings } from '../protocol/responses';
 import type { PanelEvent, TabMessage } from '../protocol/tab-messages';
 import type { ActionIndicator } from './action-indicator';
 import type { FeedTrust } from './feed-trust';
+import type { ConfirmedOrigins } from './page-trust';
 import type { PanelTickets } from './panel-tickets';
 import type { TabRegistry } from './tab-registry';
 import type { UndoStore } from './undo-store';
@@ -59,6 +60,8 @@ export interface BackgroundServices {
     get(): Promise<Settings>;
     set(settings: Settings): Promise<Settings>;
   };
+  /** The sites where the reader asked to see an entry's highlights painted ("Show on this page"). */
+  confirmedOrigins: ConfirmedOrigins;
   /** Asks the page for the text fragment that finds a highlight's passage (null when it cannot make one). */
   fragmentFor(tabId: number, highlightId: string): Promise<string | null>;
   /** Pushes an event to the panel frame of a tab, if one is connected. */

@@ -1,6 +1,10 @@
 import { i18n } from '#i18n';
 import type { ArticleInfo } from '../article/detect';
+import { doiKey } from '../article/doi';
 import { localize } from '../catalog/localized';
+import type { CatalogEntry } from '../catalog/schema';
+import type { SharedView } from '../protocol/responses';
+import { highlightSource } from '../sharing/highlight-source';
 import { actionIndicatorFor } from './action-indicator';
 import { articleDetected } from './article-requests';
 import { ok, refused } from './reply';
@@ -18,11 +22,15 @@ export async function shareOpened(
   pageUrl: string | null,
   services: BackgroundServices,
 ): Handled<'share-opened'> {
-  const shared = await readShare(share, services.highlights);
-  if (shared === null && detected) return articleDetected(tabId, detected, pageUrl, services).then(() => ok(null));
-  if (shared === null) return ok(null);
-  const article = detected ?? articleFromShare(shared, pageUrl ?? '');
+  const read = await readShare(share, services.highlights);
+  if (read === null && detected) return articleDetected(tabId, detected, pageUrl, services).then(() => ok(null));
+  if (read === null) return ok(null);
+  const article = detected ?? articleFromShare(read, pageUrl ?? '');
   const entry = article ? (await services.catalog()).find(article.doi) : null;
+  // A page that names its article gets only links about that article: a link is not a way to paint another
+  // article's passages, questions and notes there.
+  const matches = !detected || !read.ok || read.items.every((item) => sameArticle(item.doi, detected.doi, entry));
+  const shared: SharedView = matches ? read : { ok: false, error: i18n.t('errors.shareOtherArticle') };
   await services.tabs.set(tabId, {
     article,
     entryId: entry?.id ?? null,
@@ -51,10 +59,17 @@ export async function savedFromShare(
   const shared = record?.shared;
   const item = shared?.ok ? shared.items[index] : undefined;
   if (!record || !shared?.ok || !item) return refused(i18n.t('errors.noSharedHighlight'));
+  const entry = record.entryId ? (await services.catalog()).get(record.entryId) : null;
+  if (record.article && !sameArticle(item.doi, record.article.doi, entry)) {
+    return refused(i18n.t('errors.shareOtherArticle'));
+  }
+  // A question the entry does not have (another club's, or a forged id) is not kept: the passage is saved untied.
+  const known = entry?.questions.some((question) => question.id === item.questionId) ?? false;
   const saved = await saveShared(item, {
     store: services.highlights,
     entryId: record.entryId,
-    source: record.pageUrl ?? record.article?.canonicalUrl ?? 'https://doi.org/',
+    questionId: known ? item.questionId : null,
+    source: highlightSource(record.pageUrl ?? record.article?.canonicalUrl ?? 'https://doi.org/'),
     now: services.now(),
   });
   if (saved.ok) {
@@ -64,4 +79,9 @@ export async function savedFromShare(
     services.notifyPanel(tabId, { type: 'highlights-changed' });
   }
   return saved;
+}
+
+/** Whether a shared item's DOI is the page's article or one of its catalog entry's DOIs. */
+function sameArticle(doi: string, pageDoi: string, entry: CatalogEntry | null | undefined): boolean {
+  return [pageDoi, ...(entry?.dois ?? [])].some((known) => doiKey(known) === doiKey(doi));
 }

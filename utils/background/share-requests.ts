@@ -7,7 +7,7 @@ import type { Reply } from '../protocol/reply';
 import type { BackgroundResponses, Settings, SharedView } from '../protocol/responses';
 import { decodeShareLink, encodeShareAll, encodeShareLink, type SharedHighlight } from '../sharing/share-link';
 import { sharedHighlightId } from '../sharing/shared-id';
-import { type HighlightContext, listArticleHighlights } from './highlight-requests';
+import { articleHighlight, type HighlightContext, listArticleHighlights } from './highlight-requests';
 import { fromStorage } from './reply';
 
 /** A highlight as its share link carries it: the question's text travels too, for recipients without the entry. */
@@ -43,8 +43,8 @@ export async function shareLink(
   context: HighlightContext,
   options: LinkOptions,
 ): Promise<Reply<BackgroundResponses['share-link']>> {
-  const found = await context.store.get(id);
-  if (!found.ok) return fromStorage(found);
+  const found = await articleHighlight(id, context);
+  if (!found.ok) return found;
   return linkFor(found.value, context, options);
 }
 
@@ -117,8 +117,9 @@ export function articleFromShare(view: SharedView | null, pageUrl: string): Arti
 /** Saves a shared highlight as the reader's own, once: the id comes from its content. */
 export async function saveShared(
   item: SharedHighlight,
-  options: { store: HighlightStore; entryId: string | null; source: string; now: Date },
+  options: { store: HighlightStore; entryId: string | null; questionId: string | null; source: string; now: Date },
 ): Promise<Reply<BackgroundResponses['shared-save']>> {
+  // The id comes from the link's content as it was, so saving it twice finds the first copy.
   const id = await sharedHighlightId(item);
   const existing = await options.store.get(id);
   if (existing.ok) return { ok: true, value: { status: 'already-saved', highlight: existing.value } };
@@ -127,11 +128,12 @@ export async function saveShared(
     id,
     doi: item.doi,
     entryId: options.entryId,
-    questionId: item.questionId,
+    questionId: options.questionId,
     note: item.note,
     target: { source: options.source, selectors: item.selectors },
     createdAt: now,
     updatedAt: now,
+    sharedFrom: item.clubName,
   });
   return saved.ok ? { ok: true, value: { status: 'saved', highlight: saved.value } } : fromStorage(saved);
 }

@@ -75,6 +75,11 @@ function articleLinks(entry: CatalogEntry): string {
   return lines.join(HARD_BREAK);
 }
 
+/** "Shared with you", with the club the link named when it named one. */
+export function sharedLabel(club: string): string {
+  return club === '' ? i18n.t('highlights.shared') : i18n.t('highlights.sharedFrom', [club]);
+}
+
 /** The quote as a blockquote, linked to its share link, then the note as paragraphs below it. */
 function highlightBlocks(highlight: Highlight, options: MarkdownOptions): string[] {
   const [quote] = highlight.target.selectors;
@@ -82,7 +87,9 @@ function highlightBlocks(highlight: Highlight, options: MarkdownOptions): string
   const link = shareLink === null ? null : safeUrl(shareLink);
   const quoted = `> “${escapeLine(collapseSpace(quote.exact))}”${link === null ? '' : ` ([link](${link}))`}`;
   const note = escapeParagraph(highlight.note);
-  return note === '' ? [quoted] : [quoted, note];
+  // Someone else's words (a saved share link) are said to be, so the digest does not pass them off as the reader's.
+  const shared = highlight.sharedFrom === undefined ? [] : [`_${escapeLine(sharedLabel(highlight.sharedFrom))}_`];
+  return note === '' ? [quoted, ...shared] : [quoted, note, ...shared];
 }
 
 /** Two trailing spaces: a CommonMark hard break that is invisible where the text is shown plain. */

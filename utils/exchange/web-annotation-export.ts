@@ -59,6 +59,8 @@ export interface WebAnnotation {
   created: string;
   modified: string;
   generator?: AnnotationGenerator & { type: 'Software' };
+  /** Only on a highlight saved from a share link: who the link says it comes from (the club it names). */
+  creator?: { type: 'Organization'; name: string };
   body?: AnnotationTextualBody[];
   target: {
     type: 'SpecificResource';
@@ -127,6 +129,7 @@ export function highlightToAnnotation(
     created: highlight.createdAt,
     modified: highlight.updatedAt,
     ...(generator === undefined ? {} : { generator: { ...generator, type: 'Software' as const } }),
+    ...(highlight.sharedFrom === undefined ? {} : { creator: { type: 'Organization', name: highlight.sharedFrom } }),
     ...(body.length === 0 ? {} : { body }),
     target: {
       type: 'SpecificResource',

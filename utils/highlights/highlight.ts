@@ -27,6 +27,11 @@ export interface Highlight {
   /** ISO 8601 in UTC, exactly as `Date.prototype.toISOString` writes it (see {@link IsoTimestampSchema}). */
   createdAt: string;
   updatedAt: string;
+  /**
+   * Set when the reader saved this from someone's share link: the club the link names (as the link says; not
+   * verified). The note is then someone else's words, which the card and the exports say.
+   */
+  sharedFrom?: string;
 }
 
 /** The selectors a highlight stores are the anchoring library's own (W3C Web Annotation model). */
@@ -169,6 +174,8 @@ export const HighlightSchema = v.strictObject(
     ),
     createdAt: IsoTimestampSchema,
     updatedAt: IsoTimestampSchema,
+    // Optional, so records written before it existed read as they are: no migration.
+    sharedFrom: v.optional(boundedText(() => i18n.t('validation.sharedFrom'), ID_MAX_LENGTH)),
   },
   shapeMessage(() => i18n.t('validation.theHighlight')),
 ) satisfies v.GenericSchema<unknown, Highlight>;

@@ -1,4 +1,4 @@
-import type { Highlight } from '../highlights/highlight';
+import type { PageHighlight } from '../protocol/responses';
 import type { AnchorStatus } from '../protocol/tab-messages';
 import type { DocumentIntegration } from './document';
 
@@ -21,7 +21,7 @@ export interface PageAnnotatorOptions {
   integration: Pick<DocumentIntegration, 'anchorAll' | 'onContentChange' | 'scrollTo'>;
   painter: Painter;
   /** The reader's highlights for this article, from the background. */
-  load(): Promise<Highlight[] | null>;
+  load(): Promise<PageHighlight[] | null>;
   /** Tells the background (and so the panel) which highlights were found. */
   report(anchors: Record<string, AnchorStatus>): void;
   /** Position of a question in the entry (for its colour); null for untied or unknown. */
@@ -112,7 +112,7 @@ export function createPageAnnotator(options: PageAnnotatorOptions) {
      * Draws a highlight the reader just saved over the range they selected, and reports it found: the page
      * already holds that range, so nothing is loaded or anchored again.
      */
-    add(highlight: Pick<Highlight, 'id' | 'questionId'>, range: Range): void {
+    add(highlight: Pick<PageHighlight, 'id' | 'questionId'>, range: Range): void {
       const item = { id: highlight.id, questionIndex: options.questionIndex(highlight.questionId), range };
       added.set(highlight.id, { item, loadsBefore: loads });
       drawn = [...drawn.filter((other) => other.id !== highlight.id), item];

@@ -2,10 +2,12 @@ import { localize } from '../catalog/localized';
 import type { CatalogEntry } from '../catalog/schema';
 import { SAVE_HIGHLIGHT_MEASURE } from '../performance-marks';
 import type { BackgroundClient } from '../protocol/responses';
+import { highlightSource } from '../sharing/highlight-source';
 import { buildTextFragment } from '../sharing/text-fragment';
 import { createPageAnnotator } from './annotator';
 import type { DocumentIntegration } from './document';
 import { highlightableRange, selectionFocusEnd, selectionRect } from './highlighter/selection';
+import { trackReaderSelection } from './reader-selection';
 import { selectionRefusal } from './selection-refusal';
 import { mountSelectionToolbar } from './toolbar/toolbar';
 
@@ -28,8 +30,8 @@ export function startPageHighlighting(
     integration,
     painter: integration.createPainter(),
     load: async () => {
-      const reply = await send({ type: 'highlights' });
-      return reply.ok ? reply.value.highlights : null;
+      const reply = await send({ type: 'page-highlights' });
+      return reply.ok ? reply.value : null;
     },
     report: (anchors) => void send({ type: 'anchors-report', anchors }),
     questionIndex: (questionId) => {
@@ -39,6 +41,7 @@ export function startPageHighlighting(
   });
 
   let selected: Range | null = null;
+  const readerSelection = trackReaderSelection(doc);
   const toolbar = mountSelectionToolbar(doc, {
     questions: entry.questions.map((question, index) => ({
       id: question.id,
@@ -58,7 +61,7 @@ export function startPageHighlighting(
       type: 'highlight-create',
       questionId,
       selectors: described.selectors,
-      source: win.location.href,
+      source: highlightSource(win.location.href),
     });
     performance.measure(SAVE_HIGHLIGHT_MEASURE, { start: started, end: performance.now() });
     if (!reply.ok) return toolbar.showMessage(reply.error);
@@ -73,7 +76,8 @@ export function startPageHighlighting(
     const selection = win.getSelection();
     const found = highlightableRange(selection, root, [toolbar.host]);
     const rect = found.ok ? selectionRect(found.range) : null;
-    if (!found.ok || !rect || !selection) {
+    // A passage the page's script selected is not offered: the reader's keys would save what the page chose.
+    if (!found.ok || !rect || !selection || !readerSelection.isReaderMade()) {
       selected = null;
       toolbar.hide();
       return;
@@ -117,7 +121,8 @@ export function startPageHighlighting(
       'click',
       (event) => {
         const { clientX, clientY } = event as MouseEvent;
-        if (!win.getSelection()?.isCollapsed || event.composedPath().includes(toolbar.host)) return;
+        // A script's click (dispatchEvent) must not reopen a panel the reader closed.
+        if (!event.isTrusted || !win.getSelection()?.isCollapsed || event.composedPath().includes(toolbar.host)) return;
         const id = annotator.highlightAt(clientX, clientY);
         if (id) void send({ type: 'highlight-activated', id });
       },
@@ -143,6 +148,7 @@ export function startPageHighlighting(
     stop() {
       for (const [target, type, listener] of listeners) target.removeEventListener(type, listener, true);
       clearTimeout(settle);
+      readerSelection.stop();
       toolbar.destroy();
       annotator.destroy();
     },

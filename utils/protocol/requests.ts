@@ -54,6 +54,10 @@ export const BackgroundRequestSchema = v.variant('type', [
   v.object({ type: v.literal('panel-layout'), layout: PanelLayoutSchema }),
   /** The reader's highlights for this tab's article (every copy), with what the page last anchored. */
   v.object({ type: v.literal('highlights') }),
+  /** The page's script asks what to draw: the highlights it may paint, without their notes. */
+  v.object({ type: v.literal('page-highlights') }),
+  /** The reader asked, in the panel, to see the article's highlights on the copy this tab shows. */
+  v.object({ type: v.literal('show-on-page') }),
   /** The reader tied a selection to a question (or none) on the page. */
   v.object({
     type: v.literal('highlight-create'),

@@ -26,6 +26,18 @@ export interface ArticleHighlights {
   pageUrl: string;
   /** The article's highlight the reader deleted last, still undoable: a panel mounted again offers Undo for it. */
   lastDeleted?: Highlight | null;
+  /**
+   * Whether that page draws them by itself: only where the reader has read the article before or asked for it
+   * ("Show on this page"), since the page can read back whatever is drawn on it.
+   */
+  painted: boolean;
+}
+
+/** A highlight as the page's script gets it: what it needs to find and colour the passage, never the note. */
+export interface PageHighlight {
+  id: string;
+  questionId: string | null;
+  target: { selectors: Highlight['target']['selectors'] };
 }
 
 /** What a share link opened on this tab brought: the shared highlights, or why the link could not be read. */
@@ -71,6 +83,8 @@ export interface BackgroundResponses extends DetectorResponses {
   'panel-state': PanelState | null;
   'panel-layout': null;
   highlights: ArticleHighlights;
+  'page-highlights': PageHighlight[];
+  'show-on-page': null;
   'highlight-create': Highlight;
   'highlight-update': Highlight;
   'highlight-delete': Highlight;

@@ -66,11 +66,28 @@ export function mountSelectionToolbar(doc: Document, options: SelectionToolbarOp
   let tips: 'up' | 'down' = 'up';
   let anchor: { rect: DOMRectReadOnly; focusEnd: 'start' | 'end' } | null = null;
 
-  const draw = () =>
+  // The shadow root is open, so the page could relabel or reorder the buttons for the reader to tie a passage to
+  // the wrong question: any change inside it that we did not draw hides the toolbar, which is drawn afresh when
+  // next shown. (Focus moving between buttons changes only `tabindex`, which is not watched.)
+  let tampered = false;
+  const guard = new MutationObserver((records) => {
+    if (records.length === 0) return;
+    tampered = true;
+    hide();
+  });
+  const draw = () => {
+    if (tampered) {
+      render(null, container);
+      container.replaceChildren();
+      if (container.parentNode !== shadow) shadow.append(container);
+      tampered = false;
+    }
     render(
       h(ToolbarView, { questions: options.questions, onTie: (id) => options.onTie(id), tips, message }),
       container,
     );
+    guard.takeRecords();
+  };
   /** Draws, measures at its natural size (it wraps on narrow viewports), then places; nothing paints between. */
   const layout = () => {
     if (anchor === null) return;
@@ -85,6 +102,13 @@ export function mountSelectionToolbar(doc: Document, options: SelectionToolbarOp
     }
   };
   draw();
+  guard.observe(shadow, {
+    subtree: true,
+    childList: true,
+    characterData: true,
+    attributes: true,
+    attributeFilter: ['aria-label', 'aria-keyshortcuts', 'class', 'style', 'hidden', 'data-tips'],
+  });
 
   const keepSelection = (event: Event) => {
     if (event.type === 'mousedown') event.preventDefault();
@@ -130,6 +154,7 @@ export function mountSelectionToolbar(doc: Document, options: SelectionToolbarOp
     isShown: () => shown,
     destroy() {
       hide();
+      guard.disconnect();
       doc.removeEventListener('keydown', onKeyDown, { capture: true });
       for (const type of mouseEvents) shadow.removeEventListener(type, keepSelection);
       render(null, container);
