@@ -284,9 +284,11 @@ describe('highlights', () => {
     // A new panel frame (the old one removed) lists the highlights: the deleted one comes with them, undoable.
     const listed = await handleRequest({ type: 'highlights' }, panelPage, world.services);
     expect(listed.ok && listed.value.lastDeleted).toEqual(made);
-    // The page's own script is never told about it.
+    // The page's own script cannot list highlights at all, and what it is sent to draw is the live ones only.
     const forPage = await handleRequest({ type: 'highlights' }, page, world.services);
-    expect(forPage.ok && forPage.value.lastDeleted).toBeUndefined();
+    expect(forPage.ok).toBe(false);
+    const toDraw = await handleRequest({ type: 'page-highlights' }, page, world.services);
+    expect(toDraw.ok && toDraw.value.map((item) => item.id)).not.toContain(made.id);
     await handleRequest({ type: 'highlight-restore', highlight: made }, panelPage, world.services);
     const after = await handleRequest({ type: 'highlights' }, panelPage, world.services);
     expect(after.ok && after.value.lastDeleted).toBeNull();

@@ -17,6 +17,7 @@ const panel: RequestSender = {
   frameId: 3,
   fromExtensionPage: true,
   url: 'chrome-extension://x/panel.html',
+  panelBound: true,
 };
 const SELECTORS = [
   { type: 'TextQuoteSelector', exact: 'a passage', prefix: 'before ', suffix: ' after' },
