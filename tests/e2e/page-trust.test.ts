@@ -3,6 +3,7 @@ import { createServer } from 'node:http';
 import type { Page } from 'playwright-core';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Browser } from 'webextension-polyfill';
+import { VISIBLE_FOR_MS } from '../../utils/panel/click-guard';
 import type { SharedHighlight } from '../../utils/sharing/share-link';
 import { encodeShareLink } from '../../utils/sharing/share-link';
 import { waitForPanelFrame } from '../support/browser.mjs';
@@ -240,7 +241,11 @@ describe('a shared passage matches the page and keeps its origin (F8)', () => {
       `${session.server.origin}/demo-article.html${await shareHash({ questionId: 'q9-not-a-question', note })}`,
     );
     const panel = await panelOf(page);
-    await panel.getByRole('button', { name: 'Save to my highlights' }).click();
+    const save = panel.getByRole('button', { name: 'Save to my highlights' });
+    await save.waitFor();
+    // Saving is a guarded action: as a reader does, it waits for the panel to have been seen.
+    await page.waitForTimeout(VISIBLE_FOR_MS + 200);
+    await save.click();
     await panel.getByText('Saved to your highlights.').waitFor();
     const saved = (await stored()).find((highlight) => highlight.note === note);
     expect(saved?.questionId).toBeNull();
