@@ -199,8 +199,14 @@ export default defineBackground(() => {
       const target = ticket.documentId ? { documentId: ticket.documentId } : { frameId: 0 };
       const answer = await browser.tabs
         .sendMessage(tabId, { type: 'panel-ticket-check' }, target as { frameId: number })
-        .catch(() => null);
-      return answer === ticket.token;
+        .then(
+          (token: unknown) => ({ token }),
+          () => null,
+        );
+      // Chromium addresses the very document the ticket was issued to: that it answers at all means the tab still
+      // shows it. Its script may not have stored a ticket it is still being sent, so the token is not compared.
+      if (ticket.documentId) return answer !== null;
+      return answer?.token === ticket.token;
     },
     documentAlive: async (tabId, documentId) =>
       browser.tabs.sendMessage(tabId, { type: ARTICLE_QUERY }, { documentId } as unknown as { frameId: number }).then(

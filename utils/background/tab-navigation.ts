@@ -20,7 +20,9 @@ export async function forgetIfLeft(tabId: number, services: BackgroundServices, 
   const [ticket, record] = await Promise.all([services.panelTickets.get(tabId), services.tabs.get(tabId)]);
   if (ticket && !(await probe.holdsTicket(tabId, ticket))) {
     if ((await services.panelTickets.get(tabId))?.token === ticket.token) await services.panelTickets.forget(tabId);
-  } else if (ticket || !record?.documentId || (await probe.documentAlive(tabId, record.documentId))) return;
+  } else if (ticket || !record?.documentId) return;
+  // The record may already be the new document's own report (a reload reports before this runs): keep it then.
+  if (record?.documentId && (await probe.documentAlive(tabId, record.documentId))) return;
   const now = await services.tabs.get(tabId);
   if (now && JSON.stringify(now) === JSON.stringify(record)) await services.tabs.forget(tabId);
 }
