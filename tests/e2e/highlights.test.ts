@@ -1,9 +1,10 @@
 import type { Page } from 'playwright-core';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Browser } from 'webextension-polyfill';
 import { VISIBLE_FOR_MS } from '../../utils/panel/click-guard';
 import { waitForPanelFrame } from '../support/browser.mjs';
 import { useExtensionSession } from '../support/extension-session';
+import { useFreshPages } from '../support/fresh-pages';
 import { painted, passageEnds } from '../support/page-text';
 
 /** The extension APIs as the service worker sees them (Chromium's promise-returning `chrome`). */
@@ -14,34 +15,8 @@ const session = useExtensionSession();
 const PASSAGE = 'few available training programs';
 const NOTE = 'The training gap is what our network sees too.';
 
-/** Pages a test opened; closed after it whatever happened, so a failure leaves no tab behind for the next test. */
-const opened: Page[] = [];
-async function open(path: string): Promise<Page> {
-  const page = await session.browser.context.newPage();
-  opened.push(page);
-  await page.goto(`${session.server.origin}/${path}`);
-  return page;
-}
-
-/**
- * The tests share one browser profile per file, so each starts with no highlights (the database deleted, as a
- * reader clearing the extension's data would; the background steps aside and opens a fresh one) and creates
- * what it needs: any one of them passes alone and in any order.
- */
-beforeEach(async () => {
-  await session.browser.worker.evaluate(
-    () =>
-      new Promise<void>((resolve, reject) => {
-        const request = indexedDB.deleteDatabase('journal-club');
-        request.onsuccess = () => resolve();
-        request.onerror = () => reject(request.error);
-      }),
-  );
-});
-
-afterEach(async () => {
-  await Promise.all(opened.splice(0).map((page) => page.close()));
-});
+/** Each test starts with no highlights and its pages close after it: any one passes alone, in any order. */
+const open = useFreshPages(session);
 
 const panel = async (page: Page) =>
   (await waitForPanelFrame(page, session.browser.extensionId)).getByRole('complementary', { name: 'Journal club' });

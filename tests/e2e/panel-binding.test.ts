@@ -1,9 +1,10 @@
 import { createServer } from 'node:http';
 import type { Frame, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { VISIBLE_FOR_MS } from '../../utils/panel/click-guard';
 import { waitForPanelFrame } from '../support/browser.mjs';
 import { useExtensionSession } from '../support/extension-session';
+import { useFreshPages } from '../support/fresh-pages';
 import { painted, passageEnds } from '../support/page-text';
 
 /**
@@ -46,27 +47,8 @@ beforeAll(async () => {
 });
 afterAll(() => evil?.close());
 
-const opened: Page[] = [];
-async function open(path: string): Promise<Page> {
-  const page = await session.browser.context.newPage();
-  opened.push(page);
-  await page.goto(`${session.server.origin}/${path}`);
-  return page;
-}
-
-beforeEach(async () => {
-  await session.browser.worker.evaluate(
-    () =>
-      new Promise<void>((resolve, reject) => {
-        const request = indexedDB.deleteDatabase('journal-club');
-        request.onsuccess = () => resolve();
-        request.onerror = () => reject(request.error);
-      }),
-  );
-});
-afterEach(async () => {
-  await Promise.all(opened.splice(0).map((page) => page.close()));
-});
+/** Each test starts with no highlights and its pages close after it: any one passes alone, in any order. */
+const open = useFreshPages(session);
 
 /** The panel the extension mounted: a child of the article's own top frame. */
 const ownPanel = (page: Page) => waitForPanelFrame(page, session.browser.extensionId);
