@@ -46,8 +46,11 @@ function memoryStore(): ShareStore & { records: Map<string, ClubShare> } {
     records,
     list: async () => [...records.values()],
     get: async (id) => records.get(id) ?? null,
-    put: async (share) => void records.set(share.highlightId, share),
-    delete: async (id) => void records.delete(id),
+    update: async (id, next) => {
+      const record = next(records.get(id) ?? null);
+      if (record) records.set(id, record);
+      else records.delete(id);
+    },
   };
 }
 
@@ -63,11 +66,7 @@ function reader() {
       ? null
       : { article: { ...ARTICLE, title: 'T', pageUrl: 'https://example.org/a' }, localId: id, question: null, note };
   };
-  const record = async (id: string, change: (current: ClubShare | null) => ClubShare | null) => {
-    const next = change(await store.get(id));
-    if (next) await store.put(next);
-    else await store.delete(id);
-  };
+  const record = (id: string, change: (current: ClubShare | null) => ClubShare | null) => store.update(id, change);
   return {
     notes,
     store,

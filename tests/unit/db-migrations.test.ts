@@ -3,6 +3,8 @@ import { IDBFactory } from 'fake-indexeddb';
 import { describe, expect, it } from 'vitest';
 import { storageErrorText } from '../../utils/background/storage-messages';
 import { getCollapsed } from '../../utils/db/article-state';
+import { listClubShares } from '../../utils/db/club-shares';
+import { newFeedRecord } from '../../utils/db/feed-record';
 import { listFeeds } from '../../utils/db/feeds';
 import { listHighlightsByDoi } from '../../utils/db/highlight-lists';
 import { saveHighlight } from '../../utils/db/highlights';
@@ -43,6 +45,9 @@ const v2Highlights = [
   }),
 ].map(toHighlightRecord);
 
+/** A feed as v3 stored it: subscribed, not fetched yet. */
+const v3Feeds = [newFeedRecord('https://club.example/feed.json', new Date('2024-06-01T08:00:00.000Z'))];
+
 const shipped: ShippedVersion[] = [
   { version: 0, create: () => {}, seed: async () => {}, check: async () => {} },
   {
@@ -76,6 +81,28 @@ const shipped: ShippedVersion[] = [
       const listed = expectOk(await listHighlightsByDoi(db, V2_DOI)).highlights;
       expect(listed.map((h) => h.id)).toEqual(v2Highlights.map((h) => h.id));
       expect(expectOk(await listFeeds(db))).toEqual({ feeds: [], damaged: [] });
+    },
+  },
+  {
+    version: 3,
+    create: (db) => {
+      db.createObjectStore('articleState', { keyPath: 'doiKey' });
+      const highlights = db.createObjectStore('highlights', { keyPath: 'id' });
+      highlights.createIndex('byDoi', 'doiKey');
+      highlights.createIndex('byDoiQuestion', ['doiKey', 'questionKey']);
+      highlights.createIndex('byUpdated', 'updatedAt');
+      db.createObjectStore('feeds', { keyPath: 'url' });
+    },
+    seed: async (db) => {
+      await putAll(db, 'articleState', v1ArticleState);
+      await putAll(db, 'highlights', v2Highlights);
+      await putAll(db, 'feeds', v3Feeds);
+    },
+    check: async (db) => {
+      expect(await db.getAll('articleState')).toEqual(v1ArticleState);
+      expect(await db.getAll('highlights')).toEqual(v2Highlights);
+      expect(expectOk(await listFeeds(db))).toEqual({ feeds: v3Feeds, damaged: [] });
+      expect(expectOk(await listClubShares(db))).toEqual({ shares: [], damaged: 0 });
     },
   },
 ];
@@ -116,6 +143,11 @@ describe('openJournalClubDb', () => {
         },
       },
       feeds: { keyPath: 'url', autoIncrement: false, indexes: {} },
+      clubShares: {
+        keyPath: 'highlightId',
+        autoIncrement: false,
+        indexes: { byDoi: { keyPath: 'doiKey', unique: false, multiEntry: false } },
+      },
     });
   });
 

@@ -23,6 +23,8 @@ const OUTCOMES: Record<StorageOutcome, () => string> = {
   'subscription-not-saved': () => 'the subscription was not saved',
   'feed-refresh-not-saved': () => 'the refreshed feed was not saved; the copy you had is kept',
   'feed-not-removed': () => 'the feed was not removed',
+  'club-shares-not-read': () => i18n.t('storage.clubSharesNotRead'),
+  'club-share-not-saved': () => i18n.t('storage.clubShareNotSaved'),
 };
 
 /** What the reader is told about a storage failure, in their language. */

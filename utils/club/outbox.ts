@@ -1,12 +1,15 @@
 import type { ClubBackend, ClubDraft, ClubFailure, ClubResult } from './backend';
 import { type ClubShare, due, failed, succeeded } from './share-state';
 
-/** Where the outbox keeps its records: the `clubShares` store in the background, a map in tests. */
+/**
+ * Where the outbox keeps its records: the `clubShares` store in the background, a map in tests. `update` reads
+ * and writes in one transaction (null deletes), so that the reader's edit and a call's answer never overwrite
+ * each other. Storage failures throw: the drain stops, and every record keeps the intent it had.
+ */
 export interface ShareStore {
   list(): Promise<ClubShare[]>;
   get(highlightId: string): Promise<ClubShare | null>;
-  put(share: ClubShare): Promise<void>;
-  delete(highlightId: string): Promise<void>;
+  update(highlightId: string, next: (current: ClubShare | null) => ClubShare | null): Promise<void>;
 }
 
 export interface OutboxDeps {
@@ -47,15 +50,14 @@ export function createOutbox(deps: OutboxDeps) {
       if (!share || share.pending === 'none') continue;
       const result = await send(share);
       if (result === 'skip') continue;
-      const current = await deps.store.get(share.highlightId);
       if (result.ok) {
         report.sent += 1;
-        await keep(share.highlightId, succeeded(current, share, result.value?.remoteId));
+        await deps.store.update(highlightId, (current) => succeeded(current, share, result.value?.remoteId));
         continue;
       }
       report.failed += 1;
       const { ok: _ok, ...failure } = result;
-      if (current) await deps.store.put(failed(current, failure, deps.now()));
+      await deps.store.update(highlightId, (current) => current && failed(current, failure, deps.now()));
       if (ENDS_DRAIN.has(failure.code)) {
         report.stoppedBy = failure;
         break;
@@ -76,11 +78,6 @@ export function createOutbox(deps: OutboxDeps) {
     if (share.pending === 'publish' || share.remoteId === null) return deps.backend.publish(draft);
     const updated = await deps.backend.update(share.remoteId, draft);
     return updated.ok ? { ok: true, value: undefined } : updated;
-  }
-
-  async function keep(highlightId: string, next: ClubShare | null): Promise<void> {
-    if (next) await deps.store.put(next);
-    else await deps.store.delete(highlightId);
   }
 
   return {

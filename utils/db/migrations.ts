@@ -42,6 +42,14 @@ export const migrations: readonly Migration[] = [
   (db) => {
     db.createObjectStore('feeds', { keyPath: 'url' });
   },
+  /**
+   * v4: the club outbox, one record per highlight shared with "My club", keyed by highlight id; `byDoi` lists an
+   * article's records for its cards. The highlights themselves stay where they are. No data to move.
+   */
+  (db) => {
+    const shares = db.createObjectStore('clubShares', { keyPath: 'highlightId' });
+    shares.createIndex('byDoi', 'doiKey');
+  },
 ];
 
 /** The version this code writes; it follows from the history so that the two cannot disagree. */

@@ -41,7 +41,9 @@ export type StorageOutcome =
   | 'feed-not-read'
   | 'subscription-not-saved'
   | 'feed-refresh-not-saved'
-  | 'feed-not-removed';
+  | 'feed-not-removed'
+  | 'club-shares-not-read'
+  | 'club-share-not-saved';
 
 export const ok = <T>(value: T): StorageResult<T> => ({ ok: true, value });
 

@@ -1,5 +1,6 @@
 import type { DBSchema, IDBPDatabase } from 'idb';
 import { doiKey } from '../article/doi';
+import type { ClubShare } from '../club/share-state';
 import type { Highlight } from '../highlights/highlight';
 import type { FeedRecord } from './feed-record';
 
@@ -38,6 +39,8 @@ export interface JournalClubSchema extends DBSchema {
   };
   /** Subscribed catalog feeds with their last good copy (since v3), keyed by feed URL. */
   feeds: { key: string; value: FeedRecord };
+  /** What each highlight shared with "My club" still owes the club (since v4), keyed by highlight id. */
+  clubShares: { key: string; value: ClubShare; indexes: { byDoi: string } };
 }
 
 export type JournalClubDb = IDBPDatabase<JournalClubSchema>;
