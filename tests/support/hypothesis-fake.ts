@@ -20,8 +20,7 @@ import {
  * Where h's behaviour is not what one might guess, the fake does what h does, after its source:
  * - an unknown or revoked token is no token (h/security/policy/_bearer_token.py): the profile's userid is null,
  *   search sees public groups only, writes are refused;
- * - every refusal is a 404 (h/views/api/errors.py turns 403s into 404s); `forbiddenStatus` makes it a 403, as
- *   another instance or a proxy may send;
+ * - every refusal is a 404 (h/views/api/errors.py turns 403s into 404s), an edit of another's annotation too;
  * - a non-member's search of a private group is an empty page, not an error (h/search/query.py);
  * - posting in a group one is not a member of is a 400 "group: …" (h/services/annotation_write.py).
  */
@@ -32,7 +31,6 @@ export interface HypothesisFake {
   violations: string[];
   /** Every request received, in order, with its time. */
   requests: { method: string; path: string; query: URLSearchParams; at: number }[];
-  forbiddenStatus: 403 | 404;
   /** The next `count` requests get this status instead of an answer (429: with `Retry-After` if given). */
   answerNext(count: number, status: number, retryAfter?: string): void;
   /** An annotation made directly in the store, as another client would have made it. */
@@ -56,7 +54,6 @@ export async function startHypothesisFake(seed: HypothesisFakeSeed): Promise<Hyp
     store,
     violations: [],
     requests: [],
-    forbiddenStatus: 404,
     answerNext(count, status, retryAfter) {
       for (let i = 0; i < count; i++) canned.push({ status, retryAfter });
     },
@@ -107,7 +104,6 @@ export async function startHypothesisFake(seed: HypothesisFakeSeed): Promise<Hyp
   const route = (op: Operation, url: URL, user: FakeUser | null, body: Json, reply: Reply) => {
     const id = decodeURIComponent(url.pathname.split('/').at(-1) ?? '');
     const notFound = () => reply(404, { status: 'failure', reason: NOT_FOUND });
-    const refused = () => reply(fake.forbiddenStatus, { status: 'failure', reason: NOT_FOUND });
     const key = `${op.method} ${op.template}`;
     if (key === 'get /profile') return reply(200, profile(store, user));
     if (key === 'get /groups')
@@ -120,7 +116,7 @@ export async function startHypothesisFake(seed: HypothesisFakeSeed): Promise<Hyp
       return reply(200, { rows: rows.map((row) => present(store, row, url)), total });
     }
     if (key === 'post /annotations') {
-      if (!user) return refused();
+      if (!user) return notFound();
       const created = store.create(user, body);
       if (!created)
         return reply(400, {
@@ -132,7 +128,7 @@ export async function startHypothesisFake(seed: HypothesisFakeSeed): Promise<Hyp
     const annotation = store.annotations.get(id);
     if (!annotation || !store.canRead(user, annotation)) return notFound();
     if (key === 'get /annotations/{id}') return reply(200, present(store, annotation, url));
-    if (!user || annotation.user !== useridOf(user)) return refused();
+    if (!user || annotation.user !== useridOf(user)) return notFound();
     if (key === 'patch /annotations/{id}') {
       store.update(annotation, body);
       return reply(200, present(store, annotation, url));
