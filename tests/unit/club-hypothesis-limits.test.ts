@@ -42,13 +42,11 @@ describe('reading an article’s club layer in pages', () => {
     console.log(`Hypothesis: 450 annotations read in ${listing.ok && listing.value.requests} requests`);
   });
 
-  it('stops at the total when the last page is full, and asks the profile only once per connection', async () => {
+  it('stops at the total when the last page is full: 2 pages plus the profile', async () => {
     seed(400);
     const bob = createHypothesisBackend(configFor(fake, TOKENS.bob));
-    const first = await bob.list(ARTICLE);
-    expect(first.ok && [first.value.annotations.length, first.value.requests]).toEqual([400, 3]);
-    const second = await bob.list(ARTICLE);
-    expect(second.ok && second.value.requests).toBe(2);
+    const listing = await bob.list(ARTICLE);
+    expect(listing.ok && [listing.value.annotations.length, listing.value.requests]).toEqual([400, 3]);
   });
 });
 
@@ -109,11 +107,40 @@ describe('the service’s rate limit', () => {
 });
 
 describe('failures the reader is told about', () => {
-  it('reads a revoked token, which h serves as anonymous, as unauthorized', async () => {
-    const revoked = createHypothesisBackend(configFor(fake, 'revoked-token'));
-    expect(await revoked.whoAmI()).toEqual({ ok: false, code: 'unauthorized' });
-    expect(await revoked.list(ARTICLE)).toEqual({ ok: false, code: 'unauthorized' });
-    expect(await revoked.remove('any', ARTICLE)).toEqual({ ok: false, code: 'unauthorized' });
+  it('reads an unknown token, which h serves as anonymous, as unauthorized', async () => {
+    const unknown = createHypothesisBackend(configFor(fake, 'unknown-token'));
+    expect(await unknown.whoAmI()).toEqual({ ok: false, code: 'unauthorized' });
+    expect(await unknown.list(ARTICLE)).toEqual({ ok: false, code: 'unauthorized' });
+    expect(await unknown.remove('any', ARTICLE)).toEqual({ ok: false, code: 'unauthorized' });
+  });
+
+  it('notices a token revoked mid-session, rather than an empty club or a delete that seems done', async () => {
+    const alice = createHypothesisBackend(configFor(fake, TOKENS.alice));
+    const published = await alice.publish(highlightDraft());
+    const remoteId = published.ok ? published.value.remoteId : '';
+    expect((await alice.list(ARTICLE)).ok).toBe(true);
+    const account = fake.store.users.find((user) => user.username === 'alice');
+    if (account) account.token = 'reissued';
+    expect(await alice.list(ARTICLE)).toEqual({ ok: false, code: 'unauthorized' });
+    expect(await alice.remove(remoteId, ARTICLE)).toEqual({ ok: false, code: 'unauthorized' });
+    expect(await alice.update(remoteId, highlightDraft())).toEqual({ ok: false, code: 'unauthorized' });
+    expect(await alice.publish(highlightDraft())).toEqual({ ok: false, code: 'unauthorized' });
+    expect([...fake.store.annotations.keys()]).toEqual([remoteId]);
+  });
+
+  it.each(['', 'pasted\ntoken', 'tok en'])('refuses the token %j as unauthorized without sending it', async (token) => {
+    const backend = createHypothesisBackend(configFor(fake, token));
+    expect(await backend.whoAmI()).toEqual({ ok: false, code: 'unauthorized' });
+    expect(await backend.publish(highlightDraft())).toEqual({ ok: false, code: 'unauthorized' });
+    expect(fake.requests).toEqual([]);
+  });
+
+  it('counts only its own requests in a listing, while a write shares the queue', async () => {
+    seed(250);
+    const alice = createHypothesisBackend(configFor(fake, TOKENS.alice));
+    const [listing] = await Promise.all([alice.list(ARTICLE), alice.publish(highlightDraft())]);
+    expect(listing.ok && listing.value.requests).toBe(3);
+    expect(fake.requests).toHaveLength(4);
   });
 
   it.each([

@@ -1,6 +1,6 @@
 import * as v from 'valibot';
 import type { ClubAnnotation, ClubArticle, ClubListing, ClubResult } from '../backend';
-import type { HypothesisClient } from './client';
+import type { HypothesisClient, Tally } from './client';
 import type { HypothesisConfig } from './config';
 import { fromRow } from './from-row';
 import { SearchPageSchema } from './reply-schemas';
@@ -26,13 +26,15 @@ export async function listAnnotations(
   config: HypothesisConfig,
   article: ClubArticle,
   me: string,
+  tally: Tally,
 ): Promise<ClubResult<Omit<ClubListing, 'requests'>>> {
   const annotations: ClubAnnotation[] = [];
   const seen = new Set<string>();
   let received = 0;
   let after: string | undefined;
   for (let page = 0; page < MAX_PAGES && annotations.length < MAX_ANNOTATIONS; page++) {
-    const result = await client.call({ method: 'GET', path: 'search', query: searchQuery(config, article, after) });
+    const query = searchQuery(config, article, after);
+    const result = await client.call({ method: 'GET', path: 'search', query }, tally);
     if (!result.ok) return result;
     const parsed = v.safeParse(SearchPageSchema, result.value);
     if (!parsed.success) return { ok: false, code: 'invalid-response', detail: 'a search page is not a list of rows' };

@@ -1,6 +1,6 @@
 import * as v from 'valibot';
 import type { ClubResult } from '../backend';
-import { createHypothesisClient, type HypothesisClient } from './client';
+import { createHypothesisClient, type HypothesisClientOptions } from './client';
 import type { HypothesisConfig } from './config';
 import { GroupSchema } from './reply-schemas';
 
@@ -26,8 +26,9 @@ const GROUP_NAME_MAX_LENGTH = 200;
  */
 export async function listGroups(
   config: Pick<HypothesisConfig, 'service' | 'token'>,
-  client: HypothesisClient = createHypothesisClient({ kind: 'hypothesis', group: '', ...config }),
+  options: HypothesisClientOptions = {},
 ): Promise<ClubResult<HypothesisGroup[]>> {
+  const client = createHypothesisClient({ kind: 'hypothesis', group: '', ...config }, options);
   const result = await client.call({ method: 'GET', path: 'groups' });
   if (!result.ok) return result;
   if (!Array.isArray(result.value)) return { ok: false, code: 'invalid-response', detail: 'the groups are not a list' };

@@ -41,7 +41,8 @@ export const AnnotationRowSchema = v.object({
   updated: bounded(TIMESTAMP_MAX_LENGTH),
   user: bounded(USER_ID_MAX_LENGTH),
   group: bounded(ID_MAX_LENGTH),
-  text: v.optional(v.string(), ''),
+  // h writes '' for a highlight without a note; another server may write null or leave it out.
+  text: v.fallback(v.string(), ''),
   tags: v.optional(v.array(v.unknown()), []),
   target: v.optional(v.array(v.unknown()), []),
   references: v.optional(v.array(v.unknown()), []),

@@ -1,6 +1,6 @@
 import * as v from 'valibot';
 import type { ClubMember, ClubResult } from '../backend';
-import type { HypothesisClient } from './client';
+import type { HypothesisClient, Tally } from './client';
 import { authorOf } from './from-row';
 import { ProfileSchema } from './reply-schemas';
 
@@ -9,8 +9,8 @@ import { ProfileSchema } from './reply-schemas';
  * h never answers 401 to one, it serves the request as if no token had been sent (its bearer-token policy returns
  * no identity), so the profile comes back with `userid: null`.
  */
-export async function whoAmI(client: HypothesisClient): Promise<ClubResult<ClubMember>> {
-  const result = await client.call({ method: 'GET', path: 'profile' });
+export async function whoAmI(client: HypothesisClient, tally?: Tally): Promise<ClubResult<ClubMember>> {
+  const result = await client.call({ method: 'GET', path: 'profile' }, tally);
   if (!result.ok) return result;
   const parsed = v.safeParse(ProfileSchema, result.value);
   if (!parsed.success) return { ok: false, code: 'invalid-response', detail: 'the profile is not one' };
