@@ -45,6 +45,7 @@ export interface HypothesisFakeSeed {
 
 type Json = Record<string, unknown>;
 const contract = loadContract();
+const GROUP_REFUSAL = { status: 'failure', reason: 'group: You may not create annotations in the specified group!' };
 const NOT_FOUND = "Either the resource you requested doesn't exist, or you are not currently authorized to see it.";
 
 export async function startHypothesisFake(seed: HypothesisFakeSeed): Promise<HypothesisFake> {
@@ -106,11 +107,12 @@ export async function startHypothesisFake(seed: HypothesisFakeSeed): Promise<Hyp
     const notFound = () => reply(404, { status: 'failure', reason: NOT_FOUND });
     const key = `${op.method} ${op.template}`;
     if (key === 'get /profile') return reply(200, profile(store, user));
-    if (key === 'get /groups')
+    if (key === 'get /groups') {
       return reply(
         200,
         store.groupsOf(user).map((group) => presentGroup(group, url)),
       );
+    }
     if (key === 'get /search') {
       const { rows, total } = store.search(user, url.searchParams);
       return reply(200, { rows: rows.map((row) => present(store, row, url)), total });
@@ -118,12 +120,7 @@ export async function startHypothesisFake(seed: HypothesisFakeSeed): Promise<Hyp
     if (key === 'post /annotations') {
       if (!user) return notFound();
       const created = store.create(user, body);
-      if (!created)
-        return reply(400, {
-          status: 'failure',
-          reason: 'group: You may not create annotations in the specified group!',
-        });
-      return reply(200, present(store, created, url));
+      return created ? reply(200, present(store, created, url)) : reply(400, GROUP_REFUSAL);
     }
     const annotation = store.annotations.get(id);
     if (!annotation || !store.canRead(user, annotation)) return notFound();
