@@ -18,9 +18,12 @@ const IriSchema = v.pipe(
 
 const URN_UUID = /^urn:uuid:(.*)$/is;
 
-/** The local id, or null when `id` is not an IRI (missing, a blank node `_:b0`, a number, too long). */
-export function localIdOf(id: unknown): string | null {
-  if (!v.is(IriSchema, id)) return null;
-  const uuid = URN_UUID.exec(id)?.[1];
-  return uuid ?? uuidV5(id);
+/**
+ * The local id, or why there is none: the annotation gives several (the model allows exactly one), or its id is
+ * not an IRI (missing, a blank node `_:b0`, a number, too long).
+ */
+export function localIdOf(id: unknown): { id: string } | { problem: 'several' | 'not-iri' } {
+  if (Array.isArray(id) && id.length > 1) return { problem: 'several' };
+  if (!v.is(IriSchema, id)) return { problem: 'not-iri' };
+  return { id: URN_UUID.exec(id)?.[1] ?? uuidV5(id) };
 }

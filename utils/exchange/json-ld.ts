@@ -23,8 +23,3 @@ export function hasType(value: unknown, type: string): boolean {
 export function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
-
-/** Whether an annotation or one of its parts holds more than `max` of something, which the import refuses. */
-export function tooMany(value: unknown, max: number): boolean {
-  return Array.isArray(value) && value.length > max;
-}

@@ -45,8 +45,10 @@ export function annotationToHighlight(annotation: unknown, lookup: AnnotationLoo
   if (!isRecord(annotation) || !hasType(annotation.type, 'Annotation')) {
     return fail(i18n.t('validation.notAnnotation'));
   }
-  const id = localIdOf(annotation.id);
-  if (id === null) return fail(i18n.t('validation.annotationId'));
+  const local = localIdOf(annotation.id);
+  if ('problem' in local) {
+    return fail(local.problem === 'several' ? i18n.t('validation.annotationIds') : i18n.t('validation.annotationId'));
+  }
 
   const target = readTarget(annotation);
   if (!target.ok) return fail(targetProblem(target));
@@ -62,7 +64,7 @@ export function annotationToHighlight(annotation: unknown, lookup: AnnotationLoo
     ok: true,
     undated: dated === undefined,
     value: {
-      id,
+      id: local.id,
       doi: article.doi,
       entryId: article.entry?.id ?? null,
       questionId: bodies.questionId,
