@@ -9,11 +9,13 @@
 /** The RFC's namespace for names that are URLs (IRIs, here). */
 export const URL_NAMESPACE = '6ba7b811-9dad-11d1-80b4-00c04fd430c8';
 
+const encoder = new TextEncoder();
+
 export function uuidV5(name: string, namespace: string = URL_NAMESPACE): string {
   const space = namespace.replace(/-/g, '');
   const bytes = new Uint8Array(16);
   for (let i = 0; i < 16; i++) bytes[i] = Number.parseInt(space.slice(i * 2, i * 2 + 2), 16);
-  const digest = sha1(concat(bytes, new TextEncoder().encode(name)));
+  const digest = sha1(concat(bytes, encoder.encode(name)));
   const hex = Array.from(digest.slice(0, 16), (b) => b.toString(16).padStart(2, '0')).join('');
   const variant = ((Number.parseInt(hex.charAt(16), 16) & 0x3) | 0x8).toString(16);
   return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-5${hex.slice(13, 16)}-${variant}${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
@@ -43,15 +45,12 @@ function sha1(message: Uint8Array): Uint8Array {
       w[t] = rotl((w[t - 3] ?? 0) ^ (w[t - 8] ?? 0) ^ (w[t - 14] ?? 0) ^ (w[t - 16] ?? 0), 1);
     let [a, b, c, d, e] = h as [number, number, number, number, number];
     for (let t = 0; t < 80; t++) {
-      const [f, k] =
-        t < 20
-          ? [(b & c) | (~b & d), 0x5a827999]
-          : t < 40
-            ? [b ^ c ^ d, 0x6ed9eba1]
-            : t < 60
-              ? [(b & c) | (b & d) | (c & d), 0x8f1bbcdc]
-              : [b ^ c ^ d, 0xca62c1d6];
-      const temp = (rotl(a, 5) + f + e + k + (w[t] ?? 0)) >>> 0;
+      let f: number;
+      if (t < 20) f = ((b & c) | (~b & d)) + 0x5a827999;
+      else if (t < 40) f = (b ^ c ^ d) + 0x6ed9eba1;
+      else if (t < 60) f = ((b & c) | (b & d) | (c & d)) + 0x8f1bbcdc;
+      else f = (b ^ c ^ d) + 0xca62c1d6;
+      const temp = (rotl(a, 5) + f + e + (w[t] ?? 0)) >>> 0;
       e = d;
       d = c;
       c = rotl(b, 30);
