@@ -45,8 +45,8 @@ function refusals(messages: ChromeMessages): RegExp[] {
     .filter(([key]) => key.startsWith('validation_') || key.startsWith('import_'))
     .map(([, { message }]) => {
       const [literal, ...rest] = message.split(/\$[1-9]/);
-      const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-      return new RegExp(`^${[literal ?? '', ...rest].map(escape).join('.+')}$`, 's');
+      const literally = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+      return new RegExp(`^${[literal ?? '', ...rest].map(literally).join('.+')}$`, 's');
     });
 }
 
