@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { ANNOTATION_CONTEXT, exportWebAnnotations } from '../../utils/exchange';
+import { ANNOTATION_CONTEXT, annotationDocument, exportWebAnnotations } from '../../utils/exchange';
 import type { Highlight } from '../../utils/highlights/highlight';
+import { UNKNOWN_POSITION } from '../../utils/highlights/position';
 import { ENTRY, highlightAt } from '../support/unit/export-fixtures';
 import { failedMusts, loadAssertions, SUITE_DIR, suitePresent } from '../support/unit/w3c-suite';
 
@@ -18,6 +19,12 @@ const generator = {
 };
 const times = { createdAt: '2024-05-01T12:00:00.000Z', updatedAt: '2024-05-03T08:30:00.000Z' };
 
+/** As the import stores an annotation that quoted its passage without giving a position. */
+function withoutPosition(highlight: Highlight): Highlight {
+  const [quote] = highlight.target.selectors;
+  return { ...highlight, target: { ...highlight.target, selectors: [quote, { ...UNKNOWN_POSITION }] } };
+}
+
 /** One of each kind a reader makes: tied or not, with a note or not, saved from a share link, and odd text. */
 const HIGHLIGHTS: [string, Highlight][] = [
   [
@@ -32,6 +39,7 @@ const HIGHLIGHTS: [string, Highlight][] = [
     highlightAt('support practitioners', 300, { questionId: 'q3', note: 'Their words.', sharedFrom: 'KMb', ...times }),
   ],
   ['tied to a question the club removed', highlightAt('gone', 5, { questionId: 'old question', ...times })],
+  ['imported with a quote and no position', withoutPosition(highlightAt('brokers', 0, { questionId: 'q2', ...times }))],
   [
     'with markup and astral characters in its text',
     highlightAt('<script>x</script> 😀', 7, { questionId: 'q1', note: '"quoted" \\ \u0000 😀 <b>b</b>', ...times }),
@@ -59,6 +67,12 @@ describe.skipIf(!suitePresent)('the W3C Web Annotation test suite on our export'
     const [annotation] = itemsOf(exported([highlight]));
     // The suite tests a single annotation, which carries its own context: an embedded one has its collection's.
     expect(failedMusts(annotationMusts, { '@context': ANNOTATION_CONTEXT, ...annotation })).toEqual([]);
+  });
+
+  it.each(HIGHLIGHTS)('passes every annotation MUST for a highlight %s, as a document of its own', (_, highlight) => {
+    // As a club backend writes it to a server: one annotation per resource, with its own context.
+    const document = JSON.parse(JSON.stringify(annotationDocument(highlight, ENTRY, options)));
+    expect(failedMusts(annotationMusts, document)).toEqual([]);
   });
 
   it('passes every collection and page MUST for a file of all of them, and for an empty one', () => {
