@@ -155,6 +155,16 @@ describe('planImport: annotations from other tools', () => {
       { questionId: 'q3', note: '' },
     ],
     [
+      'our question as the body of a classifying annotation',
+      { ...foreign, motivation: 'classifying', body: `${ENTRY.postUrl}#q1` },
+      { questionId: 'q1', note: '' },
+    ],
+    [
+      'another vocabulary’s class, which is neither a question nor a note',
+      { ...foreign, motivation: ['classifying'], body: 'http://example.org/vocab/art/portrait' },
+      { questionId: null, note: '' },
+    ],
+    [
       'our question in the older form, the tag’s own id',
       { ...foreign, body: { id: `${ENTRY.postUrl}#q2`, type: 'TextualBody', purpose: 'tagging', value: 'Who pays?' } },
       { questionId: 'q2', note: '' },

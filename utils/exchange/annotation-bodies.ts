@@ -12,7 +12,8 @@ import { ANNOTATION_MAX_PARTS } from './limits';
  * The note: every other body's text, as paragraphs in body order. A body that is elsewhere (an IRI, a resource
  * `{ id }`, a SpecificResource of another page) cannot be fetched here, so its address becomes a line of the
  * note: the reader can still follow it. A Choice offers alternatives: its first is read. Tags that name no
- * question are other tools' keywords, and are left out.
+ * question are other tools' keywords, and are left out. When the annotation's own motivation is `tagging` or
+ * `classifying`, a body given only by its address is such a tag or class, not a comment.
  */
 
 export interface BodiesRead {
@@ -25,11 +26,15 @@ export function readBodies(annotation: Record<string, unknown>, entry: CatalogEn
   if (annotation.bodyValue !== undefined) return { questionId: null, note: annotation.bodyValue };
   const bodies = many(annotation.body);
   if (bodies.length > ANNOTATION_MAX_PARTS) return null;
+  // An annotation whose motivation is to tag or classify makes its bodies the tags (the model's example 13).
+  const classifies = isTag({ purpose: annotation.motivation });
   let questionId: string | null = null;
   const notes: unknown[] = [];
   for (const listed of bodies) {
     const body = isRecord(listed) && hasType(listed.type, 'Choice') ? many(listed.items)[0] : listed;
-    if (isRecord(body) && isTag(body)) {
+    if (typeof body === 'string' && classifies) {
+      questionId ??= questionOf({ source: body }, entry);
+    } else if (isRecord(body) && (isTag(body) || (classifies && body.purpose === undefined && !('value' in body)))) {
       questionId ??= questionOf(body, entry);
     } else if (isRecord(body) && 'value' in body) {
       notes.push(body.value);
