@@ -1,8 +1,10 @@
 import Ajv from 'ajv';
 import { describe, expect, it } from 'vitest';
-import { exportWebAnnotations } from '../../utils/exchange';
+import { ANNOTATION_CONTEXT, annotationDocument, exportWebAnnotations } from '../../utils/exchange';
 import { doiFromResolverUrl, doiUrl } from '../../utils/exchange/common';
-import { REMOVED_QUESTION_TEXT } from '../../utils/exchange/web-annotation-export';
+import { REMOVED_QUESTION_TEXT } from '../../utils/exchange/web-annotation';
+import type { Highlight } from '../../utils/highlights/highlight';
+import { UNKNOWN_POSITION } from '../../utils/highlights/position';
 import schema from '../fixtures/web-annotation.schema.json';
 import { ENTRY, highlightAt } from '../support/unit/export-fixtures';
 
@@ -37,12 +39,11 @@ describe('exportWebAnnotations', () => {
             value: 'Brokers need <b>protected</b> time.',
             format: 'text/plain',
           },
+          { type: 'TextualBody', purpose: 'tagging', value: 'What skills do brokers need?', format: 'text/plain' },
           {
-            id: 'https://researchimpact.ca/kmb-journal-club/implementation-support-practitioners/#q1',
-            type: 'TextualBody',
-            purpose: 'tagging',
-            value: 'What skills do brokers need?',
-            format: 'text/plain',
+            type: 'SpecificResource',
+            purpose: 'classifying',
+            source: 'https://researchimpact.ca/kmb-journal-club/implementation-support-practitioners/#q1',
           },
         ],
         target: {
@@ -60,7 +61,7 @@ describe('exportWebAnnotations', () => {
 
   it.each([
     ['an untied highlight without a note', { questionId: null, note: '' }, 'highlighting', []],
-    ['a tied highlight without a note', { questionId: 'q2', note: '' }, 'highlighting', ['tagging']],
+    ['a tied highlight without a note', { questionId: 'q2', note: '' }, 'highlighting', ['tagging', 'classifying']],
     ['an untied highlight with a note', { questionId: null, note: 'n' }, 'commenting', ['commenting']],
   ] as const)('maps %s', (_, overrides, motivation, purposes) => {
     const [annotation] = exportWebAnnotations(ENTRY, [{ ...tied, ...overrides }], en).first?.items ?? [];
@@ -69,18 +70,40 @@ describe('exportWebAnnotations', () => {
     expect('body' in (annotation ?? {})).toBe(purposes.length > 0);
   });
 
-  it('tags a question the club removed by its id, with a placeholder text', () => {
+  it('tags a question the club removed with a placeholder text, and links it by its id', () => {
     const [annotation] = exportWebAnnotations(ENTRY, [{ ...tied, questionId: 'old question' }], en).first?.items ?? [];
-    expect(annotation?.body?.[1]).toMatchObject({
-      id: 'https://researchimpact.ca/kmb-journal-club/implementation-support-practitioners/#old%20question',
-      value: REMOVED_QUESTION_TEXT,
+    expect(annotation?.body?.slice(1)).toEqual([
+      { type: 'TextualBody', purpose: 'tagging', value: REMOVED_QUESTION_TEXT, format: 'text/plain' },
+      {
+        type: 'SpecificResource',
+        purpose: 'classifying',
+        source: 'https://researchimpact.ca/kmb-journal-club/implementation-support-practitioners/#old%20question',
+      },
+    ]);
+  });
+
+  it('gives a highlight imported without a position its quote alone', () => {
+    const [quote] = tied.target.selectors;
+    const quoteOnly: Highlight = { ...tied, target: { ...tied.target, selectors: [quote, UNKNOWN_POSITION] } };
+    const [annotation] = exportWebAnnotations(ENTRY, [quoteOnly], en).first?.items ?? [];
+    expect(annotation?.target.selector).toEqual([quote]);
+    expect(errorsOf(JSON.parse(JSON.stringify(exportWebAnnotations(ENTRY, [quoteOnly], en))))).toEqual([]);
+  });
+
+  it('writes one highlight as a standalone document, with its own context', () => {
+    const document = annotationDocument(tied, ENTRY, en);
+    expect(document).toEqual({
+      '@context': ANNOTATION_CONTEXT,
+      ...exportWebAnnotations(ENTRY, [tied], en).first?.items[0],
     });
   });
 
   it('uses the reader’s language for the label and the question', () => {
     const collection = exportWebAnnotations(ENTRY, [tied], { language: 'fr' });
     expect(collection.label).toBe('Highlights: Les praticiens du soutien à la mise en œuvre');
-    expect(collection.first?.items[0]?.body?.[1]?.value).toBe('De quelles compétences les courtiers ont-ils besoin ?');
+    expect(collection.first?.items[0]?.body?.[1]).toMatchObject({
+      value: 'De quelles compétences les courtiers ont-ils besoin ?',
+    });
   });
 
   it('names the generator on every annotation', () => {

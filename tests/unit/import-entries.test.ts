@@ -38,15 +38,15 @@ describe('planImport: invalid entries', () => {
       'It is not a W3C annotation (an object whose type is "Annotation").',
     ],
     [
-      'an id that is not a urn:uuid',
-      (a) => ({ ...a, id: 'https://example.org/anno/1' }),
-      'Its id is not a urn:uuid: identifier, so it cannot be matched to a highlight.',
+      'an id that is not an IRI',
+      (a) => ({ ...a, id: '_:b0' }),
+      'It has no address of its own (an "id" such as https://… or urn:uuid:…), so importing it again could not recognise it.',
     ],
     ['a urn:uuid that is not a UUID', (a) => ({ ...a, id: 'urn:uuid:1234' }), 'The highlight id is not a UUID.'],
     [
       'a whole-page target',
       (a) => ({ ...a, target: 'https://example.org/' }),
-      'It does not say which passage it highlights.',
+      'It is about a whole page or file (https://example.org/), not a passage of its text, so there is nothing to highlight.',
     ],
     [
       'a target without source',
@@ -59,12 +59,7 @@ describe('planImport: invalid entries', () => {
         ...a,
         target: { ...(a.target as object), selector: [{ type: 'TextPositionSelector', start: 1, end: 2 }] },
       }),
-      'It does not quote the highlighted passage.',
-    ],
-    [
-      'a target without position',
-      (a) => ({ ...a, target: { ...(a.target as object), selector: { type: 'TextQuoteSelector', exact: 'x' } } }),
-      'It does not give the position of the highlighted passage.',
+      'It finds its passage by TextPositionSelector, which this extension cannot follow; only a quoted passage (a TextQuoteSelector) can be found again.',
     ],
     [
       'a target without DOI',
@@ -72,7 +67,7 @@ describe('planImport: invalid entries', () => {
         ...a,
         target: { ...(a.target as object), source: 'https://example.org/a', scope: 'https://example.org/' },
       }),
-      'It does not say which article (DOI) it belongs to.',
+      "It is about a page (https://example.org/a) that names no DOI and is not an article in the club's catalog.",
     ],
     [
       'a time that is not a time',

@@ -9,6 +9,9 @@ import { exportBackup } from '../../utils/exchange';
 import type { Highlight } from '../../utils/highlights/highlight';
 import { expectOk, makeHighlight } from '../support/unit/db-fixtures';
 
+/** The imports here are backups: no catalog entry is needed to read them. */
+const NO_CATALOG = { find: () => null, entries: [] };
+
 const NOW = new Date('2026-12-01T12:00:00.000Z');
 let store: HighlightStore;
 
@@ -41,7 +44,7 @@ describe('importing a file while the reader edits a note in another tab', () => 
 
     // Started together, as a confirm click and a save from another tab would be.
     const [imported] = await Promise.all([
-      importFile(request([fromFile]), importStore(), () => null),
+      importFile(request([fromFile]), importStore(), NO_CATALOG),
       store.save(edited),
     ]);
 
@@ -52,9 +55,9 @@ describe('importing a file while the reader edits a note in another tab', () => 
   it('restores the reader’s backup over a later change, and reports what it wrote', async () => {
     const mine = makeHighlight({ note: 'mine', updatedAt: '2026-12-01T10:00:00.000Z' });
     expectOk(await store.save({ ...mine, note: 'changed', updatedAt: '2026-12-01T11:00:00.000Z' }));
-    const merged = await importFile(request([mine]), importStore(), () => null);
+    const merged = await importFile(request([mine]), importStore(), NO_CATALOG);
     expect(merged).toMatchObject({ ok: true, value: { unchanged: 1, written: 0 } });
-    const restored = await importFile(request([mine], 'restore'), importStore(), () => null);
+    const restored = await importFile(request([mine], 'restore'), importStore(), NO_CATALOG);
     expect(restored).toMatchObject({ ok: true, value: { updated: 1, written: 1 } });
     expect(expectOk(await store.get(mine.id)).note).toBe('mine');
   });

@@ -1,5 +1,6 @@
-import type { CatalogEntry } from '../catalog/schema';
+import type { CatalogIndex } from '../catalog/lookup';
 import {
+  entryByArticlePage,
   exportBackup,
   exportMarkdown,
   exportWebAnnotations,
@@ -85,9 +86,14 @@ export async function importFile(
     listAll(): Promise<Reply<Highlight[]>>;
     mergeMany(decide: (existing: readonly Highlight[]) => readonly Highlight[]): Promise<Reply<Highlight[]>>;
   },
-  findEntry: (doi: string) => CatalogEntry | null,
+  catalog: Pick<CatalogIndex, 'find' | 'entries'>,
 ): Promise<Reply<ImportOutcome>> {
-  const read = readImport(request.text, { entryForDoi: findEntry, now: request.now });
+  const read = readImport(request.text, {
+    entryForDoi: catalog.find,
+    // Annotations from other tools may name the article only by its page's address.
+    entryForPage: entryByArticlePage(catalog.entries),
+    now: request.now,
+  });
   if (!request.commit) {
     const existing = await store.listAll();
     return existing.ok ? { ok: true, value: outcomeOf(mergeImport(read, existing.value, request.mode), 0) } : existing;

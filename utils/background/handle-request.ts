@@ -132,7 +132,7 @@ async function route(
       const imported = await importFile(
         { text: request.text, commit: request.commit, mode: request.mode, now: services.now() },
         importStore(services),
-        (await services.catalog()).find,
+        await services.catalog(),
       );
       if (imported.ok && imported.value.written > 0) {
         await services.sendToTab(tabId, { type: 'highlights-changed' });

@@ -1,74 +1,19 @@
 import { localize } from '../catalog/localized';
 import type { CatalogEntry } from '../catalog/schema';
-import type { Highlight, TextPositionSelector, TextQuoteSelector } from '../highlights/highlight';
-import { byPageOrder, doiUrl, encodeUrlPart } from './common';
+import type { Highlight } from '../highlights/highlight';
+import { byPageOrder } from './common';
+import {
+  ANNOTATION_CONTEXT,
+  highlightToAnnotation,
+  type WebAnnotation,
+  type WebAnnotationOptions,
+} from './web-annotation';
 
 /**
- * Highlights as W3C Web Annotations (https://www.w3.org/TR/annotation-model/), so that a reader can take them
- * to any tool that reads the standard, and bring them back: `annotationToHighlight` in `web-annotation-import.ts`
- * inverts this mapping exactly.
- *
- * The mapping:
- * - `id` is `urn:uuid:<highlight id>`; `created`/`modified` are the highlight's times;
- * - `motivation` is `commenting` when there is a note and `highlighting` when there is none;
- * - `target` is a SpecificResource: `source` is the page the highlight was made on, `selector` the quote and
- *   the position (alternatives for one passage, as the model defines a selector list; positions count code
- *   points, as the model requires and the anchoring does);
- * - the DOI is the target's `scope`, as `https://doi.org/<doi>`. The model's `scope` is "the resource that
- *   provides the scope or context" of the target: the article, of which the page is one copy. It uses no
- *   vocabulary beyond the model's own, and tools that do not know it still see an ordinary page annotation
- *   (a second target would tell them the reader highlighted the whole article as well);
- * - the note is a TextualBody (`purpose: commenting`, `format: text/plain`, never HTML);
- * - the question is a second TextualBody with `purpose: tagging`: its `value` is the question's text, so other
- *   tools show it as a tag, and its `id` is the club's post URL with the question id as fragment
- *   (`<postUrl>#<questionId>`), the question's identity, from which the import recovers the id;
- * - the catalog entry id is not written: it is ours, not the article's, and the import finds the entry again
- *   from the DOI (`entryForDoi`).
+ * Highlights as a W3C Web Annotation collection, so that a reader can take them to any tool that reads the
+ * standard, and bring them back (`planImport`). Each annotation is `highlightToAnnotation`'s (`web-annotation.ts`,
+ * which says how a highlight maps to the model).
  */
-
-export const ANNOTATION_CONTEXT = 'http://www.w3.org/ns/anno.jsonld';
-/** The tag text for a question the club has removed from the entry; its id still goes in the body's `id`. */
-export const REMOVED_QUESTION_TEXT = "A question no longer in the club's list";
-
-/** The software named as the annotations' `generator` (an Agent of type Software in the model). */
-export interface AnnotationGenerator {
-  /** An IRI for the software, e.g. its add-on store page. */
-  id?: string;
-  name: string;
-  homepage?: string;
-}
-
-export interface WebAnnotationOptions {
-  /** The reader's UI language (a BCP 47 tag); picks the French or English text of the club's questions. */
-  language: string;
-  generator?: AnnotationGenerator;
-}
-
-export interface AnnotationTextualBody {
-  id?: string;
-  type: 'TextualBody';
-  purpose: 'commenting' | 'tagging';
-  value: string;
-  format: 'text/plain';
-}
-
-export interface WebAnnotation {
-  id: string;
-  type: 'Annotation';
-  motivation: 'commenting' | 'highlighting';
-  created: string;
-  modified: string;
-  generator?: AnnotationGenerator & { type: 'Software' };
-  /** Only on a highlight saved from a share link: who the link says it comes from (the club it names). */
-  creator?: { type: 'Organization'; name: string };
-  body?: AnnotationTextualBody[];
-  target: {
-    type: 'SpecificResource';
-    source: string;
-    scope: string;
-    selector: [TextQuoteSelector, TextPositionSelector];
-  };
-}
 
 export interface AnnotationCollection {
   '@context': typeof ANNOTATION_CONTEXT;
@@ -99,56 +44,6 @@ export function exportWebAnnotations(
     collection.first = { id: contentUrn(`${id}\npage 1`), type: 'AnnotationPage', startIndex: 0, items };
   }
   return collection;
-}
-
-export function highlightToAnnotation(
-  highlight: Highlight,
-  entry: CatalogEntry,
-  options: WebAnnotationOptions,
-): WebAnnotation {
-  const [quote, position] = highlight.target.selectors;
-  const body: AnnotationTextualBody[] = [];
-  if (highlight.note !== '') {
-    body.push({ type: 'TextualBody', purpose: 'commenting', value: highlight.note, format: 'text/plain' });
-  }
-  if (highlight.questionId !== null) {
-    const question = entry.questions.find((q) => q.id === highlight.questionId);
-    body.push({
-      id: questionIri(entry.postUrl, highlight.questionId),
-      type: 'TextualBody',
-      purpose: 'tagging',
-      value: question === undefined ? REMOVED_QUESTION_TEXT : localize(question.text, options.language),
-      format: 'text/plain',
-    });
-  }
-  const { generator } = options;
-  return {
-    id: `urn:uuid:${highlight.id}`,
-    type: 'Annotation',
-    motivation: highlight.note === '' ? 'highlighting' : 'commenting',
-    created: highlight.createdAt,
-    modified: highlight.updatedAt,
-    ...(generator === undefined ? {} : { generator: { ...generator, type: 'Software' as const } }),
-    ...(highlight.sharedFrom === undefined ? {} : { creator: { type: 'Organization', name: highlight.sharedFrom } }),
-    ...(body.length === 0 ? {} : { body }),
-    target: {
-      type: 'SpecificResource',
-      source: highlight.target.source,
-      scope: doiUrl(highlight.doi),
-      selector: [
-        { type: 'TextQuoteSelector', exact: quote.exact, prefix: quote.prefix, suffix: quote.suffix },
-        { type: 'TextPositionSelector', start: position.start, end: position.end },
-      ],
-    },
-  };
-}
-
-/** Everything but the unreserved characters is encoded, so that decoding gives back exactly the question id. */
-const FRAGMENT_UNSAFE = /[^A-Za-z0-9\-._~]/gu;
-
-/** `<postUrl>#<questionId>`, replacing any fragment the post URL has. */
-export function questionIri(postUrl: string, questionId: string): string {
-  return `${postUrl.replace(/#.*$/s, '')}#${encodeUrlPart(questionId, FRAGMENT_UNSAFE)}`;
 }
 
 /**
