@@ -1,0 +1,100 @@
+import type { ClubArticle, ClubFailure, ClubListing, ClubResult } from '../backend';
+import { statusFailure } from './http-failure';
+import { articleDocumentName, membersContainer } from './layout';
+import { MEMBER_DOCUMENT_MAX_BYTES, type MemberAnnotations, readMemberDocument } from './member-document';
+import { listMemberContainers } from './members-index';
+import type { PodSession } from './pod-session';
+import { readJsonCapped } from './read-json';
+
+/**
+ * Every member's annotations on one article: the members index, then each member's document for the article,
+ * a few at a time. 1 + members requests, whatever the number of annotations. Documents unchanged since the last
+ * listing answer 304 to their ETag and are not read again.
+ */
+const PARALLEL_REQUESTS = 6;
+/** Documents remembered with their ETag; a club's few open articles, times its members. */
+const CACHE_MAX = 500;
+
+interface Cached {
+  etag: string;
+  read: MemberAnnotations;
+}
+
+export type DocumentCache = Map<string, Cached>;
+
+export async function listArticle(
+  session: PodSession,
+  club: string,
+  readerWebId: string,
+  article: ClubArticle,
+  cache: DocumentCache,
+): Promise<ClubResult<ClubListing>> {
+  const containers = await listMemberContainers(session, club);
+  if (!containers.ok) return containers;
+  const name = articleDocumentName(article.doi);
+  const results: (ClubResult<MemberAnnotations> | null)[] = [];
+  const queue = containers.value.map((container, index) => ({ container, index }));
+  const worker = async () => {
+    for (let next = queue.shift(); next !== undefined; next = queue.shift()) {
+      const documentUrl = `${next.container}${name}`;
+      const slug = next.container.slice(membersContainer(club).length, -1);
+      results[next.index] = await readDocument(session, documentUrl, cache, {
+        documentUrl,
+        doi: article.doi,
+        entryId: article.entryId,
+        readerWebId,
+        containerSlug: slug,
+      });
+    }
+  };
+  await Promise.all(Array.from({ length: PARALLEL_REQUESTS }, worker));
+  const listing: ClubListing = { annotations: [], requests: 1 + containers.value.length, dropped: 0 };
+  for (const result of results) {
+    if (result === null || result === undefined) continue;
+    // One member's document unreachable means the pod is: the panel keeps its last listing rather than show
+    // a partial one as if it were whole.
+    if (!result.ok) return result;
+    listing.annotations.push(...result.value.annotations);
+    listing.dropped = (listing.dropped ?? 0) + result.value.dropped;
+  }
+  return { ok: true, value: listing };
+}
+
+/**
+ * One member's document: null when the member has none for this article (404) or keeps it from the reader
+ * (403: the owner's ACLs leave that member out), their annotations otherwise.
+ */
+async function readDocument(
+  session: PodSession,
+  url: string,
+  cache: DocumentCache,
+  context: Parameters<typeof readMemberDocument>[1],
+): Promise<ClubResult<MemberAnnotations> | null> {
+  const cached = cache.get(url);
+  const headers: Record<string, string> = { Accept: 'application/ld+json' };
+  if (cached !== undefined) headers['If-None-Match'] = cached.etag;
+  const sent = await session.request('GET', url, { headers });
+  if (!sent.ok) return sent;
+  const response = sent.value;
+  if (response.status === 304 && cached !== undefined) return { ok: true, value: cached.read };
+  const failure: ClubFailure | null = statusFailure(response);
+  if (failure !== null || response.status === 304) {
+    await response.body?.cancel().catch(() => {});
+    cache.delete(url);
+    if (failure === null || failure.code === 'not-found' || failure.code === 'forbidden') return null;
+    return { ok: false, ...failure };
+  }
+  const json = await readJsonCapped(response, MEMBER_DOCUMENT_MAX_BYTES);
+  // A member's oversized or broken document is theirs to fix: it counts as dropped, the others still show.
+  const read = json.ok ? await readMemberDocument(json.value, context) : { annotations: [], dropped: 1 };
+  const etag = response.headers.get('ETag');
+  if (etag !== null && json.ok) remember(cache, url, { etag, read });
+  return { ok: true, value: read };
+}
+
+function remember(cache: DocumentCache, url: string, entry: Cached): void {
+  cache.delete(url);
+  cache.set(url, entry);
+  const oldest = cache.keys().next().value;
+  if (cache.size > CACHE_MAX && oldest !== undefined) cache.delete(oldest);
+}
