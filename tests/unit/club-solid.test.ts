@@ -80,7 +80,7 @@ afterAll(async () => {
   await server?.stop();
 });
 
-describe('a club in a Solid pod', () => {
+describe('a club in a Solid pod', { timeout: 30_000 }, () => {
   let published: string;
 
   it('connects Alice with client credentials: her WebID, and the name her profile gives', async () => {
@@ -92,6 +92,24 @@ describe('a club in a Solid pod', () => {
     const wrong = backendFor(accounts.alice, 'not-the-secret');
     expect(await wrong.whoAmI()).toEqual({ ok: false, code: 'unauthorized' });
     expect(await wrong.list(article)).toEqual({ ok: false, code: 'unauthorized' });
+  });
+
+  it('renews the access token once it has expired, and not before', async () => {
+    let clock = Date.now();
+    const tokenRequests: string[] = [];
+    const counting: typeof fetch = (input, init) => {
+      if (String(input).includes('/.oidc/token')) tokenRequests.push(String(input));
+      return fetch(input, init);
+    };
+    const { clientId, clientSecret } = accounts.carol;
+    const config = { kind: 'solid' as const, issuer: server.baseUrl, clientId, clientSecret, clubContainer: club };
+    const carol = createSolidBackend(config, { fetch: counting, now: () => clock });
+    value(await carol.whoAmI());
+    value(await carol.list(article));
+    expect(tokenRequests).toHaveLength(1);
+    clock += 60 * 60_000;
+    value(await carol.list(article));
+    expect(tokenRequests).toHaveLength(2);
   });
 
   it('publishes Alice’s highlight tied to question 2 as W3C Web Annotation JSON-LD in her own document', async () => {
@@ -117,7 +135,7 @@ describe('a club in a Solid pod', () => {
         body: [
           { type: 'TextualBody', purpose: 'commenting', value: 'Her note on question 2', format: 'text/plain' },
           { type: 'TextualBody', purpose: 'tagging', value: QUESTION_2.text, format: 'text/plain' },
-          { type: 'SpecificResource', purpose: 'classifying', source: 'urn:jc:question:solid-entry/q2' },
+          { type: 'SpecificResource', purpose: 'classifying', source: 'urn:jc:entry:solid-entry#q2' },
         ],
         target: {
           type: 'SpecificResource',

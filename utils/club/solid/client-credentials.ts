@@ -67,7 +67,7 @@ export async function requestAccessToken(
       Authorization: `Basic ${basic}`,
       'Content-Type': 'application/x-www-form-urlencoded',
       Accept: 'application/json',
-      DPoP: await dpopProof(key, { method: 'POST', url: endpoint.value }, now()),
+      DPoP: await dpopProof(key, { method: 'POST', url: endpoint.value }),
     },
     body: 'grant_type=client_credentials&scope=webid',
   });

@@ -15,7 +15,7 @@ import { doiKey } from '../../article/doi';
  * reader can check that every annotation in a container is attributed to the member who may write there.
  */
 
-export const MEMBERS_PATH = 'members/';
+const MEMBERS_PATH = 'members/';
 const READABLE_SLUG_LENGTH = 40;
 const HASH_HEX_LENGTH = 16;
 
@@ -59,17 +59,4 @@ export function articleDocumentName(doi: string): string {
 
 export async function memberDocument(club: string, webId: string, doi: string): Promise<string> {
   return new URL(articleDocumentName(doi), await memberContainer(club, webId)).href;
-}
-
-/**
- * The member container a document URL lies in, when it is a member document of this club (exactly
- * `<club>/members/<slug>/<name>`), else null: a remote id from another member or another origin is never
- * followed with the reader's token.
- */
-export function containerOfDocument(club: string, documentUrl: string): string | null {
-  const members = membersContainer(club);
-  if (!documentUrl.startsWith(members)) return null;
-  const rest = documentUrl.slice(members.length);
-  const match = /^([a-z0-9-]+)\/[^/?#]+$/.exec(rest);
-  return match === null ? null : `${members}${match[1]}/`;
 }

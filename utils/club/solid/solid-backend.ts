@@ -12,6 +12,7 @@ import { profileName } from './profile-name';
 export interface SolidBackendOptions {
   /** The network, passed in so that tests can run the backend in Node against a real server. */
   fetch?: typeof fetch;
+  /** The clock for token expiry and annotation times (DPoP proofs always carry the real time: the pod checks it). */
   now?: () => number;
 }
 
