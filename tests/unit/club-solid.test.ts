@@ -122,9 +122,11 @@ describe('a club in a Solid pod', { timeout: 30_000 }, () => {
     expect(stored).toMatchObject({
       '@context': 'http://www.w3.org/ns/anno.jsonld',
       id: document,
-      type: 'AnnotationPage',
+      type: 'AnnotationCollection',
+      total: 1,
+      first: { id: `${document}#page-1`, type: 'AnnotationPage', startIndex: 0 },
     });
-    expect(stored.items).toEqual([
+    expect(stored.first.items).toEqual([
       {
         id: published,
         type: 'Annotation',
@@ -255,6 +257,19 @@ describe('a club in a Solid pod', { timeout: 30_000 }, () => {
     expect(bytes).toBeLessThan(MEMBER_DOCUMENT_MAX_BYTES);
     read = await listCarol();
     expect(read.carol.map((annotation) => annotation.remoteId)).toEqual([`${carolDocument}#r1`]);
+    expect(read.listing.dropped).toBe(1);
+
+    // A hundred thousand levels of `first`: read one level deep, dropped, and nothing overflows.
+    const nested = `${'{"first":'.repeat(100_000)}{}${'}'.repeat(100_000)}`;
+    const put = value(
+      await carolSession.request('PUT', carolDocument, {
+        headers: { 'Content-Type': 'application/json' },
+        body: nested,
+      }),
+    );
+    expect(put.status).toBeLessThan(300);
+    read = await listCarol();
+    expect(read.carol).toEqual([]);
     expect(read.listing.dropped).toBe(1);
 
     await write(Array.from({ length: 10_000 }, (_, i) => reply(i)));

@@ -15,6 +15,9 @@ const PARALLEL_REQUESTS = 6;
 /** Documents remembered with their ETag; a club's few open articles, times its members. */
 const CACHE_MAX = 500;
 
+/** Failures that say the pod or the reader's access is unavailable, not that one member's document is bad. */
+const POD_FAILURES = new Set<ClubFailure['code']>(['offline', 'unauthorized', 'rate-limited']);
+
 interface Cached {
   etag: string;
   read: MemberAnnotations;
@@ -61,8 +64,11 @@ export async function listArticle(
 }
 
 /**
- * One member's document: null when the member has none for this article (404) or keeps it from the reader
- * (403: the owner's ACLs leave that member out), their annotations otherwise.
+ * One member's document: null when the member has none for this article (404), their annotations otherwise.
+ * A failure that is the pod's or the reader's (offline, the token refused, the rate limit) fails the listing;
+ * any other refusal of one document (403: the owner's ACLs leave that member out; a type the server cannot
+ * serve as JSON; a 5xx on that one resource) is that member's document dropped, so that nothing one member
+ * stores can hide the others.
  */
 async function readDocument(
   session: PodSession,
@@ -71,7 +77,8 @@ async function readDocument(
   context: Parameters<typeof readMemberDocument>[1],
 ): Promise<ClubResult<MemberAnnotations> | null> {
   const cached = cache.get(url);
-  const headers: Record<string, string> = { Accept: 'application/ld+json' };
+  // Plain JSON too: a document stored as `application/json` is served as it is, rather than refused (406).
+  const headers: Record<string, string> = { Accept: 'application/ld+json, application/json;q=0.9' };
   if (cached !== undefined) headers['If-None-Match'] = cached.etag;
   const sent = await session.request('GET', url, { headers });
   if (!sent.ok) return sent;
@@ -81,8 +88,9 @@ async function readDocument(
   if (failure !== null || response.status === 304) {
     await response.body?.cancel().catch(() => {});
     cache.delete(url);
-    if (failure === null || failure.code === 'not-found' || failure.code === 'forbidden') return null;
-    return { ok: false, ...failure };
+    if (failure === null || failure.code === 'not-found') return null;
+    if (POD_FAILURES.has(failure.code)) return { ok: false, ...failure };
+    return { ok: true, value: { annotations: [], dropped: 1 } };
   }
   const json = await readJsonCapped(response, MEMBER_DOCUMENT_MAX_BYTES);
   // A member's oversized or broken document is theirs to fix: it counts as dropped, the others still show.

@@ -4,9 +4,10 @@ import type { ClubWebAnnotation } from './annotation-write';
 import { memberSlug } from './layout';
 
 /**
- * A member's annotations on one article: a W3C AnnotationPage in JSON-LD, the annotations in `items`. One
- * document per member and article keeps a listing at one request per member; the caps keep one hostile
- * member from costing the others more than a bounded read.
+ * A member's annotations on one article: a W3C AnnotationCollection in JSON-LD whose one page is embedded
+ * (`first.items`), as our export writes a file, so that it meets the model's collection requirements and any
+ * tool reading the standard reads it in one request. One document per member and article keeps a listing at
+ * one request per member; the caps keep one hostile member from costing the others more than a bounded read.
  */
 export const ANNOTATION_CONTEXT = 'http://www.w3.org/ns/anno.jsonld';
 /** Far beyond a reader's notes on one article; what lies past it is not read. */
@@ -14,15 +15,23 @@ export const MEMBER_DOCUMENT_MAX_ITEMS = 2_000;
 /** Bytes; a body past it is not parsed at all (2,000 annotations of ours take about a megabyte). */
 export const MEMBER_DOCUMENT_MAX_BYTES = 1024 * 1024;
 
-export interface MemberDocument {
+export interface MemberCollection {
   '@context': typeof ANNOTATION_CONTEXT;
   id: string;
-  type: 'AnnotationPage';
-  items: ClubWebAnnotation[];
+  type: 'AnnotationCollection';
+  total: number;
+  first: { id: string; type: 'AnnotationPage'; startIndex: 0; items: ClubWebAnnotation[] };
 }
 
-export function memberDocument(id: string, items: ClubWebAnnotation[]): MemberDocument {
-  return { '@context': ANNOTATION_CONTEXT, id, type: 'AnnotationPage', items };
+/** Never empty: the model wants a page to hold an annotation, so a member with none has no document. */
+export function memberCollection(id: string, items: ClubWebAnnotation[]): MemberCollection {
+  return {
+    '@context': ANNOTATION_CONTEXT,
+    id,
+    type: 'AnnotationCollection',
+    total: items.length,
+    first: { id: `${id}#page-1`, type: 'AnnotationPage', startIndex: 0, items },
+  };
 }
 
 export interface MemberAnnotations {
@@ -31,12 +40,18 @@ export interface MemberAnnotations {
   dropped: number;
 }
 
-/** The raw items of a document's JSON, or null when it is not an AnnotationPage (or a bare array of items). */
+/**
+ * The raw items of a document's JSON: a collection's embedded first page, a page, or a bare array; null for
+ * anything else. Only the first page is read: ours are never paged, and a member does not get more requests.
+ */
 export function itemsOf(json: unknown): unknown[] | null {
   if (Array.isArray(json)) return json;
   if (typeof json !== 'object' || json === null) return null;
-  const items = (json as { items?: unknown }).items;
-  return Array.isArray(items) ? items : null;
+  const { items, first } = json as { items?: unknown; first?: unknown };
+  if (Array.isArray(items)) return items;
+  // One level, not a recursion: a hostile document nested a hundred thousand deep must not exhaust the stack.
+  const page = typeof first === 'object' && first !== null ? (first as { items?: unknown }).items : undefined;
+  return Array.isArray(page) ? page : null;
 }
 
 /**

@@ -1,7 +1,7 @@
 import type { ClubResult } from '../backend';
 import type { ClubWebAnnotation } from './annotation-write';
 import { statusFailure } from './http-failure';
-import { itemsOf, MEMBER_DOCUMENT_MAX_BYTES, MEMBER_DOCUMENT_MAX_ITEMS, memberDocument } from './member-document';
+import { itemsOf, MEMBER_DOCUMENT_MAX_BYTES, MEMBER_DOCUMENT_MAX_ITEMS, memberCollection } from './member-document';
 import type { PodSession } from './pod-session';
 import { readJsonCapped } from './read-json';
 
@@ -76,7 +76,7 @@ async function writeOwn(
     if (etag === null) return { ok: true, value: 204 };
     sent = await session.request('DELETE', url, { headers: precondition });
   } else {
-    const body = JSON.stringify(memberDocument(url, items as ClubWebAnnotation[]));
+    const body = JSON.stringify(memberCollection(url, items as ClubWebAnnotation[]));
     if (new TextEncoder().encode(body).byteLength > MEMBER_DOCUMENT_MAX_BYTES) {
       return { ok: false, code: 'invalid-response', detail: 'the document would be too big for members to read' };
     }
