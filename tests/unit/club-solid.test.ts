@@ -42,9 +42,14 @@ let carolSession: PodSession;
 let accounts: Record<'alice' | 'bob' | 'carol', SolidAccount>;
 /** A fetch that a test may cut off, to stop the server in the middle of a call. */
 let beforeEachRequest: (url: string) => Promise<void> = async () => {};
+/** The status of every member document read, in order. */
+const documentStatuses: number[] = [];
 const watchedFetch: typeof fetch = async (input, init) => {
-  await beforeEachRequest(String(input instanceof Request ? input.url : input));
-  return fetch(input, init);
+  const url = String(input instanceof Request ? input.url : input);
+  await beforeEachRequest(url);
+  const response = await fetch(input, init);
+  if (url.endsWith('.jsonld') && (init?.method ?? 'GET') === 'GET') documentStatuses.push(response.status);
+  return response;
 };
 
 const backendFor = (account: SolidAccount, clientSecret = account.clientSecret) =>
@@ -190,6 +195,15 @@ describe('a club in a Solid pod', { timeout: 30_000 }, () => {
     value(await alice.update(published, { ...highlight('Her second thoughts'), question: null }));
     const mine = value(await bob.list(article)).annotations.find((annotation) => annotation.remoteId === published);
     expect(mine).toMatchObject({ note: 'Her second thoughts', questionId: null, mine: false });
+  });
+
+  it('reads an unchanged member document again only as a 304 to its ETag', async () => {
+    const first = value(await bob.list(article));
+    documentStatuses.length = 0;
+    const again = value(await bob.list(article));
+    // Alice's and Bob's documents exist and have not changed; Carol has none (404).
+    expect(documentStatuses.sort()).toEqual([304, 304, 404]);
+    expect(again).toEqual(first);
   });
 
   it('does not let Bob edit or delete Alice’s annotation, nor write in her container: the pod refuses too', async () => {

@@ -33,21 +33,31 @@ export function createPodSession(options: PodSessionOptions): PodSession {
   const fetcher = options.fetch ?? ((input: RequestInfo | URL, init?: RequestInit) => fetch(input, init));
   const now = options.now ?? Date.now;
   let key: Promise<DpopKey> | null = null;
-  let token: Promise<ClubResult<AccessToken>> | null = null;
-
-  /** One token request at a time: the members' documents of a listing are fetched together and share it. */
-  const currentToken = async (renew: boolean): Promise<ClubResult<AccessToken>> => {
+  let held: AccessToken | null = null;
+  let pending: Promise<ClubResult<AccessToken>> | null = null;
+  /** Made once, on first use, and kept for the session: the token is bound to it. */
+  const dpopKey = () => {
     key ??= createDpopKey();
-    if (token !== null && !renew) {
-      const held = await token;
-      if (held.ok && held.value.expiresAt > now()) return held;
-    }
-    const dpopKey = await key;
-    token = requestAccessToken(options, dpopKey, fetcher, now);
-    const fresh = await token;
-    // A failure is not kept: the next call tries again (the reader may have come back online).
-    if (!fresh.ok) token = null;
-    return fresh;
+    return key;
+  };
+
+  /**
+   * The held token while it is valid, else one request for a new one, which every concurrent caller shares:
+   * the members' documents of a listing are fetched together, and an expired token must not cost six renewals.
+   */
+  const currentToken = async (renew: boolean): Promise<ClubResult<AccessToken>> => {
+    if (!renew && held !== null && held.expiresAt > now()) return { ok: true, value: held };
+    pending ??= (async () => {
+      try {
+        const fresh = await requestAccessToken(options, await dpopKey(), fetcher, now);
+        // A failure is not kept: the next call tries again (the reader may have come back online).
+        held = fresh.ok ? fresh.value : null;
+        return fresh;
+      } finally {
+        pending = null;
+      }
+    })();
+    return pending;
   };
 
   const send = async (
@@ -58,11 +68,7 @@ export function createPodSession(options: PodSessionOptions): PodSession {
   ): Promise<ClubResult<Response>> => {
     const access = await currentToken(renew);
     if (!access.ok) return access;
-    const proof = await dpopProof(await (key as Promise<DpopKey>), {
-      method,
-      url,
-      accessToken: access.value.token,
-    });
+    const proof = await dpopProof(await dpopKey(), { method, url, accessToken: access.value.token });
     const response = await fetcher(url, {
       method,
       headers: { ...init.headers, Authorization: `DPoP ${access.value.token}`, DPoP: proof },
