@@ -41,14 +41,16 @@ let bob: SolidClubBackend;
 let carolSession: PodSession;
 let accounts: Record<'alice' | 'bob' | 'carol', SolidAccount>;
 /** A fetch that a test may cut off, to stop the server in the middle of a call. */
-let beforeEachRequest: (url: string) => Promise<void> = async () => {};
-/** The status of every member document read, in order. */
+let beforeEachRequest: (url: string, method: string) => Promise<void> = async () => {};
+/** The status of every member document read, and of every write, in order. */
 const documentStatuses: number[] = [];
+const writeStatuses: number[] = [];
 const watchedFetch: typeof fetch = async (input, init) => {
   const url = String(input instanceof Request ? input.url : input);
-  await beforeEachRequest(url);
+  const method = init?.method ?? 'GET';
+  await beforeEachRequest(url, method);
   const response = await fetch(input, init);
-  if (url.endsWith('.jsonld') && (init?.method ?? 'GET') === 'GET') documentStatuses.push(response.status);
+  if (url.endsWith('.jsonld')) (method === 'GET' ? documentStatuses : writeStatuses).push(response.status);
   return response;
 };
 
@@ -204,6 +206,32 @@ describe('a club in a Solid pod', { timeout: 30_000 }, () => {
     // Alice's and Bob's documents exist and have not changed; Carol has none (404).
     expect(documentStatuses.sort()).toEqual([304, 304, 404]);
     expect(again).toEqual(first);
+  });
+
+  it('keeps every write when three of Alice’s browsers publish at once: a 412 makes the change again', async () => {
+    const browsers = [alice, backendFor(accounts.alice), backendFor(accounts.alice)];
+    let reads = 0;
+    let allRead = () => {};
+    const everyoneHasRead = new Promise<void>((resolve) => {
+      allRead = resolve;
+    });
+    // Each browser reads the document before any writes it, so that two of the three writes are stale.
+    beforeEachRequest = async (url, method) => {
+      if (!url.endsWith('.jsonld')) return;
+      if (method === 'GET' && ++reads === browsers.length) allRead();
+      if (method === 'PUT') await everyoneHasRead;
+    };
+    writeStatuses.length = 0;
+    const ids = await Promise.all(
+      browsers.map(async (browser, i) => value(await browser.publish(highlight(`at once ${i}`))).remoteId),
+    );
+    beforeEachRequest = async () => {};
+    // Two stale writes in the first round; their second tries may race each other again.
+    expect(writeStatuses.filter((status) => status === 412).length).toBeGreaterThanOrEqual(2);
+    expect(writeStatuses.filter((status) => status < 300)).toHaveLength(3);
+    const listed = value(await bob.list(article)).annotations.map((annotation) => annotation.remoteId);
+    expect(listed).toEqual(expect.arrayContaining([published, ...ids]));
+    for (const id of ids) value(await alice.remove(id, article));
   });
 
   it('does not let Bob edit or delete Alice’s annotation, nor write in her container: the pod refuses too', async () => {
