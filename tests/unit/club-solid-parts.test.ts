@@ -6,7 +6,7 @@ import { readAnnotation } from '../../utils/club/solid/annotation-read';
 import { decodeBase64urlText } from '../../utils/club/solid/base64url';
 import { SolidClubConfigSchema } from '../../utils/club/solid/config';
 import { createDpopKey, dpopProof } from '../../utils/club/solid/dpop';
-import { retryAfterMs, statusFailure, thrownFailure } from '../../utils/club/solid/http-failure';
+import { retryAfterBounded, statusFailure, thrownFailure } from '../../utils/club/solid/http-failure';
 import { articleDocumentName, memberSlug } from '../../utils/club/solid/layout';
 import { containedMembers } from '../../utils/club/solid/members-index';
 import { questionIdFromIri, questionIri } from '../../utils/club/solid/question-iri';
@@ -67,10 +67,10 @@ describe('failures', () => {
       code: 'rate-limited',
       retryAfterMs: 7_000,
     });
-    expect(retryAfterMs('Thu, 01 Jan 2026 00:00:30 GMT', now)).toBe(30_000);
-    expect(retryAfterMs('999999999', now)).toBe(60 * 60_000);
-    expect(retryAfterMs('soon', now)).toBe(30_000);
-    expect(retryAfterMs(null, now)).toBe(30_000);
+    expect(retryAfterBounded('Thu, 01 Jan 2026 00:00:30 GMT', now)).toBe(30_000);
+    expect(retryAfterBounded('999999999', now)).toBe(60 * 60_000);
+    expect(retryAfterBounded('soon', now)).toBe(30_000);
+    expect(retryAfterBounded(null, now)).toBe(30_000);
   });
 
   it('calls a network error or a timeout offline, and names anything else', () => {

@@ -1,4 +1,5 @@
 import type { ClubFailure } from '../backend';
+import { retryAfterMs } from '../retry-after';
 
 /**
  * How long a pod may take to answer before the reader is told it cannot be reached. A stopped server or a dead
@@ -18,17 +19,14 @@ export function statusFailure(response: Response, now: number = Date.now()): Clu
   if (status === 403) return { code: 'forbidden' };
   if (status === 404 || status === 410) return { code: 'not-found' };
   if (status === 429)
-    return { code: 'rate-limited', retryAfterMs: retryAfterMs(response.headers.get('Retry-After'), now) };
+    return { code: 'rate-limited', retryAfterMs: retryAfterBounded(response.headers.get('Retry-After'), now) };
   return { code: 'server', status };
 }
 
-/** `Retry-After` as seconds or as an HTTP date (RFC 9110), bounded. */
-export function retryAfterMs(header: string | null, now: number): number {
-  if (header === null) return DEFAULT_RETRY_AFTER_MS;
-  const trimmed = header.trim();
-  const ms = /^\d+$/.test(trimmed) ? Number(trimmed) * 1000 : Date.parse(trimmed) - now;
-  if (Number.isNaN(ms)) return DEFAULT_RETRY_AFTER_MS;
-  return Math.min(Math.max(ms, 0), MAX_RETRY_AFTER_MS);
+/** `Retry-After` (seconds or an HTTP date), with a default when it says neither, and bounded. */
+export function retryAfterBounded(header: string | null, now: number): number {
+  const ms = retryAfterMs(header, now) ?? DEFAULT_RETRY_AFTER_MS;
+  return Math.min(ms, MAX_RETRY_AFTER_MS);
 }
 
 /**
