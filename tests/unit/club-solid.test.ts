@@ -156,6 +156,16 @@ describe('a club in a Solid pod', { timeout: 30_000 }, () => {
     ]);
   });
 
+  it('publishes a highlight again (a retry after a lost answer) in place, not as a copy', async () => {
+    const draft = highlight('Published twice');
+    const first = value(await alice.publish(draft)).remoteId;
+    const second = value(await alice.publish({ ...draft, note: 'Published twice, then edited' })).remoteId;
+    expect(second).toBe(first);
+    const mine = value(await alice.list(article)).annotations.filter((annotation) => annotation.remoteId === first);
+    expect(mine.map((annotation) => annotation.note)).toEqual(['Published twice, then edited']);
+    value(await alice.remove(first, article));
+  });
+
   it('lists it for Bob (not his, by Alice, under question 2) in one request per member and one for the index', async () => {
     const listing = value(await bob.list(article));
     expect(listing.requests).toBe(1 + 3);

@@ -72,12 +72,15 @@ export function createSolidBackend(config: SolidClubConfig, options: SolidBacken
         }
         const own = await ownDocument(draft.article);
         if (!own.ok) return own;
-        const remoteId = `${own.value.url}#${crypto.randomUUID()}`;
+        // A highlight's id is its local id, so that publishing it again (the answer to the first try was lost
+        // with the connection, and the outbox retries) replaces it rather than adding a copy.
+        const fragment = draft.localId !== undefined && UUID.test(draft.localId) ? draft.localId : crypto.randomUUID();
+        const remoteId = `${own.value.url}#${fragment}`;
         const time = new Date(now()).toISOString();
         const annotation = draftToAnnotation(draft, remoteId, own.value.member, { created: time, modified: time });
         const written = await changeOwnDocument(session, own.value.url, (items) => ({
           ok: true,
-          value: [...items, annotation],
+          value: [...items.filter((item) => idOf(item) !== remoteId), annotation],
         }));
         return written.ok ? { ok: true, value: { remoteId } } : written;
       }),
@@ -114,6 +117,8 @@ export function createSolidBackend(config: SolidClubConfig, options: SolidBacken
       }),
   };
 }
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 function idOf(item: unknown): unknown {
   return typeof item === 'object' && item !== null ? (item as { id?: unknown }).id : undefined;
