@@ -41,13 +41,16 @@ export async function listArticle(
     for (let next = queue.shift(); next !== undefined; next = queue.shift()) {
       const documentUrl = `${next.container}${name}`;
       const slug = next.container.slice(membersContainer(club).length, -1);
-      results[next.index] = await readDocument(session, documentUrl, cache, {
+      const result = await readDocument(session, documentUrl, cache, {
         documentUrl,
         doi: article.doi,
         entryId: article.entryId,
         readerWebId,
         containerSlug: slug,
       });
+      results[next.index] = result;
+      // The listing fails as a whole (below): the other members' documents need not be asked for.
+      if (result !== null && !result.ok) queue.length = 0;
     }
   };
   await Promise.all(Array.from({ length: PARALLEL_REQUESTS }, worker));
