@@ -3,10 +3,10 @@ import { apiUrl } from '../../utils/club/hypothesis/config';
 import { failureOf } from '../../utils/club/hypothesis/failure';
 import { composeText, noteFromText } from '../../utils/club/hypothesis/note-text';
 import { createRequestQueue } from '../../utils/club/hypothesis/request-queue';
-import { retryAfterMs } from '../../utils/club/hypothesis/retry-after';
 import type { HttpOutcome } from '../../utils/club/hypothesis/send-request';
 import { questionIdOf } from '../../utils/club/hypothesis/tags';
 import { createTokenBucket } from '../../utils/club/hypothesis/token-bucket';
+import { retryAfterMs } from '../../utils/club/retry-after';
 
 describe('the note and its question line', () => {
   it.each([

@@ -69,6 +69,8 @@ export interface ClubListing {
   annotations: ClubAnnotation[];
   /** How many requests the listing took, for the bench and the rate limiter's accounts. */
   requests: number;
+  /** Annotations the service sent that failed validation or a cap, and were left out (counted, never shown). */
+  dropped?: number;
 }
 
 /** Why a call failed, as a code the UI turns into a sentence; nothing is lost on any of them. */

@@ -1,4 +1,4 @@
-import { retryAfterMs } from './retry-after';
+import { retryAfterMs } from '../retry-after';
 import type { HttpOutcome } from './send-request';
 import { createTokenBucket } from './token-bucket';
 

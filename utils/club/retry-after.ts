@@ -1,7 +1,7 @@
 /**
  * How long a `Retry-After` header asks us to wait, in milliseconds: either delay-seconds or an HTTP date (RFC 9110
  * §10.2.3). Null when the header is absent or says neither, which is what h's nginx sends with its 429 (it sets
- * no Retry-After), so the caller falls back to its own pause.
+ * no Retry-After), so the caller falls back to its own pause. Shared by the Hypothesis and Solid backends.
  */
 export function retryAfterMs(header: string | null, now: number): number | null {
   if (header === null) return null;
