@@ -55,6 +55,8 @@ export function mountHighlightMap(doc: Document, options: HighlightMapOptions): 
   let viewHeight = win.innerHeight;
   let layout: MapLayout = { above: 0, below: 0, marks: [] };
   let visible = true;
+  /** Set by a step or a filter: focus in the map moves to the mark that now holds the current highlight. */
+  let follow = false;
   /** Passages' text, read only for the marks that get a name, and kept until the highlights change. */
   const quotes = new Map<string, string>();
   let byId = new Map<string, MapItem>();
@@ -102,8 +104,8 @@ export function mountHighlightMap(doc: Document, options: HighlightMapOptions): 
       }),
       roving: roving(layout, current, shown.length),
     };
-    view.draw(drawing);
-    view.keepFocus();
+    view.draw(drawing, follow);
+    follow = false;
   }
 
   function measure(): void {
@@ -136,6 +138,7 @@ export function mountHighlightMap(doc: Document, options: HighlightMapOptions): 
       return;
     }
     currentId = entry.id;
+    follow = true;
     options.reveal(entry.id, how.smooth);
     if (how.open) options.open(entry.id);
     view.announce(labelOf(index));
@@ -175,6 +178,7 @@ export function mountHighlightMap(doc: Document, options: HighlightMapOptions): 
     // A question without highlights would empty the map, and with it the keys that bring the others back.
     if (count > 0) {
       filter = action.question;
+      follow = true;
       applyFilter();
       render();
     }

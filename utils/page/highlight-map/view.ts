@@ -32,12 +32,13 @@ export type MapTarget = { kind: 'up' | 'down' } | { kind: 'mark'; index: number 
 
 export interface MapView {
   readonly host: HTMLElement;
-  draw(drawing: MapDrawing): void;
+  /**
+   * Draws a frame. Keyboard focus already in the map moves to the control in the tab order when `follow` is set
+   * (the reader stepped or filtered) or when the control it was on is gone; it never enters the map from outside.
+   */
+  draw(drawing: MapDrawing, follow: boolean): void;
   /** Says something to screen readers (a polite status), such as where a step landed. */
   announce(text: string): void;
-  /** Moves keyboard focus to the control in the tab order, when focus is already in the map. */
-  keepFocus(): void;
-  hasFocus(): boolean;
   setRightInset(px: number): void;
   setVisible(visible: boolean): void;
   destroy(): void;
@@ -108,7 +109,9 @@ export function mountMapView(doc: Document, options: MapViewOptions): MapView {
 
   return {
     host,
-    draw(drawing) {
+    draw(drawing, follow) {
+      // Read before anything is hidden: a focused button that is hidden loses focus, and the map with it.
+      const focused = shadow.activeElement;
       drawBucket(up, drawing.up);
       drawBucket(down, drawing.down);
       drawing.marks.forEach((mark, index) => {
@@ -126,17 +129,15 @@ export function mountMapView(doc: Document, options: MapViewOptions): MapView {
       const roving = drawing.roving;
       rovingButton = roving === 'up' ? up : roving === 'down' ? down : (pool[roving] ?? up);
       for (const button of [up, down, ...pool]) button.tabIndex = button === rovingButton ? 0 : -1;
+      const lost = focused instanceof HTMLElement && focused.hidden;
+      if (focused !== null && (follow || lost) && focused !== rovingButton && !rovingButton.hidden)
+        rovingButton.focus({ preventScroll: true });
     },
     announce(text) {
       // Emptied first, so the same words said twice (two steps past the last highlight) are said again.
       status.textContent = '';
       status.textContent = text;
     },
-    keepFocus() {
-      if (shadow.activeElement !== null && shadow.activeElement !== rovingButton && !rovingButton.hidden)
-        rovingButton.focus({ preventScroll: true });
-    },
-    hasFocus: () => shadow.activeElement !== null,
     setRightInset(px) {
       // Never past the viewport's left edge, where a panel as wide as a narrow window would push it.
       pin(host, { right: `min(${Math.max(0, Math.round(px))}px, calc(100vw - ${STRIP_PX}px))` });
