@@ -2,7 +2,7 @@ import { i18n } from '#i18n';
 import { mapKeyAction } from './keys';
 import { aboveLabel, belowLabel, clusterLabel, filterLabel, highlightLabel } from './labels';
 import { layoutMap, type MapEntry, type MapLayout } from './layout';
-import { type MapItem, measureEntries } from './measure';
+import { type MapItem, type Measurement, startMeasurement } from './measure';
 import { clusterTarget, type StepDirection, stepTarget } from './stepping';
 import { BUCKET_PX, MARK_PX } from './style';
 import { type MapDrawing, type MapTarget, mountMapView } from './view';
@@ -23,7 +23,7 @@ export interface HighlightMapOptions {
 export interface HighlightMap {
   /** The map's element on the page, for callers to tell its clicks from the article's. */
   readonly host: HTMLElement;
-  /** The highlights drawn now (after each anchoring pass, or a new highlight): measured once, here. */
+  /** The highlights drawn now (after each anchoring pass, or a new highlight): measured once, from here. */
   update(items: readonly MapItem[]): void;
   /** How far from the viewport's right edge the strip stands: the panel's width, or the folded tab's. */
   setRightInset(px: number): void;
@@ -36,6 +36,8 @@ export interface HighlightMap {
 
 /** Trailing delay before re-measuring after the article's DOM changes, which can happen on every frame. */
 const CONTENT_SETTLE_MS = 250;
+/** Time for range reads in one animation frame, leaving the rest of the frame's 16 ms to the page. */
+const MEASURE_BUDGET_MS = 6;
 
 /**
  * The map of the reader's highlights beside the panel's edge (a bucket bar). Highlights are measured once, when
@@ -86,8 +88,9 @@ export function mountHighlightMap(doc: Document, options: HighlightMapOptions): 
   }
 
   function render(): void {
-    view.setVisible(visible && shown.length > 0);
+    // The scroll offset is read before anything is written: read after a write, it would lay the page out.
     layout = layoutMap(shown, win.scrollY, viewHeight, { markPx: MARK_PX, bucketPx: BUCKET_PX });
+    view.setVisible(visible && shown.length > 0);
     const current = currentId === null ? undefined : indexOf.get(currentId);
     const drawing: MapDrawing = {
       up: { count: layout.above, label: aboveLabel(layout.above) },
@@ -108,27 +111,37 @@ export function mountHighlightMap(doc: Document, options: HighlightMapOptions): 
     follow = false;
   }
 
-  function measure(): void {
-    viewHeight = win.innerHeight;
-    all = measureEntries(items, win.scrollY);
-    applyFilter();
-    render();
-  }
-
-  // At most one update per animation frame, however many scroll, resize or change events came in.
+  // At most one update per animation frame, however many scroll, resize or change events came in. A new
+  // measurement starts over one under way (the layout it was reading has changed); until it is done, the marks
+  // keep their last heights, shifted by the scroll as usual.
   let frame = 0;
   let remeasure = false;
+  let measurement: Measurement | null = null;
   const schedule = (withMeasure: boolean) => {
     remeasure ||= withMeasure;
-    if (frame !== 0) return;
-    frame = win.requestAnimationFrame(() => {
-      frame = 0;
-      const measuring = remeasure;
-      remeasure = false;
-      if (measuring) measure();
-      else render();
-    });
+    if (frame === 0) frame = win.requestAnimationFrame(update);
   };
+  function update(): void {
+    frame = 0;
+    if (remeasure) {
+      // Reads start in the next frame: in this one the page may still have to lay itself out again (after a
+      // resize, say), and the first read would do that work inside the map's update, adding the two together.
+      remeasure = false;
+      measurement = startMeasurement(items);
+      render();
+      schedule(false);
+      return;
+    }
+    viewHeight = win.innerHeight;
+    const measured = measurement?.run(MEASURE_BUDGET_MS, win.scrollY);
+    if (measured === null) schedule(false);
+    else if (measured !== undefined) {
+      measurement = null;
+      all = measured;
+      applyFilter();
+    }
+    render();
+  }
 
   function goTo(index: number | null, how: { open: boolean; smooth: boolean }, direction?: StepDirection): void {
     const entry = index === null ? undefined : shown[index];
@@ -209,7 +222,10 @@ export function mountHighlightMap(doc: Document, options: HighlightMapOptions): 
       byId = new Map(items.map((item) => [item.id, item]));
       quotes.clear();
       if (currentId !== null && !byId.has(currentId)) currentId = null;
-      measure();
+      // Deleted highlights leave the map now; new ones appear once measured, in the next frames.
+      all = all.filter((entry) => byId.has(entry.id));
+      applyFilter();
+      schedule(true);
     },
     setRightInset: (px) => view.setRightInset(px),
     setVisible(next) {

@@ -57,7 +57,15 @@ export interface MapViewOptions {
  */
 export function mountMapView(doc: Document, options: MapViewOptions): MapView {
   const host = doc.createElement('journal-club-map');
-  pin(host, { ...PINNED_HOST_STYLE, top: '0', right: '0', width: `${STRIP_PX}px`, height: '100vh' });
+  // Layout containment: redrawing the marks lays out the strip alone, never the article.
+  pin(host, {
+    ...PINNED_HOST_STYLE,
+    top: '0',
+    right: '0',
+    width: `${STRIP_PX}px`,
+    height: '100vh',
+    contain: 'layout style',
+  });
   const shadow = host.attachShadow({ mode: 'closed' });
   const removeStyles = adoptStyles(shadow, HIGHLIGHT_MAP_CSS);
   const strip = doc.createElement('div');
@@ -97,6 +105,7 @@ export function mountMapView(doc: Document, options: MapViewOptions): MapView {
   doc.documentElement.append(host);
 
   let rovingButton: HTMLButtonElement = up;
+  let shown = true;
   const drawMark = (button: HTMLButtonElement, mark: MarkDrawing) => {
     set(button, 'style', `transform: translateY(${Math.round(mark.top)}px); ${markLook(mark.look)}`);
     set(button, 'aria-label', mark.label);
@@ -143,6 +152,8 @@ export function mountMapView(doc: Document, options: MapViewOptions): MapView {
       pin(host, { right: `min(${Math.max(0, Math.round(px))}px, calc(100vw - ${STRIP_PX}px))` });
     },
     setVisible(visible) {
+      if (visible === shown) return;
+      shown = visible;
       pin(host, { display: visible ? 'block' : 'none' });
     },
     destroy() {
