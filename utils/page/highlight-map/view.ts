@@ -66,6 +66,12 @@ export function mountMapView(doc: Document, options: MapViewOptions): MapView {
     height: '100vh',
     contain: 'layout style',
   });
+  // Text spacing is left to the reader (WCAG 1.4.12): a reader's own letter, word and line spacing reach the counts
+  // through the host, which `all: initial !important` would otherwise forbid.
+  for (const name of ['letter-spacing', 'word-spacing', 'line-height']) {
+    host.style.removeProperty(name);
+    host.style.setProperty(name, 'normal');
+  }
   const shadow = host.attachShadow({ mode: 'closed' });
   const removeStyles = adoptStyles(shadow, HIGHLIGHT_MAP_CSS);
   const strip = doc.createElement('div');
