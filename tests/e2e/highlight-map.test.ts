@@ -60,6 +60,10 @@ async function highlighted(): Promise<Page> {
     // Back to the page (tying a passage opens its note in the panel), then a reader's selection.
     await page.locator('h1').click();
     await selectPassage(page, text);
+    // The toolbar takes the selection once it has settled (150 ms); on a busy machine the key's last character
+    // can arrive after the toolbar has shown, so the click waits for the whole passage and a settled toolbar.
+    await expect.poll(() => page.evaluate(() => getSelection()?.toString())).toBe(text);
+    await page.waitForTimeout(300);
     await page
       .getByRole('toolbar', { name: 'Highlight the selection' })
       .getByRole('button', { name: new RegExp(`^Tie to question ${question}`) })
