@@ -317,5 +317,12 @@ describe('keys, inside the map only', () => {
     expect(focusIsTyping(document)).toBe(true);
     field.blur();
     expect(focusIsTyping(document)).toBe(false);
+    // Editable content, and the panel's host (its frame may hold the note the reader is typing).
+    for (const html of ['<div contenteditable="true" tabindex="0">notes</div>', '<journal-club-panel tabindex="0">']) {
+      article.insertAdjacentHTML('beforeend', html);
+      (article.lastElementChild as HTMLElement).focus();
+      expect(focusIsTyping(document)).toBe(true);
+      (article.lastElementChild as HTMLElement).blur();
+    }
   });
 });
