@@ -26,6 +26,16 @@ export default defineConfig({
     // reader change the key (chrome://extensions/shortcuts, Firefox's add-on manager).
     commands: {
       'open-panel': { suggested_key: { default: 'Alt+Shift+J' }, description: '__MSG_commands_openPanel__' },
+      // Steps through the highlights (utils/page/highlight-map/): Period and Comma are keys Chromium and Firefox
+      // both accept for commands, and sit under > and <.
+      'next-highlight': {
+        suggested_key: { default: 'Alt+Shift+Period' },
+        description: '__MSG_commands_nextHighlight__',
+      },
+      'previous-highlight': {
+        suggested_key: { default: 'Alt+Shift+Comma' },
+        description: '__MSG_commands_previousHighlight__',
+      },
     },
     // The detector (entrypoints/detector.ts) is an unlisted script declared here; see that file for why.
     content_scripts: [{ matches: ['http://*/*', 'https://*/*'], js: ['detector.js'], run_at: 'document_end' }],

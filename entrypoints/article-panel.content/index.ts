@@ -3,12 +3,21 @@ import { defineContentScript } from 'wxt/utils/define-content-script';
 import { createIntegration } from '../../utils/page/document';
 import { trackPageFocus } from '../../utils/page/focus';
 import { type PageHighlighting, startPageHighlighting } from '../../utils/page/highlighting';
-import { mountPanelFrame, type PanelFrame } from '../../utils/page/panel-frame';
+import { mountPanelFrame, PANEL_WIDTH_PX, type PanelFrame, TAB_WIDTH_PX } from '../../utils/page/panel-frame';
 import { forgetShareFragment, showSharedPassages } from '../../utils/page/shared-passages';
 import { sendToBackground } from '../../utils/protocol/extension-client';
-import type { TabMessage } from '../../utils/protocol/tab-messages';
+import type { PanelLayout, TabMessage } from '../../utils/protocol/tab-messages';
 import { stripSharePayload } from '../../utils/sharing/share-url';
 import { uiLanguage } from '../../utils/ui-language';
+
+/**
+ * The highlight map stands at the panel's edge: beside the open panel, beside the folded tab, and not at all while
+ * the panel is closed for the page.
+ */
+function placeMap(page: PageHighlighting | undefined, layout: PanelLayout): void {
+  page?.map.setVisible(layout !== 'closed');
+  page?.map.setRightInset(layout === 'open' ? PANEL_WIDTH_PX : TAB_WIDTH_PX);
+}
 
 /** Set on the content script's own (isolated) window, which the page cannot see, when the panel is mounted. */
 const MOUNTED = Symbol.for('journal-club-reader.panel');
@@ -54,6 +63,7 @@ export default defineContentScript({
         if (shared.ok) removeShared = showSharedPassages(integration, shared.items);
         forgetShareFragment(window, stripSharePayload);
       }
+      placeMap(highlighting?.page, layout);
       if (layout === 'closed') return frame?.remove();
       // Each frame gets a fresh ticket in its address, which the page cannot read (closed shadow root): the
       // background answers only the frame that holds it (utils/protocol/panel-claim.ts).
@@ -80,6 +90,10 @@ export default defineContentScript({
       switch (command?.type) {
         case 'panel-layout':
           frame?.setLayout(command.layout);
+          placeMap(highlighting?.page, command.layout);
+          break;
+        case 'highlight-step':
+          highlighting?.page.map.step(command.direction);
           break;
         case 'panel-hide':
           frame?.remove();

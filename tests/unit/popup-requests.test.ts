@@ -242,4 +242,17 @@ describe('the keyboard command', () => {
     expect(openPopup).not.toHaveBeenCalled();
     expect(world.injected).toEqual([]);
   });
+
+  it('passes the highlight steps to the tab, where only a club article’s page listens, and opens nothing', async () => {
+    const openPopup = vi.fn(async () => undefined);
+    await runCommand('next-highlight', TAB, world.services, openPopup);
+    await runCommand('previous-highlight', TAB, world.services, openPopup);
+    await runCommand('next-highlight', undefined, world.services, openPopup);
+    expect(world.sent).toEqual([
+      { type: 'highlight-step', direction: 'next' },
+      { type: 'highlight-step', direction: 'previous' },
+    ]);
+    expect(openPopup).not.toHaveBeenCalled();
+    expect(world.injected).toEqual([]);
+  });
 });

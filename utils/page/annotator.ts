@@ -28,6 +28,8 @@ export interface PageAnnotatorOptions {
   questionIndex(questionId: string | null): number | null;
   /** How long after the page opened late text may still bring orphans back. */
   settleMs?: number;
+  /** Told what is drawn each time it changes (the highlight map follows it). */
+  onDrawn?(items: readonly DrawnHighlight[]): void;
 }
 
 const DEFAULT_SETTLE_MS = 30_000;
@@ -52,8 +54,13 @@ export function createPageAnnotator(options: PageAnnotatorOptions) {
   /** Highlights drawn by `add`, with the load count then, until a pass that loaded after them has run. */
   const added = new Map<string, { item: DrawnHighlight; loadsBefore: number }>();
 
-  function show(next: Record<string, AnchorStatus>): void {
+  const paint = () => {
     painter.paint(drawn);
+    options.onDrawn?.(drawn);
+  };
+
+  function show(next: Record<string, AnchorStatus>): void {
+    paint();
     if (statuses === null || !sameStatuses(next, statuses)) options.report(next);
     statuses = next;
   }
@@ -117,14 +124,17 @@ export function createPageAnnotator(options: PageAnnotatorOptions) {
       added.set(highlight.id, { item, loadsBefore: loads });
       drawn = [...drawn.filter((other) => other.id !== highlight.id), item];
       // Before the first pass has reported, the panel waits for it, which will count this one too.
-      if (statuses === null) painter.paint(drawn);
+      if (statuses === null) paint();
       else show({ ...statuses, [highlight.id]: 'anchored' });
     },
-    /** Scrolls the passage into the middle of the view and flashes it; false when it is not on the page. */
-    reveal(id: string): boolean {
+    /**
+     * Scrolls the passage into the middle of the view (smoothly unless told otherwise) and flashes it; false when
+     * it is not on the page.
+     */
+    reveal(id: string, smooth = true): boolean {
       const range = rangeOf(id);
       if (!range) return false;
-      void integration.scrollTo(range, { smooth: true });
+      void integration.scrollTo(range, { smooth });
       painter.flash(id);
       return true;
     },

@@ -6,6 +6,9 @@ import { highlightSource } from '../sharing/highlight-source';
 import { buildTextFragment } from '../sharing/text-fragment';
 import { createPageAnnotator } from './annotator';
 import type { DocumentIntegration } from './document';
+import { mountHighlightMap } from './highlight-map/highlight-map';
+import type { StepDirection } from './highlight-map/stepping';
+import { focusIsTyping } from './highlight-map/typing-focus';
 import { highlightableRange, selectionFocusEnd, selectionRect } from './highlighter/selection';
 import { trackReaderSelection } from './reader-selection';
 import { selectionRefusal } from './selection-refusal';
@@ -38,6 +41,14 @@ export function startPageHighlighting(
       const index = entry.questions.findIndex((question) => question.id === questionId);
       return index < 0 ? null : index;
     },
+    onDrawn: (items) => map.update(items),
+  });
+  // The map of the highlights beside the panel: a mark's click opens its card, as a click on the passage does.
+  const map = mountHighlightMap(doc, {
+    questionCount: entry.questions.length,
+    reveal: (id, smooth) => void annotator.reveal(id, smooth),
+    open: (id) => void send({ type: 'highlight-activated', id }),
+    onContentChange: (listener) => integration.onContentChange(listener),
   });
 
   let selected: Range | null = null;
@@ -122,7 +133,9 @@ export function startPageHighlighting(
       (event) => {
         const { clientX, clientY } = event as MouseEvent;
         // A script's click (dispatchEvent) must not reopen a panel the reader closed.
-        if (!event.isTrusted || !win.getSelection()?.isCollapsed || event.composedPath().includes(toolbar.host)) return;
+        if (!event.isTrusted || !win.getSelection()?.isCollapsed) return;
+        const path = event.composedPath();
+        if (path.includes(toolbar.host) || path.includes(map.host)) return;
         const id = annotator.highlightAt(clientX, clientY);
         if (id) void send({ type: 'highlight-activated', id });
       },
@@ -145,7 +158,17 @@ export function startPageHighlighting(
       const range = annotator.rangeOf(id);
       return range ? buildTextFragment(range) : null;
     },
+    /** The highlight map: where it stands (beside the panel), whether it shows, and the keyboard commands' steps. */
+    map: {
+      setRightInset: (px: number) => map.setRightInset(px),
+      setVisible: (visible: boolean) => map.setVisible(visible),
+      /** A step asked by a browser-wide key, which does nothing while the reader is typing. */
+      step(direction: StepDirection): void {
+        if (!focusIsTyping(doc)) map.step(direction);
+      },
+    },
     stop() {
+      map.destroy();
       for (const [target, type, listener] of listeners) target.removeEventListener(type, listener, true);
       clearTimeout(settle);
       readerSelection.stop();

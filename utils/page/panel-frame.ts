@@ -17,7 +17,7 @@ export interface PanelFrame {
 const loadedFrames = new WeakSet<HTMLIFrameElement>();
 
 export const PANEL_WIDTH_PX = 400;
-const TAB_WIDTH_PX = 44;
+export const TAB_WIDTH_PX = 44;
 const TAB_HEIGHT_PX = 148;
 
 /**

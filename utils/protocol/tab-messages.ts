@@ -21,6 +21,8 @@ export type TabMessage =
   | { type: 'panel-layout'; layout: PanelLayout }
   | { type: 'highlights-changed' }
   | { type: 'highlight-reveal'; id: string }
+  /** Goes to the next or previous highlight (the keyboard commands; the page ignores it while the reader types). */
+  | { type: 'highlight-step'; direction: 'next' | 'previous' }
   | { type: 'page-focus' }
   /** Asks the page for the text fragment (`text=…`) that finds a highlight's passage; answered string | null. */
   | { type: 'text-fragment'; id: string }
