@@ -49,5 +49,5 @@ export function postAddressKey(address: string): string | null {
 
 /** `%2f` and `%2F` are the same byte; the URL parser keeps whichever the link was written with. */
 function upperEscapes(text: string): string {
-  return text.replace(/%[0-9a-f]{2}/gi, (escape) => escape.toUpperCase());
+  return text.replace(/%[0-9a-f]{2}/gi, (percent) => percent.toUpperCase());
 }
