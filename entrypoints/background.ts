@@ -248,7 +248,8 @@ export default defineBackground(() => {
   browser.tabs.onUpdated.addListener((tabId, change, tab) => {
     if (change.url === undefined && change.status === undefined) return;
     const { url } = tab;
-    if (tab.status === 'complete' && url) {
+    // Only a web page can be a club's post; the extension's own pages and the browser's are never looked up.
+    if (tab.status === 'complete' && url && /^https?:/i.test(url)) {
       void postChecks(() => postPageChanged(tabId, url, services)).catch(() => undefined);
     }
     void forgetIfLeft(tabId, services, probe)

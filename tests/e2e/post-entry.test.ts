@@ -23,7 +23,7 @@ beforeAll(async () => {
   feeds = await startFeedServer();
   feeds.json('/post-feed.json', postEntryFeed(server.origin));
   const reply = await subscribeToFeed(browser.context, browser.extensionId, `${feeds.origin}/post-feed.json`);
-  expect(reply).toMatchObject({ ok: true, value: { status: 'subscribed' } });
+  expect(reply, JSON.stringify(reply)).toMatchObject({ ok: true, value: { status: 'subscribed' } });
 });
 
 afterAll(async () => {
