@@ -76,13 +76,14 @@ export function mountPostNotice(doc: Document, options: PostNoticeOptions): Post
   let opening = false;
   read.addEventListener('click', async (event) => {
     if (!event.isTrusted || opening) return;
+    // Marked busy rather than disabled: a disabled button would drop the keyboard's focus onto the page.
     opening = true;
-    read.disabled = true;
+    read.setAttribute('aria-disabled', 'true');
     read.textContent = i18n.t('postNotice.opening');
     problem.textContent = '';
     const reply = await options.onRead();
     opening = false;
-    read.disabled = false;
+    read.removeAttribute('aria-disabled');
     read.textContent = i18n.t('postNotice.read');
     if (!reply.ok) problem.textContent = i18n.t('postNotice.failed', [reply.error]);
     else if (reply.value === 'no-club-post') problem.textContent = i18n.t('postNotice.gone');

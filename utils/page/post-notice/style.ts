@@ -76,7 +76,7 @@ export const POST_NOTICE_CSS = `
   cursor: pointer;
 }
 
-.notice__read:disabled {
+.notice__read[aria-disabled='true'] {
   cursor: progress;
   opacity: 0.8;
 }
