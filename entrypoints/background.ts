@@ -58,6 +58,10 @@ export default defineBackground(() => {
   const catalogChanged = (changed?: ReadonlySet<string>) => {
     catalog = null;
     void catalogChanges(() => followCatalogChange(services, changed)).catch(() => undefined);
+    // Club posts already open follow too: a new feed's post gets its notice, an unsubscribed one loses it.
+    void browser.tabs.query({ status: 'complete' }).then((tabs) => {
+      for (const { id, url } of tabs) if (id !== undefined && url) checkPost(id, url);
+    });
   };
   const trust = createFeedTrust(browser.storage.local, async () => {
     const list = await feeds.list();
@@ -243,15 +247,15 @@ export default defineBackground(() => {
       ),
   };
   // A club's post is told by the tab's address once its page has loaded, or when the address changes in place;
-  // one check at a time, so that a quick change never leaves the notice of the page before (post-page.ts).
+  // one check at a time, so that a quick change never leaves the notice of the page before (post-page.ts). Only
+  // a web page can be a club's post; the extension's own pages and the browser's are never looked up.
   const postChecks = inOrder();
+  function checkPost(tabId: number, url: string): void {
+    if (/^https?:/i.test(url)) void postChecks(() => postPageChanged(tabId, url, services)).catch(() => undefined);
+  }
   browser.tabs.onUpdated.addListener((tabId, change, tab) => {
     if (change.url === undefined && change.status === undefined) return;
-    const { url } = tab;
-    // Only a web page can be a club's post; the extension's own pages and the browser's are never looked up.
-    if (tab.status === 'complete' && url && /^https?:/i.test(url)) {
-      void postChecks(() => postPageChanged(tabId, url, services)).catch(() => undefined);
-    }
+    if (tab.status === 'complete' && tab.url) checkPost(tabId, tab.url);
     void forgetIfLeft(tabId, services, probe)
       .then(
         () => services.panelTickets.get(tabId),

@@ -173,3 +173,23 @@ describe('elsewhere', () => {
     await page.close();
   });
 });
+
+// Last: it takes the test feed away.
+describe('when the catalog changes', () => {
+  // Its notice was dismissed above, so the badge tells: the notice's script still runs there, and answers.
+  it('a post already open loses its POST badge as soon as its feed is unsubscribed', async () => {
+    const post = await open('/club-post.html');
+    await expect.poll(async () => (await toolbarButton(post)).text, { timeout: 10_000 }).toBe('POST');
+    const options = await browser.context.newPage();
+    await options.goto(`chrome-extension://${browser.extensionId}/options.html`);
+    const reply = await options.evaluate(
+      (url) => chrome.runtime.sendMessage({ type: 'feed-unsubscribe', url }),
+      `${feeds.origin}/post-feed.json`,
+    );
+    expect(reply).toMatchObject({ ok: true });
+    await expect.poll(async () => (await toolbarButton(post)).text, { timeout: 10_000 }).toBe('');
+    expect((await toolbarButton(post)).title).toBe('Journal Club Reader: no article detected on this page');
+    await options.close();
+    await post.close();
+  });
+});
