@@ -59,9 +59,12 @@ export default defineBackground(() => {
     catalog = null;
     void catalogChanges(() => followCatalogChange(services, changed)).catch(() => undefined);
     // Club posts already open follow too: a new feed's post gets its notice, an unsubscribed one loses it.
-    void browser.tabs.query({ status: 'complete' }).then((tabs) => {
-      for (const { id, url } of tabs) if (id !== undefined && url) checkPost(id, url);
-    });
+    void browser.tabs.query({ status: 'complete' }).then(
+      (tabs) => {
+        for (const { id, url } of tabs) if (id !== undefined && url) checkPost(id, url);
+      },
+      () => undefined,
+    );
   };
   const trust = createFeedTrust(browser.storage.local, async () => {
     const list = await feeds.list();
