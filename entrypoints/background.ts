@@ -11,6 +11,8 @@ import { runCommand } from '../utils/background/panel-command';
 import { createPanelPorts } from '../utils/background/panel-ports';
 import { panelSnapshot } from '../utils/background/panel-snapshot';
 import { createPanelTickets } from '../utils/background/panel-tickets';
+import { createPostMemory } from '../utils/background/post-memory';
+import { postPageChanged } from '../utils/background/post-page';
 import { parseSettings, SETTINGS_KEY } from '../utils/background/settings';
 import { type DocumentProbe, forgetIfLeft } from '../utils/background/tab-navigation';
 import { createTabRegistry } from '../utils/background/tab-registry';
@@ -30,6 +32,8 @@ import { uiLanguage } from '../utils/ui-language';
 
 /** The panel content script, registered at runtime so that WXT leaves it out of the manifest's (typed) paths. */
 const PANEL_SCRIPT = '/content-scripts/article-panel.js' as ScriptPublicPath;
+/** The notice offered on a club's post (entrypoints/post-notice.content), injected the same way. */
+const POST_NOTICE_SCRIPT = '/content-scripts/post-notice.js' as ScriptPublicPath;
 
 /**
  * Wires the browser's events to the request handlers, and binds the services they use to the browser's APIs:
@@ -54,6 +58,13 @@ export default defineBackground(() => {
   const catalogChanged = (changed?: ReadonlySet<string>) => {
     catalog = null;
     void catalogChanges(() => followCatalogChange(services, changed)).catch(() => undefined);
+    // Club posts already open follow too: a new feed's post gets its notice, an unsubscribed one loses it.
+    void browser.tabs.query({ status: 'complete' }).then(
+      (tabs) => {
+        for (const { id, url } of tabs) if (id !== undefined && url) checkPost(id, url);
+      },
+      () => undefined,
+    );
   };
   const trust = createFeedTrust(browser.storage.local, async () => {
     const list = await feeds.list();
@@ -95,6 +106,30 @@ export default defineBackground(() => {
     injectPanel: async (tabId) => {
       await browser.scripting.executeScript({ target: { tabId, frameIds: [0] }, files: [PANEL_SCRIPT] });
     },
+    injectPostNotice: async (tabId) => {
+      await browser.scripting
+        .executeScript({ target: { tabId, frameIds: [0] }, files: [POST_NOTICE_SCRIPT] })
+        .catch(() => undefined);
+    },
+    hidePostNotice: (tabId) =>
+      browser.tabs.sendMessage(tabId, { type: 'post-notice-hide' }, { frameId: 0 }).then(
+        (answer: unknown) => answer === true,
+        () => false,
+      ),
+    tabAddress: (tabId) =>
+      browser.tabs.get(tabId).then(
+        (tab) => tab.url ?? null,
+        () => null,
+      ),
+    // Opened blank first, so that the arrival mark is stored before the article can report itself.
+    openTab: async (url, openerTabId, beforeLoad) => {
+      const tab = await browser.tabs.create({ url: 'about:blank', openerTabId, active: true }).catch(() => null);
+      if (tab?.id === undefined) return null;
+      await beforeLoad(tab.id);
+      const loading = await browser.tabs.update(tab.id, { url }).catch(() => null);
+      return loading ? tab.id : null;
+    },
+    posts: createPostMemory(browser.storage.session),
     queryArticle: async (tabId) => {
       const answer = await browser.tabs.sendMessage(tabId, { type: ARTICLE_QUERY }, { frameId: 0 }).catch(() => null);
       return parseArticleAnswer(answer);
@@ -214,8 +249,16 @@ export default defineBackground(() => {
         () => false,
       ),
   };
-  browser.tabs.onUpdated.addListener((tabId, change) => {
+  // A club's post is told by the tab's address once its page has loaded, or when the address changes in place;
+  // one check at a time, so that a quick change never leaves the notice of the page before (post-page.ts). Only
+  // a web page can be a club's post; the extension's own pages and the browser's are never looked up.
+  const postChecks = inOrder();
+  function checkPost(tabId: number, url: string): void {
+    if (/^https?:/i.test(url)) void postChecks(() => postPageChanged(tabId, url, services)).catch(() => undefined);
+  }
+  browser.tabs.onUpdated.addListener((tabId, change, tab) => {
     if (change.url === undefined && change.status === undefined) return;
+    if (tab.status === 'complete' && tab.url) checkPost(tabId, tab.url);
     void forgetIfLeft(tabId, services, probe)
       .then(
         () => services.panelTickets.get(tabId),
@@ -238,5 +281,6 @@ export default defineBackground(() => {
     void services.tabs.forget(tabId);
     void services.panelTickets.forget(tabId);
     void services.undo.forget(tabId);
+    void services.posts.forget(tabId);
   });
 });

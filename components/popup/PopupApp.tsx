@@ -57,6 +57,9 @@ export function PopupApp({ language, send, tabId, shortcut, close, openCatalogs 
               ? Promise.resolve({ ok: true, value: 'no-club-article' })
               : send({ type: 'panel-open', tabId })
           }
+          onReadArticle={() =>
+            tabId === null ? Promise.resolve({ ok: true, value: 'no-club-post' }) : send({ type: 'post-read', tabId })
+          }
           onOpened={close}
         />
       </section>

@@ -3,6 +3,7 @@ import { i18n } from '#i18n';
 import { localize } from '../../utils/catalog/localized';
 import type { TabStatus } from '../../utils/popup/tab-status';
 import type { Reply } from '../../utils/protocol/reply';
+import { ClubPostStatus } from './ClubPostStatus';
 
 export type StatusLoad =
   | { status: 'loading' }
@@ -16,6 +17,8 @@ interface TabStatusCardProps {
   shortcut: string | null;
   /** Asks the background to open the panel on the tab and focus it. */
   onOpenPanel: () => Promise<Reply<'opened' | 'no-club-article'>>;
+  /** On a club's post: asks the background to open the article it discusses, with its panel, in a new tab. */
+  onReadArticle: () => Promise<Reply<'opened' | 'no-club-post'>>;
   /** Closes the popup, so that keyboard focus lands in the panel the reader asked for. */
   onOpened: () => void;
 }
@@ -23,10 +26,10 @@ interface TabStatusCardProps {
 type Opening = { status: 'idle' } | { status: 'opening' } | { status: 'gone' } | { status: 'failed'; error: string };
 
 /**
- * What the tab's page is, in the three cases the toolbar badge shows (nothing, DOI, JC), with the way into the
- * panel on a club article.
+ * What the tab's page is, in the four cases the toolbar badge shows (nothing, DOI, JC, POST), with the way into
+ * the panel on a club article and to the article on a club's post.
  */
-export function TabStatusCard({ load, language, shortcut, onOpenPanel, onOpened }: TabStatusCardProps) {
+export function TabStatusCard({ load, language, shortcut, onOpenPanel, onReadArticle, onOpened }: TabStatusCardProps) {
   const [opening, setOpening] = useState<Opening>({ status: 'idle' });
   if (load.status === 'loading') return <p class="status status--loading">{i18n.t('popup.loading')}</p>;
   if (load.status === 'failed') {
@@ -47,6 +50,9 @@ export function TabStatusCard({ load, language, shortcut, onOpenPanel, onOpened 
         </div>
       </div>
     );
+  }
+  if (tab.kind === 'club-post') {
+    return <ClubPostStatus title={tab.title} language={language} onReadArticle={onReadArticle} onOpened={onOpened} />;
   }
   if (tab.kind === 'not-in-catalog') {
     return (
@@ -102,7 +108,7 @@ export function TabStatusCard({ load, language, shortcut, onOpenPanel, onOpened 
 }
 
 /** The toolbar badge's mark for the case, repeated here so the reader connects the two; decorative. */
-function StatusBadge({ kind }: { kind: TabStatus['kind'] }) {
+function StatusBadge({ kind }: { kind: Exclude<TabStatus['kind'], 'club-post'> }) {
   const text = kind === 'club-article' ? 'JC' : kind === 'not-in-catalog' ? 'DOI' : '–';
   return (
     <span class={`status__badge status__badge--${kind}`} aria-hidden="true">

@@ -5,6 +5,7 @@ import type { ActionIndicator } from '../../utils/background/action-indicator';
 import { loadCatalog } from '../../utils/background/catalog-source';
 import { createFeedTrust } from '../../utils/background/feed-trust';
 import { createPanelTickets } from '../../utils/background/panel-tickets';
+import { createPostMemory } from '../../utils/background/post-memory';
 import type { BackgroundServices } from '../../utils/background/services';
 import { createTabRegistry } from '../../utils/background/tab-registry';
 import { createUndoStore } from '../../utils/background/undo-store';
@@ -57,8 +58,14 @@ export async function makeBackgroundWorld(options: WorldOptions) {
   const local = new Map<string, unknown>();
   const collapsed = new Map<string, boolean>();
   const confirmed = new Map<string, string[]>();
-  /** What the page in the tab shows now, as its detector would answer. */
-  const page = { article: null as ArticleInfo | null };
+  /**
+   * What the page in the tab shows now: the article its detector would answer, its address, and whether a post
+   * notice's script runs in it (it answers a hide request).
+   */
+  const page = { article: null as ArticleInfo | null, address: null as string | null, notice: false };
+  const notices: number[] = [];
+  /** Tabs the background opened: the address, the tab it was opened from, and the new tab's id (100 onwards). */
+  const openedTabs: { url: string; openerTabId: number; tabId: number }[] = [];
   let settings: Settings = { shareBase: 'doi' };
   let clock = Date.parse('2026-11-27T10:00:00.000Z');
   const store = createHighlightStore(async () => opened);
@@ -86,6 +93,18 @@ export async function makeBackgroundWorld(options: WorldOptions) {
     injectPanel: async (tabId) => {
       injected.push(tabId);
     },
+    injectPostNotice: async (tabId) => {
+      notices.push(tabId);
+    },
+    hidePostNotice: async () => page.notice,
+    tabAddress: async (tabId) => (detectorTab === undefined || tabId === detectorTab ? page.address : null),
+    openTab: async (url, openerTabId, beforeLoad) => {
+      const tabId = 100 + openedTabs.length;
+      await beforeLoad(tabId);
+      openedTabs.push({ url, openerTabId, tabId });
+      return tabId;
+    },
+    posts: createPostMemory(mapSessionArea(session)),
     sendToTab: async (_tabId, message) => {
       sent.push(message);
     },
@@ -117,7 +136,7 @@ export async function makeBackgroundWorld(options: WorldOptions) {
     },
     newId: () => crypto.randomUUID(),
   };
-  return { services, db, store, session, collapsed, page, injected, sent, indicators, events };
+  return { services, db, store, session, collapsed, page, injected, notices, openedTabs, sent, indicators, events };
 }
 
 export type BackgroundWorld = Awaited<ReturnType<typeof makeBackgroundWorld>>;

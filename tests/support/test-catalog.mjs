@@ -28,3 +28,40 @@ export const TEST_FEED = {
     ],
   })),
 };
+
+/** The DOI of tests/fixtures/post-article.html, the article of the post in {@link postEntryFeed}. */
+export const POST_ARTICLE_DOI = '10.5555/club-post.2025.001';
+
+/**
+ * A feed with one entry whose club post (tests/fixtures/club-post.html) and open-access copy
+ * (tests/fixtures/post-article.html) are both served by the fixture server at `origin`, for the way in from the
+ * club's post (tests/e2e/post-entry.test.ts).
+ * @param {string} origin
+ */
+export function postEntryFeed(origin) {
+  return {
+    version: 1,
+    entries: [
+      {
+        id: 'test-post-entry',
+        dois: [POST_ARTICLE_DOI],
+        title: {
+          en: 'A study the club discussed from its post',
+          fr: 'Une étude que le club a discutée dans son billet',
+        },
+        authors: ['Test Author'],
+        citation: `Test citation for ${POST_ARTICLE_DOI}`,
+        year: 2025,
+        articleUrls: [`${origin}/post-article.html`],
+        club: { name: 'Test Club', url: `${origin}/` },
+        postUrl: `${origin}/club-post.html`,
+        summary: 'Summary of the post entry.',
+        commentary: 'Commentary on the post entry.',
+        questions: [
+          { id: 'q1', text: 'What would you change first?' },
+          { id: 'q2', text: 'Who should hear about it?' },
+        ],
+      },
+    ],
+  };
+}

@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { APPROVED_SITES_KEY, CATALOG_CHOICES_KEY, createFeedTrust } from '../../utils/background/feed-trust';
 import { mapSessionArea } from '../support/session-area';
 
@@ -14,6 +14,18 @@ describe('the reader’s approved feed sites and catalog choices', () => {
     await trust.setApprovedSites([]);
     expect(await trust.approvedSites()).toEqual([]);
     expect(seeded).toBe(1);
+  });
+
+  it('never lets a slow first seeding overwrite a site approved meanwhile', async () => {
+    const local = new Map<string, unknown>();
+    const seeding: { finish?: (sites: string[]) => void } = {};
+    const trust = createFeedTrust(mapSessionArea(local), () => new Promise((resolve) => (seeding.finish = resolve)));
+    const overview = trust.approvedSites();
+    await vi.waitFor(() => expect(seeding.finish).toBeDefined());
+    await trust.setApprovedSites(['http://127.0.0.1/*']);
+    seeding.finish?.([]);
+    expect(await overview).toEqual(['http://127.0.0.1/*']);
+    expect(await trust.approvedSites()).toEqual(['http://127.0.0.1/*']);
   });
 
   it('reads a damaged list as the valid sites in it, never as an approval of everything', async () => {

@@ -10,10 +10,16 @@ export interface ActionIndicator {
 
 /**
  * The toolbar button is the reader's only sign of the extension on pages without a panel, so it says which of
- * the three cases this page is: not an article, an article the club has not discussed, or a club article.
+ * the four cases this page is: not an article, an article the club has not discussed, a club article, or the
+ * club's post about one (whose popup and notice lead to the article).
  */
-export function actionIndicatorFor(status: ArticleStatus | 'no-article', clubName?: string): ActionIndicator {
+export function actionIndicatorFor(
+  status: ArticleStatus | 'no-article' | 'club-post',
+  clubName?: string,
+): ActionIndicator {
   switch (status) {
+    case 'club-post':
+      return { badgeText: 'POST', badgeColor: '#1d4f91', title: i18n.t('action.clubPost') };
     case 'club-article':
       return {
         badgeText: 'JC',

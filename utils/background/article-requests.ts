@@ -27,17 +27,24 @@ export async function articleDetected(
   services: BackgroundServices,
   documentId?: string | null,
 ): Handled<'article-detected'> {
-  const entry = (await services.catalog()).find(article.doi);
+  const catalog = await services.catalog();
+  const entry = catalog.find(article.doi);
   const previous = await services.tabs.get(tabId);
   if (!entry) {
     await services.tabs.set(tabId, { article, entryId: null, layout: 'closed' });
-    await services.showIndicator(tabId, actionIndicatorFor('not-in-catalog'));
+    // A club's post that names some other DOI is still, for the reader, the way to the club's article.
+    const onPost = pageUrl !== null && catalog.findByPost(pageUrl) !== null;
+    await services.showIndicator(tabId, actionIndicatorFor(onPost ? 'club-post' : 'not-in-catalog'));
     if (previous?.entryId) await services.sendToTab(tabId, { type: 'panel-hide' });
     return { ok: true, value: 'not-in-catalog' };
   }
   // Each report is a new document or a new article in place (the detector reports a DOI once per change), so a
-  // panel closed "for this page" comes back here; only collapsing is remembered, per article.
-  const layout: PanelLayout = (await services.articleState.getCollapsed(article.doi)) ? 'collapsed' : 'open';
+  // panel closed "for this page" comes back here; only collapsing is remembered, per article. A tab the reader
+  // opened from the club's post to read this article (post-reading.ts) shows it unfolded, as "Open panel" does.
+  const arriving = await services.posts.takeArrival(tabId, entry.id, services.now().getTime());
+  if (arriving) await services.articleState.setCollapsed(article.doi, false);
+  const collapsed = !arriving && (await services.articleState.getCollapsed(article.doi));
+  const layout: PanelLayout = collapsed ? 'collapsed' : 'open';
   await services.tabs.set(tabId, {
     article,
     entryId: entry.id,
@@ -50,6 +57,8 @@ export async function articleDetected(
     services.injectPanel(tabId),
     services.showIndicator(tabId, actionIndicatorFor('club-article', localize(entry.club.name, services.language))),
   ]);
+  // The panel script waits for its frame before moving focus into it.
+  if (arriving) await services.sendToTab(tabId, { type: 'panel-focus' });
   return { ok: true, value: 'club-article' };
 }
 

@@ -33,6 +33,10 @@ export function createFeedTrust(area: Pick<SessionArea, 'get' | 'set'>, seed: ()
       const stored = await read(APPROVED_SITES_KEY);
       if (stored !== undefined) return parseSites(stored);
       const seeded = [...new Set(await seed())];
+      // Reading the feeds takes a while: a list stored meanwhile (the reader subscribing while the options page's
+      // first overview is being built) is the reader's newer word, and the seed must not overwrite it.
+      const meanwhile = await read(APPROVED_SITES_KEY);
+      if (meanwhile !== undefined) return parseSites(meanwhile);
       await area.set({ [APPROVED_SITES_KEY]: seeded });
       return seeded;
     },

@@ -18,7 +18,9 @@ import {
   updateHighlight,
 } from './highlight-requests';
 import { pageHighlights, showOnPage } from './page-highlights';
-import { answerPopup } from './popup-requests';
+import { answerPopup, isPopupRequest } from './popup-requests';
+import { dismissPostNotice, postNotice } from './post-page';
+import { readFromPost } from './post-reading';
 import { fromStorage, ok, refused } from './reply';
 import type { BackgroundServices, RequestSender } from './services';
 import { savedFromShare, shareOpened } from './share-opened';
@@ -60,6 +62,10 @@ const SENDERS: Record<BackgroundRequest['type'], 'page' | 'panel' | 'either' | '
   'tab-status': 'extension',
   'reading-list': 'extension',
   'panel-open': 'extension',
+  'post-notice': 'page',
+  'post-notice-read': 'page',
+  'post-notice-dismiss': 'page',
+  'post-read': 'extension',
   feeds: 'extension',
   'feed-subscribe': 'extension',
   'feed-refresh': 'extension',
@@ -102,9 +108,7 @@ async function route(
 ): Promise<Reply<BackgroundResponses[BackgroundRequest['type']]>> {
   if (!senderAllowed(request, sender)) return refused(i18n.t('errors.notAccepted', [request.type]));
   // Requests of the popup and the options page (SENDERS 'extension') are answered here, before a tab is needed.
-  if (request.type === 'tab-status' || request.type === 'reading-list' || request.type === 'panel-open') {
-    return answerPopup(request, services);
-  }
+  if (isPopupRequest(request)) return answerPopup(request, services);
   if (isFeedRequest(request)) return handleFeedRequest(request, services);
   const { tabId } = sender;
   if (tabId === null) return refused(i18n.t('errors.needsTab'));
@@ -122,6 +126,13 @@ async function route(
     case 'page-focus':
       await services.sendToTab(tabId, { type: 'page-focus' });
       return { ok: true, value: null };
+    // The post notice's requests name no post: the sending document's own address does (post-page.ts).
+    case 'post-notice':
+      return { ok: true, value: await postNotice(sender.url, services) };
+    case 'post-notice-read':
+      return readFromPost(sender.url, tabId, services);
+    case 'post-notice-dismiss':
+      return { ok: true, value: await dismissPostNotice(sender.url, services) };
     case 'share-opened':
       return shareOpened(tabId, request.share, request.article, sender.url, services);
     case 'shared-save':

@@ -4,11 +4,17 @@ import type { Reply } from '../protocol/reply';
 import type { BackgroundRequest } from '../protocol/requests';
 import type { BackgroundResponses } from '../protocol/responses';
 import { openAndFocusPanel } from './open-panel';
+import { readFromPost } from './post-reading';
 import type { BackgroundServices } from './services';
 import { storageErrorText } from './storage-messages';
 
+const POPUP_REQUESTS = ['tab-status', 'reading-list', 'panel-open', 'post-read'] as const;
+
 /** The requests only the toolbar popup sends; none of them needs the sender to be in a tab. */
-export type PopupRequest = Extract<BackgroundRequest, { type: 'tab-status' | 'reading-list' | 'panel-open' }>;
+export type PopupRequest = Extract<BackgroundRequest, { type: (typeof POPUP_REQUESTS)[number] }>;
+
+export const isPopupRequest = (request: BackgroundRequest): request is PopupRequest =>
+  (POPUP_REQUESTS as readonly string[]).includes(request.type);
 
 /** Answers the toolbar popup. */
 export async function answerPopup(
@@ -22,18 +28,25 @@ export async function answerPopup(
       return { ok: true, value: await readingList(services) };
     case 'panel-open':
       return { ok: true, value: (await openAndFocusPanel(request.tabId, services)) ? 'opened' : 'no-club-article' };
+    case 'post-read':
+      return readFromPost(await services.tabAddress(request.tabId), request.tabId, services);
   }
 }
 
 /**
  * Asks the page's detector, not the tab registry, what the page shows now: the registry keeps the last report,
  * and a page without a DOI reports nothing, so after the tab moved on to such a page it would still name the
- * article. A tab the detector cannot reach (a browser page, a tab that does not exist) has no article.
+ * article. A tab the detector cannot reach (a browser page, a tab that does not exist) has no article. The tab's
+ * address tells a club's post, which the detector knows nothing of.
  */
 async function tabStatus(tabId: number, services: BackgroundServices): Promise<BackgroundResponses['tab-status']> {
-  const article = await services.queryArticle(tabId);
-  const entry = article ? (await services.catalog()).find(article.doi) : null;
-  return tabStatusFor(article, entry);
+  const [article, address, catalog] = await Promise.all([
+    services.queryArticle(tabId),
+    services.tabAddress(tabId),
+    services.catalog(),
+  ]);
+  const entry = article ? catalog.find(article.doi) : null;
+  return tabStatusFor(article, entry, address === null ? null : catalog.findByPost(address));
 }
 
 /** Every catalog entry (bundled and subscribed), with the reader's highlight count, or why it is missing. */

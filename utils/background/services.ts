@@ -10,6 +10,7 @@ import type { ActionIndicator } from './action-indicator';
 import type { FeedTrust } from './feed-trust';
 import type { ConfirmedOrigins } from './page-trust';
 import type { PanelTickets } from './panel-tickets';
+import type { PostMemory } from './post-memory';
 import type { TabRegistry } from './tab-registry';
 import type { UndoStore } from './undo-store';
 
@@ -44,6 +45,23 @@ export interface BackgroundServices {
     setCollapsed(doi: string, collapsed: boolean): Promise<void>;
   };
   injectPanel(tabId: number): Promise<void>;
+  /** Injects the post notice's script (entrypoints/post-notice.content) into the tab's top frame. */
+  injectPostNotice(tabId: number): Promise<void>;
+  /**
+   * Tells the tab's post notice that its page is no longer a club's post. True when the notice's script answered:
+   * the tab still shows the same document (the address changed in place).
+   */
+  hidePostNotice(tabId: number): Promise<boolean>;
+  /** The address the tab shows now (null for a tab that is gone or a page the extension may not see). */
+  tabAddress(tabId: number): Promise<string | null>;
+  /**
+   * Opens `url` in a new tab, in front, next to `openerTabId`, and returns its id, or null if the browser refused.
+   * `beforeLoad` runs once the tab exists and before `url` starts loading, so that what it stores about the tab
+   * is there when the page first reports.
+   */
+  openTab(url: string, openerTabId: number, beforeLoad: (tabId: number) => Promise<void>): Promise<number | null>;
+  /** What the way in from a club's post remembers for the session (post-memory.ts). */
+  posts: PostMemory;
   /** Asks the tab's detector for the article its page shows now (null without one, or without a detector). */
   queryArticle(tabId: number): Promise<ArticleInfo | null>;
   sendToTab(tabId: number, message: TabMessage): Promise<void>;

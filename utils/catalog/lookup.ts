@@ -1,5 +1,6 @@
 import { doiKey, normalizeDoi } from '../article/doi';
 import type { CatalogConflict } from './merge-sources';
+import { postAddressKey } from './post-address';
 import type { CatalogEntry } from './schema';
 
 /**
@@ -13,14 +14,19 @@ export interface CatalogIndex {
   find(doi: string): CatalogEntry | null;
   /** The entry with this id, or null. */
   get(id: string): CatalogEntry | null;
+  /**
+   * The entry whose club post (`postUrl`) is at `address` (compared by `postAddressKey`), or null. Asked by the
+   * background of a tab's address: the post addresses never reach the page, so the detector stays small.
+   */
+  findByPost(address: string): CatalogEntry | null;
   /** Articles more than one source claimed (see `mergeSources`), for the options page. */
   readonly conflicts: readonly CatalogConflict[];
 }
 
 /**
  * Indexes `entries` as `mergeSources` left them (one entry per article, the reader's choices applied). Should
- * two still share an id or a DOI (an entry the reader chose names another article's DOI too), the first one
- * answers: nothing later in the list takes over silently (review F4).
+ * two still share an id, a DOI or a post address (an entry the reader chose names another article's DOI too, or a
+ * feed names another club's post), the first one answers: nothing later in the list takes over silently (review F4).
  */
 export function createCatalogIndex(
   entries: Iterable<CatalogEntry>,
@@ -29,11 +35,14 @@ export function createCatalogIndex(
   const byId = new Map<string, CatalogEntry>();
   const inOrder: CatalogEntry[] = [];
   const byDoi = new Map<string, CatalogEntry>();
+  const byPost = new Map<string, CatalogEntry>();
   for (const entry of entries) {
     if (byId.has(entry.id)) continue;
     byId.set(entry.id, entry);
     inOrder.push(entry);
     for (const doi of entry.dois) if (!byDoi.has(doiKey(doi))) byDoi.set(doiKey(doi), entry);
+    const post = postAddressKey(entry.postUrl);
+    if (post !== null && !byPost.has(post)) byPost.set(post, entry);
   }
 
   return {
@@ -43,6 +52,10 @@ export function createCatalogIndex(
       return normalized === null ? null : (byDoi.get(doiKey(normalized)) ?? null);
     },
     get: (id) => byId.get(id) ?? null,
+    findByPost(address) {
+      const key = postAddressKey(address);
+      return key === null ? null : (byPost.get(key) ?? null);
+    },
     conflicts,
   };
 }

@@ -121,6 +121,14 @@ export const BackgroundRequestSchema = v.variant('type', [
   v.object({ type: v.literal('panel-open'), tabId: v.pipe(v.number(), v.integer(), v.minValue(0)) }),
   /** The options page: the bundled catalog and every subscribed feed with its status. */
   v.object({ type: v.literal('feeds') }),
+  /** The post notice's script asks whether its page is a club's post, and for which article (post-page.ts). */
+  v.object({ type: v.literal('post-notice') }),
+  /** The reader clicked "Read the article with the club's questions" on the post notice (a trusted click). */
+  v.object({ type: v.literal('post-notice-read') }),
+  /** The reader dismissed the post notice: not offered again on that entry's post in this session. */
+  v.object({ type: v.literal('post-notice-dismiss') }),
+  /** The toolbar popup: open the article of the club post the given tab shows, with the panel. */
+  v.object({ type: v.literal('post-read'), tabId: v.pipe(v.number(), v.integer(), v.minValue(0)) }),
   /** The options page subscribes to a feed (after the reader granted access to its site); it is fetched at once. */
   v.object({ type: v.literal('feed-subscribe'), url: textUpTo(4_096) }),
   /** The options page refreshes one feed now, or every feed (null). */

@@ -105,6 +105,11 @@ export interface BackgroundResponses extends DetectorResponses {
   /** `highlightsError` says why the counts are missing (null when they were read). */
   'reading-list': { entries: ReadingListEntry[]; highlightsError: string | null };
   'panel-open': 'opened' | 'no-club-article';
+  /** The article the post is the club's discussion of (its title in the reader's language); null: not a post. */
+  'post-notice': { title: string } | null;
+  'post-notice-read': 'opened' | 'no-club-post';
+  'post-notice-dismiss': null;
+  'post-read': 'opened' | 'no-club-post';
   feeds: FeedsOverview;
   'feed-subscribe': FeedSubscribeAnswer;
   'feed-refresh': FeedsOverview;

@@ -29,7 +29,9 @@ export type TabMessage =
   /** Moves keyboard focus into the panel (the shortcut and the popup's "Open panel"), once it is shown. */
   | { type: 'panel-focus' }
   /** Asks the panel script which ticket its frame holds (answered string | null): is it still the same document? */
-  | { type: 'panel-ticket-check' };
+  | { type: 'panel-ticket-check' }
+  /** The tab's page is no longer a club's post (an in-place navigation): the post notice goes. */
+  | { type: 'post-notice-hide' };
 
 /** Events the background pushes to the panel frame over its port. */
 export type PanelEvent =
