@@ -3,6 +3,7 @@ import { tabStatusFor } from '../popup/tab-status';
 import type { Reply } from '../protocol/reply';
 import type { BackgroundRequest } from '../protocol/requests';
 import type { BackgroundResponses } from '../protocol/responses';
+import { newCountsFor } from './club-activity';
 import { openAndFocusPanel } from './open-panel';
 import type { BackgroundServices } from './services';
 import { storageErrorText } from './storage-messages';
@@ -33,15 +34,21 @@ export async function answerPopup(
 async function tabStatus(tabId: number, services: BackgroundServices): Promise<BackgroundResponses['tab-status']> {
   const article = await services.queryArticle(tabId);
   const entry = article ? (await services.catalog()).find(article.doi) : null;
-  return tabStatusFor(article, entry);
+  const status = tabStatusFor(article, entry);
+  if (status.kind !== 'club-article' || !entry) return status;
+  const counts = await newCountsFor(services.club.core, [entry]);
+  return counts.has(entry.id) ? { ...status, clubNew: counts.get(entry.id) ?? null } : status;
 }
 
 /** Every catalog entry (bundled and subscribed), with the reader's highlight count, or why it is missing. */
 async function readingList(services: BackgroundServices): Promise<BackgroundResponses['reading-list']> {
   const [catalog, highlights] = await Promise.all([services.catalog(), services.highlights.listAll()]);
   const dois = highlights.ok ? highlights.value.highlights.map((highlight) => highlight.doi) : null;
+  const counts = await newCountsFor(services.club.core, catalog.entries);
+  const entries = buildReadingList(catalog.entries, dois);
   return {
-    entries: buildReadingList(catalog.entries, dois),
+    entries:
+      counts.size === 0 ? entries : entries.map((entry) => ({ ...entry, clubNew: counts.get(entry.id) ?? null })),
     highlightsError: highlights.ok ? null : storageErrorText(highlights.error),
   };
 }

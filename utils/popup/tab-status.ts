@@ -6,7 +6,8 @@ import type { CatalogEntry } from '../catalog/schema';
 export type TabStatus =
   | { kind: 'no-article' }
   | { kind: 'not-in-catalog'; doi: string; title: string | null }
-  | { kind: 'club-article'; entryId: string; doi: string; title: LocalizedText };
+  /** `clubNew`: as in the reading list, absent when not connected to a club. */
+  | { kind: 'club-article'; entryId: string; doi: string; title: LocalizedText; clubNew?: number | null };
 
 /**
  * The status for the article a page shows now (null: none) and its catalog entry (null: not discussed). The
