@@ -118,10 +118,10 @@ export async function disconnectClub(
   let notDeleted = 0;
   if (deletePublished && (await club.active())) {
     const now = club.deps.now().getTime();
-    const published = (await shares.list()).filter((share) => share.remoteId !== null);
-    for (const share of published) {
-      await shares.update(share.highlightId, (found) => found && withdrawn(found, now));
-    }
+    const all = await shares.list();
+    const published = all.filter((share) => share.remoteId !== null);
+    // Every share is withdrawn, the unpublished ones too (they are simply dropped), so the drain publishes nothing.
+    for (const share of all) await shares.update(share.highlightId, (found) => found && withdrawn(found, now));
     await club.drain();
     const left = (await shares.list()).filter((share) => share.pending === 'remove' && share.remoteId !== null);
     notDeleted = left.length;

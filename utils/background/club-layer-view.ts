@@ -13,8 +13,10 @@ const EMPTY_THREADS: ClubThreads = { questions: [], onMine: {}, total: 0, unthre
 
 export function shareView(share: ClubShare, connection: ClubConnection | null): ClubShareView {
   const status = statusOf(share);
-  if (status.state !== 'failed') return status;
-  return { state: 'failed', reason: failureText(status.failure, connection?.config), retrying: status.retrying };
+  const visibility = share.pending === 'remove' ? 'only-me' : 'club';
+  if (status.state !== 'failed') return { visibility, ...status };
+  const reason = failureText(status.failure, connection?.config);
+  return { visibility, state: 'failed', reason, retrying: status.retrying };
 }
 
 /** The reader's share records for one article (its club DOI). */

@@ -118,7 +118,7 @@ async function visibility(request: Request<'highlight-visibility'>, context: Hig
   if (!active && request.visibility === 'club') return refused(i18n.t('clubService.notConnected'));
   const share = await core.setVisibility(found.value, request.visibility);
   return ok({
-    visibility: share ? ('club' as const) : ('only-me' as const),
+    visibility: request.visibility,
     share: share && shareView(share, active?.connection ?? null),
   });
 }

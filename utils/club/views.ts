@@ -26,11 +26,15 @@ export interface DisconnectOutcome {
   status: ClubStatus;
 }
 
-/** What a card says of its highlight's copy in the club, worded. */
-export type ClubShareView =
+/**
+ * What a card says of its highlight's copy in the club, worded. `visibility` is the reader's choice: "Only me"
+ * while the deletion of a published copy is still to be sent (the state says how that is going).
+ */
+export type ClubShareView = { visibility: 'only-me' | 'club' } & (
   | { state: 'queued' }
   | { state: 'published' }
-  | { state: 'failed'; reason: string; retrying: boolean };
+  | { state: 'failed'; reason: string; retrying: boolean }
+);
 
 /** The club layer of the tab's article, as the panel draws it under each question. */
 export interface ClubLayerView {
