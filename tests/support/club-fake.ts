@@ -48,7 +48,10 @@ export function makeFakeClub(options: FakeClubOptions = {}) {
     return run();
   }
 
-  const stamp = () => new Date((state.clock += 1_000)).toISOString();
+  const stamp = () => {
+    state.clock += 1_000;
+    return new Date(state.clock).toISOString();
+  };
 
   /** Another member writes on the service (a highlight, or a reply with `replyTo`). */
   function add(author: ClubMember, doi: string, fields: Partial<ClubAnnotation> = {}): string {
