@@ -20,7 +20,7 @@ import { parseSettings, SETTINGS_KEY } from '../utils/background/settings';
 import { type DocumentProbe, forgetIfLeft } from '../utils/background/tab-navigation';
 import { createTabRegistry } from '../utils/background/tab-registry';
 import { createUndoStore } from '../utils/background/undo-store';
-import type { ClubBackends } from '../utils/club/backends';
+import { type ClubBackends, originPattern } from '../utils/club/backends';
 import { CLUB_BACKENDS } from '../utils/club/registry';
 import { getCollapsed, setCollapsed } from '../utils/db/article-state';
 import { createClubShareStore } from '../utils/db/club-share-store';
@@ -90,7 +90,7 @@ export default defineBackground(() => {
     shares: createClubShareStore(database),
     highlights,
     catalog: () => services.catalog(),
-    permitted: (origins) => browser.permissions.contains({ origins: origins.map((origin) => `${origin}/*`) }),
+    permitted: (origins) => browser.permissions.contains({ origins: origins.map(originPattern) }),
     schedule: { start: () => ensureClubAlarm(browser.alarms), stop: () => stopClubAlarm(browser.alarms) },
     now: () => new Date(),
   });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { RequestSender } from '../../utils/background/services';
-import { serviceOrigins, withoutSecrets } from '../../utils/club/backends';
+import { originPattern, serviceOrigins, withoutSecrets } from '../../utils/club/backends';
 import { parseConnection, redacted } from '../../utils/club/connection';
 import type { BackgroundRequest } from '../../utils/protocol/requests';
 import { BOB, TOKEN } from '../support/club-fake';
@@ -98,5 +98,7 @@ describe('the stored connection', () => {
       'https://pod.example',
     ]);
     expect(withoutSecrets(`token ${TOKEN} refused`, HYPOTHESIS)).toBe('token … refused');
+    expect(originPattern('http://localhost:3001')).toBe('http://localhost/*');
+    expect(originPattern('https://hypothes.is')).toBe('https://hypothes.is/*');
   });
 });

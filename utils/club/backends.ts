@@ -54,6 +54,15 @@ export function serviceOrigins(config: ClubConfig): string[] {
   return [...new Set(urls.map((url) => new URL(url).origin))];
 }
 
+/**
+ * The match pattern the browser's permission calls take for an origin. Without its port: Firefox refuses a
+ * pattern with one, and a pattern without one covers every port (a club's test server on localhost).
+ */
+export function originPattern(origin: string): string {
+  const url = new URL(origin);
+  return `${url.protocol}//${url.hostname}/*`;
+}
+
 /** The secrets in a config: what no reply, message or log may ever carry. */
 export function secretsOf(config: ClubConfig): string[] {
   return config.kind === 'hypothesis' ? [config.token] : [config.clientSecret];
