@@ -29,7 +29,7 @@ export function newCount(listing: readonly ClubAnnotation[], seen: SeenLayer | n
 
 /** What to remember when the reader sees a listing now. */
 export function seenNow(listing: readonly ClubAnnotation[], now: number): SeenLayer {
-  const newestFirst = [...listing].sort((a, b) => b.createdAt.localeCompare(a.createdAt));
+  const newestFirst = [...listing].sort((a, b) => (a.createdAt < b.createdAt ? 1 : a.createdAt > b.createdAt ? -1 : 0));
   return {
     at: now,
     ids: newestFirst.slice(0, SEEN_IDS_KEPT).map((annotation) => annotation.remoteId),
