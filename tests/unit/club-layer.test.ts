@@ -93,6 +93,18 @@ describe('the club layer of an article', () => {
     expect(view.threads.total).toBe(1);
   });
 
+  it('copies only the last few articles to session storage, which the tabs’ records share', async () => {
+    await t.connect();
+    const { layer: clubLayer } = t.world.services.club;
+    for (const doi of ['10.5555/a', '10.5555/b', '10.5555/c', '10.5555/d']) {
+      await clubLayer.listing({ doi, entryId: 'albers-2020' });
+    }
+    const copies = [...t.world.session.keys()].filter((key) => key.startsWith('club-layer:'));
+    expect(copies).toEqual(['club-layer:10.5555/b', 'club-layer:10.5555/c', 'club-layer:10.5555/d']);
+    await t.ask({ type: 'club-disconnect', deletePublished: false }, senders.options);
+    expect([...t.world.session.keys()].filter((key) => key.startsWith('club-layer'))).toEqual([]);
+  });
+
   it('keeps the last listing when the service fails, says why, and does not ask again at once', async () => {
     await t.connect();
     bobHighlights();

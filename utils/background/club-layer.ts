@@ -17,8 +17,14 @@ export interface CachedListing {
 export const LAYER_MIN_INTERVAL_MS = 60_000;
 /** Even the panel opening again and again asks the service at most this often. */
 export const LAYER_FORCED_INTERVAL_MS = 5_000;
-/** A session copy larger than this is kept in memory only (session storage is small and shared). */
-const SESSION_COPY_MAX_CHARS = 4_000_000;
+/**
+ * Session storage is small (10 MB in Chromium) and holds the tabs' records too, which must never fail to be
+ * written: so only the few articles read last are copied there, each only when small enough; the others are
+ * kept in memory alone, and fetched again after the worker slept.
+ */
+const SESSION_COPY_MAX_CHARS = 1_000_000;
+const SESSION_COPIES = 3;
+const SESSION_INDEX = 'club-layer-index';
 
 const sessionKey = (key: string) => `club-layer:${key}`;
 const CachedSchema = v.object({
@@ -48,11 +54,21 @@ export function createClubLayer(club: ClubService, session: SessionArea) {
 
   async function keep(key: string, listing: CachedListing): Promise<void> {
     memory.set(key, listing);
-    const copy = JSON.stringify(listing);
-    if (copy.length <= SESSION_COPY_MAX_CHARS) await session.set({ [sessionKey(key)]: listing }).catch(() => undefined);
-    else await session.remove(sessionKey(key)).catch(() => undefined);
+    await copyToSession(key, listing).catch(() => undefined);
     const seen = await storage.seen(key);
     await storage.setNewCount(key, newCount(listing.annotations, seen), now().getTime());
+  }
+
+  async function copyToSession(key: string, listing: CachedListing): Promise<void> {
+    const stored = (await session.get(SESSION_INDEX))[SESSION_INDEX];
+    const index = Array.isArray(stored) ? stored.filter((item): item is string => typeof item === 'string') : [];
+    const small = JSON.stringify(listing).length <= SESSION_COPY_MAX_CHARS;
+    const kept = [...index.filter((item) => item !== key), ...(small ? [key] : [])];
+    for (const dropped of [...kept.slice(0, -SESSION_COPIES), ...(small ? [] : [key])]) {
+      await session.remove(sessionKey(dropped));
+    }
+    await session.set({ [SESSION_INDEX]: kept.slice(-SESSION_COPIES) });
+    if (small) await session.set({ [sessionKey(key)]: listing });
   }
 
   /**
@@ -107,10 +123,11 @@ export function createClubLayer(club: ClubService, session: SessionArea) {
   }
 
   async function clear(): Promise<void> {
-    for (const key of memory.keys()) await session.remove(sessionKey(key)).catch(() => undefined);
+    const stored = (await session.get(SESSION_INDEX))[SESSION_INDEX];
+    const index = Array.isArray(stored) ? stored.filter((item): item is string => typeof item === 'string') : [];
+    for (const key of new Set([...memory.keys(), ...index])) await session.remove(sessionKey(key));
+    await session.remove(SESSION_INDEX);
     memory.clear();
-    const all = await session.get(null).catch(() => ({}));
-    for (const key of Object.keys(all)) if (key.startsWith('club-layer:')) await session.remove(key);
   }
 
   return { listing, cached: (article: ClubArticle) => cached(doiKey(article.doi)), patch, markSeen, clear };
