@@ -34,7 +34,14 @@ export function makeFakeClub(options: FakeClubOptions = {}) {
   const calls: string[] = [];
   /** Every draft published or sent as an update, in order. */
   const drafts: ClubDraft[] = [];
-  const state = { offline: false, failNext: [] as ClubFailure[], next: 1, clock: Date.parse('2026-11-27T10:00:00Z') };
+  const state = {
+    offline: false,
+    failNext: [] as ClubFailure[],
+    next: 1,
+    clock: Date.parse('2026-11-27T10:00:00Z'),
+    /** When set, publishing waits for it: a call still out while the test acts. */
+    holdPublish: null as Promise<void> | null,
+  };
   const configs: ClubConfig[] = [];
 
   const secretOf = (config: ClubConfig | Pick<ClubConfig & { token: string }, 'token'>) =>
@@ -95,6 +102,7 @@ export function makeFakeClub(options: FakeClubOptions = {}) {
       publish: async (draft: ClubDraft) => {
         calls.push(`publish ${draft.localId ?? `reply ${draft.replyTo}`}`);
         drafts.push(draft);
+        if (state.holdPublish) await state.holdPublish;
         return gate(config, () => ({
           ok: true,
           value: {

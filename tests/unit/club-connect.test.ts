@@ -108,6 +108,36 @@ describe('connecting to a club', () => {
     expect((await t.connect(SOLID)).ok).toBe(false);
   });
 
+  it('sends nothing twice when a new token arrives while the old one’s call is out', async () => {
+    await t.connect(undefined, 'club');
+    let release = () => {};
+    t.club.state.holdPublish = new Promise((resolve) => {
+      release = resolve;
+    });
+    const highlight = await t.ask(
+      {
+        type: 'highlight-create',
+        questionId: 'q1',
+        selectors: [
+          { type: 'TextQuoteSelector', exact: 'knowledge brokers', prefix: '', suffix: '' },
+          { type: 'TextPositionSelector', start: 0, end: 17 },
+        ],
+        source: 'https://bmchealthservres.biomedcentral.com/articles/10.1186/s12913-020-05145-1',
+      },
+      senders.page,
+    );
+    expect(highlight.ok).toBe(true);
+    t.club.validSecrets.add('renewed-token');
+    const renewed = t.connect({ ...HYPOTHESIS, token: 'renewed-token' });
+    await new Promise((resolve) => setTimeout(resolve, 10));
+    release();
+    t.club.state.holdPublish = null;
+    expect((await renewed).ok).toBe(true);
+    await t.settled();
+    expect(t.club.calls.filter((call) => call.startsWith('publish'))).toHaveLength(1);
+    expect(t.club.annotations).toHaveLength(1);
+  });
+
   it('refuses a token for the same club that belongs to another account', async () => {
     await t.connect();
     // The reader pastes a token of another account: the service now answers as Bob.

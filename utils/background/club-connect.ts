@@ -1,5 +1,4 @@
 import { i18n } from '#i18n';
-import type { ClubFailure, ClubResult } from '../club/backend';
 import { type ClubConfig, type ClubGroup, type HypothesisConfig, serviceOrigins } from '../club/backends';
 import { redacted, sameClub, type Visibility } from '../club/connection';
 import { retryNow, withdrawn } from '../club/share-state';
@@ -9,9 +8,6 @@ import type { ClubLayer } from './club-layer';
 import { failureCodeText, failureText } from './club-messages';
 import type { ClubService } from './club-service';
 import { ok, refused } from './reply';
-
-const failed = <T>(result: ClubResult<T>, config: ClubConfig): Reply<never> | null =>
-  result.ok ? null : refused(failureText(result as ClubFailure, config));
 
 async function permitted(club: ClubService, config: ClubConfig): Promise<Reply<never> | null> {
   const origins = serviceOrigins(config);
@@ -31,8 +27,7 @@ export async function clubGroups(
   const denied = await permitted(club, full);
   if (denied) return denied;
   const me = await club.deps.backends.create(full).whoAmI();
-  const refusedMe = failed(me, full);
-  if (refusedMe) return refusedMe;
+  if (!me.ok) return refused(failureText(me, full));
   const groups = await club.deps.backends.groups(config);
   return groups.ok ? ok(groups.value) : refused(failureText(groups, full));
 }

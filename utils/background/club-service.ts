@@ -38,6 +38,8 @@ export interface ActiveClub {
  */
 export function createClubService(deps: ClubDeps) {
   let current: { key: string; club: ActiveClub } | null = null;
+  /** The last drain started, so that a new connection's outbox never sends while the previous one still does. */
+  let lastDrain: { outbox: Outbox; done: Promise<unknown> } | null = null;
 
   const keyOf = (connection: ClubConnection) => JSON.stringify(connection.config);
 
@@ -83,7 +85,10 @@ export function createClubService(deps: ClubDeps) {
   async function drain(): Promise<DrainReport | null> {
     const club = await active();
     if (!club) return null;
-    const report = await club.outbox.drain();
+    if (lastDrain && lastDrain.outbox !== club.outbox) await lastDrain.done.catch(() => undefined);
+    const done = club.outbox.drain();
+    lastDrain = { outbox: club.outbox, done };
+    const report = await done;
     await deps.storage.setLastSync({
       at: deps.now().toISOString(),
       sent: report.sent,
