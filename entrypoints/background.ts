@@ -4,6 +4,11 @@ import type { ScriptPublicPath } from 'wxt/utils/inject-script';
 import { i18n } from '#i18n';
 import { followCatalogChange } from '../utils/background/catalog-change';
 import { type LoadedCatalog, loadCatalog } from '../utils/background/catalog-source';
+import { refreshNewCounts } from '../utils/background/club-activity';
+import { createClubLayer } from '../utils/background/club-layer';
+import { CLUB_ALARM, ensureClubAlarm, stopClubAlarm } from '../utils/background/club-schedule';
+import { createClubService } from '../utils/background/club-service';
+import { createClubStorage } from '../utils/background/club-store';
 import { createFeedTrust } from '../utils/background/feed-trust';
 import { type BackgroundServices, handleRequest } from '../utils/background/handle-request';
 import { CONFIRMED_ORIGINS_KEY, readOrigins, withConfirmedOrigin } from '../utils/background/page-trust';
@@ -17,7 +22,10 @@ import { parseSettings, SETTINGS_KEY } from '../utils/background/settings';
 import { type DocumentProbe, forgetIfLeft } from '../utils/background/tab-navigation';
 import { createTabRegistry } from '../utils/background/tab-registry';
 import { createUndoStore } from '../utils/background/undo-store';
+import { type ClubBackends, originPattern } from '../utils/club/backends';
+import { CLUB_BACKENDS } from '../utils/club/registry';
 import { getCollapsed, setCollapsed } from '../utils/db/article-state';
+import { createClubShareStore } from '../utils/db/club-share-store';
 import { lazyJournalClubDb } from '../utils/db/connection';
 import { createFeedStore } from '../utils/db/feed-store';
 import { createHighlightStore } from '../utils/db/highlight-store';
@@ -82,6 +90,22 @@ export default defineBackground(() => {
     now: () => new Date(),
     onChange: () => catalogChanged(),
   });
+  const highlights = createHighlightStore(database);
+  // The club service reaches its service only through these, and only from here: the secret stays in the
+  // background. Each backend lives in its own folder (utils/club/hypothesis/, utils/club/solid/).
+  const clubBackends: ClubBackends = CLUB_BACKENDS;
+  const clubStorage = createClubStorage(browser.storage.local);
+  const clubCore = createClubService({
+    storage: clubStorage,
+    backends: clubBackends,
+    shares: createClubShareStore(database),
+    highlights,
+    catalog: () => services.catalog(),
+    permitted: (origins) => browser.permissions.contains({ origins: origins.map(originPattern) }),
+    schedule: { start: () => ensureClubAlarm(browser.alarms), stop: () => stopClubAlarm(browser.alarms) },
+    now: () => new Date(),
+  });
+  const clubLayer = createClubLayer(clubCore, browser.storage.session);
   // A panel's port opens with its state and highlights, so the panel does not ask for them.
   const panelPorts = createPanelPorts((tabId) => panelSnapshot(tabId, services));
 
@@ -154,7 +178,7 @@ export default defineBackground(() => {
         catalogChanged(new Set([...ids].filter((id) => before[id] !== choices[id])));
       },
     },
-    highlights: createHighlightStore(database),
+    highlights,
     settings: {
       get: async () => parseSettings((await browser.storage.local.get(SETTINGS_KEY))[SETTINGS_KEY]),
       set: async (settings) => {
@@ -177,6 +201,7 @@ export default defineBackground(() => {
       return typeof answer === 'string' ? answer : null;
     },
     notifyPanel: panelPorts.notify,
+    club: { core: clubCore, layer: clubLayer },
     language: uiLanguage(),
     now: () => new Date(),
     newId: () => crypto.randomUUID(),
@@ -197,8 +222,16 @@ export default defineBackground(() => {
   });
 
   void ensureFeedsAlarm(browser.alarms).catch(() => undefined);
+  void clubStorage
+    .connection()
+    .then((connection) => connection && ensureClubAlarm(browser.alarms))
+    .catch(() => undefined);
   browser.alarms.onAlarm.addListener((alarm) => {
-    if (alarm.name === FEEDS_ALARM) void feeds.refreshAll();
+    if (alarm.name === FEEDS_ALARM) {
+      void feeds.refreshAll();
+      void refreshNewCounts(clubCore, clubLayer).catch(() => undefined);
+    }
+    if (alarm.name === CLUB_ALARM) void clubCore.drain().catch(() => undefined);
   });
 
   browser.runtime.onMessage.addListener((message: unknown, sender) => {

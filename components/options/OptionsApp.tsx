@@ -4,18 +4,21 @@ import type { BackgroundClient } from '../../utils/protocol/responses';
 import { ApprovedSites, siteLabel } from './ApprovedSites';
 import { BundledCatalog } from './BundledCatalog';
 import { CatalogConflicts } from './CatalogConflicts';
+import { ClubConnection } from './ClubConnection';
 import { FeedList } from './FeedList';
 import { SubscribeForm } from './SubscribeForm';
 import { useFeeds } from './useFeeds';
 
 interface OptionsAppProps {
   send: BackgroundClient;
+  /** `permissions.request` for a club service's origins, called in the reader's click. */
+  requestOrigins: (origins: string[]) => Promise<boolean>;
   /** The browser's UI language, for dates and numbers. */
   language: string;
 }
 
 /** The options page: the catalogs the panel reads, and the reader's feed subscriptions. */
-export function OptionsApp({ send, language }: OptionsAppProps) {
+export function OptionsApp({ send, requestOrigins, language }: OptionsAppProps) {
   const feeds = useFeeds(send);
   const feedsHeading = useRef<HTMLHeadingElement>(null);
   return (
@@ -67,6 +70,7 @@ export function OptionsApp({ send, language }: OptionsAppProps) {
             onRemove={(site) => void feeds.removeSite(site, siteLabel(site))}
           />
         )}
+        <ClubConnection send={send} requestOrigins={requestOrigins} language={language} />
       </main>
     </div>
   );

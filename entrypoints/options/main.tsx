@@ -1,6 +1,8 @@
 import { render } from 'preact';
+import { browser } from 'wxt/browser';
 import { i18n } from '#i18n';
 import { OptionsApp } from '../../components/options/OptionsApp';
+import { originPattern } from '../../utils/club/backends';
 import { sendToBackground } from '../../utils/protocol/extension-client';
 import { uiLanguage } from '../../utils/ui-language';
 
@@ -10,5 +12,7 @@ document.documentElement.lang = language;
 document.title = i18n.t('options.pageTitle');
 const root = document.getElementById('app');
 if (root) {
-  render(<OptionsApp send={sendToBackground} language={language} />, root);
+  // Asked in the reader's click on the club section's Connect: the browser shows its prompt only from a click.
+  const requestOrigins = (origins: string[]) => browser.permissions.request({ origins: origins.map(originPattern) });
+  render(<OptionsApp send={sendToBackground} requestOrigins={requestOrigins} language={language} />, root);
 }

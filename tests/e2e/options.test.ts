@@ -71,7 +71,8 @@ async function subscribe(page: Page, url: string) {
 
 const card = (page: Page, url: string) =>
   page.getByRole('listitem').filter({ has: page.getByRole('heading', { name: url }) });
-const status = (page: Page) => page.getByRole('status');
+/** The page's own live region (the club section below has its own). */
+const status = (page: Page) => page.getByRole('status').first();
 
 /** Waits long enough for the detector and the background to have acted, then says whether a panel exists. */
 async function hasPanelHost(page: Page): Promise<boolean> {

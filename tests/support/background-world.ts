@@ -3,6 +3,9 @@ import { IDBFactory } from 'fake-indexeddb';
 import type { ArticleInfo } from '../../utils/article/detect';
 import type { ActionIndicator } from '../../utils/background/action-indicator';
 import { loadCatalog } from '../../utils/background/catalog-source';
+import { createClubLayer } from '../../utils/background/club-layer';
+import { createClubService } from '../../utils/background/club-service';
+import { createClubStorage } from '../../utils/background/club-store';
 import { createFeedTrust } from '../../utils/background/feed-trust';
 import { createPanelTickets } from '../../utils/background/panel-tickets';
 import { createPostMemory } from '../../utils/background/post-memory';
@@ -10,6 +13,9 @@ import type { BackgroundServices } from '../../utils/background/services';
 import { createTabRegistry } from '../../utils/background/tab-registry';
 import { createUndoStore } from '../../utils/background/undo-store';
 import type { CatalogIndex } from '../../utils/catalog/lookup';
+import type { ClubBackends } from '../../utils/club/backends';
+import { CLUB_BACKENDS } from '../../utils/club/registry';
+import { createClubShareStore } from '../../utils/db/club-share-store';
 import { createFeedStore } from '../../utils/db/feed-store';
 import { createHighlightStore } from '../../utils/db/highlight-store';
 import { openJournalClubDb } from '../../utils/db/open';
@@ -38,6 +44,8 @@ export interface WorldOptions {
   catalog?: CatalogIndex;
   /** The one tab whose detector answers; by default every tab's (any other tab is a browser page). */
   detectorTab?: number;
+  /** The club backends the world's club service creates (an in-test fake); by default those of the build. */
+  backends?: ClubBackends;
 }
 
 /**
@@ -76,6 +84,27 @@ export async function makeBackgroundWorld(options: WorldOptions) {
     onChange: () => {},
   });
   const { catalog, detectorTab } = options;
+  /** The origins the browser lets the extension reach for a club (`*`: every one, as the manifest grants). */
+  const granted = new Set<string>(['*']);
+  /** Whether the `club-sync` alarm is set. */
+  const clubAlarm = { running: false };
+  const clubCore = createClubService({
+    storage: createClubStorage(mapSessionArea(local)),
+    backends: options.backends ?? CLUB_BACKENDS,
+    shares: createClubShareStore(async () => opened),
+    highlights: store,
+    catalog: () => services.catalog(),
+    permitted: async (origins) => granted.has('*') || origins.every((origin) => granted.has(origin)),
+    schedule: {
+      start: async () => {
+        clubAlarm.running = true;
+      },
+      stop: async () => {
+        clubAlarm.running = false;
+      },
+    },
+    now: () => new Date(clock),
+  });
   const services: BackgroundServices = {
     catalog: catalog ? async () => catalog : () => loadCatalog(feeds.list),
     feeds,
@@ -129,6 +158,7 @@ export async function makeBackgroundWorld(options: WorldOptions) {
     notifyPanel: (_tabId, event) => {
       events.push(event);
     },
+    club: { core: clubCore, layer: createClubLayer(clubCore, mapSessionArea(session)) },
     language: 'en-CA',
     now: () => {
       clock += 1_000;
@@ -136,7 +166,31 @@ export async function makeBackgroundWorld(options: WorldOptions) {
     },
     newId: () => crypto.randomUUID(),
   };
-  return { services, db, store, session, collapsed, page, injected, notices, openedTabs, sent, indicators, events };
+  const time = {
+    /** Moves the world's clock on, as time passing between requests. */
+    advance: (ms: number) => {
+      clock += ms;
+    },
+    now: () => clock,
+  };
+  return {
+    services,
+    db,
+    store,
+    session,
+    local,
+    collapsed,
+    page,
+    injected,
+    notices,
+    openedTabs,
+    sent,
+    indicators,
+    events,
+    granted,
+    clubAlarm,
+    clock: time,
+  };
 }
 
 export type BackgroundWorld = Awaited<ReturnType<typeof makeBackgroundWorld>>;

@@ -4,6 +4,13 @@ import type { Reply } from '../protocol/reply';
 import type { BackgroundRequest } from '../protocol/requests';
 import type { BackgroundResponses } from '../protocol/responses';
 import { articleDetected, articleGone, issueTicket, panelLayout, panelState, showPanel } from './article-requests';
+import {
+  afterHighlight,
+  handleClubArticle,
+  handleClubOptions,
+  isClubArticleRequest,
+  isClubOptionsRequest,
+} from './club-requests';
 import { backupAll, exportArticle, importFile } from './export-requests';
 import { handleFeedRequest, isFeedRequest } from './feed-requests';
 import {
@@ -72,6 +79,18 @@ const SENDERS: Record<BackgroundRequest['type'], 'page' | 'panel' | 'either' | '
   'feed-unsubscribe': 'extension',
   'feed-site-remove': 'extension',
   'catalog-choose': 'extension',
+  'club-status': 'extension',
+  'club-groups': 'extension',
+  'club-connect': 'extension',
+  'club-default-visibility': 'extension',
+  'club-retry': 'extension',
+  'club-disconnect': 'extension',
+  'highlight-visibility': 'panel',
+  'club-layer': 'panel',
+  'club-page-layer': 'page',
+  'club-reply': 'panel',
+  'club-edit': 'panel',
+  'club-delete': 'panel',
 };
 
 /** A panel request counts only from the frame the tab's panel script created (its ticket checked by the caller). */
@@ -110,6 +129,7 @@ async function route(
   // Requests of the popup and the options page (SENDERS 'extension') are answered here, before a tab is needed.
   if (isPopupRequest(request)) return answerPopup(request, services);
   if (isFeedRequest(request)) return handleFeedRequest(request, services);
+  if (isClubOptionsRequest(request)) return handleClubOptions(request, services.club);
   const { tabId } = sender;
   if (tabId === null) return refused(i18n.t('errors.needsTab'));
   switch (request.type) {
@@ -158,6 +178,8 @@ async function route(
   }
   const context = await highlightContext(tabId, services);
   if (!context) return refused(i18n.t('errors.noArticle'));
+  if (isClubArticleRequest(request)) return handleClubArticle(request, context, services.club, sender.url);
+  const { hooks } = services.club.core;
   const linkOptions = async () => ({
     language: services.language,
     settings: await services.settings.get(),
@@ -173,16 +195,16 @@ async function route(
     case 'show-on-page':
       return showOnPage(context);
     case 'highlight-create':
-      return createHighlight(request, context);
+      return afterHighlight(await createHighlight(request, context), hooks.created);
     case 'highlight-update':
-      return updateHighlight(request, context);
+      return afterHighlight(await updateHighlight(request, context), hooks.edited);
     case 'highlight-delete': {
-      const deleted = await deleteHighlight(request, context);
+      const deleted = await afterHighlight(await deleteHighlight(request, context), hooks.deleted);
       await rememberDelete(tabId, deleted, services.undo);
       return deleted;
     }
     case 'highlight-restore': {
-      const restored = await restoreHighlight(request, context);
+      const restored = await afterHighlight(await restoreHighlight(request, context), hooks.restored);
       await forgetRestored(tabId, restored, services.undo);
       return restored;
     }

@@ -3,6 +3,7 @@ import { tabStatusFor } from '../popup/tab-status';
 import type { Reply } from '../protocol/reply';
 import type { BackgroundRequest } from '../protocol/requests';
 import type { BackgroundResponses } from '../protocol/responses';
+import { newCountsFor } from './club-activity';
 import { openAndFocusPanel } from './open-panel';
 import { readFromPost } from './post-reading';
 import type { BackgroundServices } from './services';
@@ -46,15 +47,21 @@ async function tabStatus(tabId: number, services: BackgroundServices): Promise<B
     services.catalog(),
   ]);
   const entry = article ? catalog.find(article.doi) : null;
-  return tabStatusFor(article, entry, address === null ? null : catalog.findByPost(address));
+  const status = tabStatusFor(article, entry, address === null ? null : catalog.findByPost(address));
+  if (status.kind !== 'club-article' || !entry) return status;
+  const counts = await newCountsFor(services.club.core, [entry]);
+  return counts.has(entry.id) ? { ...status, clubNew: counts.get(entry.id) ?? null } : status;
 }
 
 /** Every catalog entry (bundled and subscribed), with the reader's highlight count, or why it is missing. */
 async function readingList(services: BackgroundServices): Promise<BackgroundResponses['reading-list']> {
   const [catalog, highlights] = await Promise.all([services.catalog(), services.highlights.listAll()]);
   const dois = highlights.ok ? highlights.value.highlights.map((highlight) => highlight.doi) : null;
+  const counts = await newCountsFor(services.club.core, catalog.entries);
+  const entries = buildReadingList(catalog.entries, dois);
   return {
-    entries: buildReadingList(catalog.entries, dois),
+    entries:
+      counts.size === 0 ? entries : entries.map((entry) => ({ ...entry, clubNew: counts.get(entry.id) ?? null })),
     highlightsError: highlights.ok ? null : storageErrorText(highlights.error),
   };
 }

@@ -7,6 +7,8 @@ import type { BackgroundRequest } from '../protocol/requests';
 import type { BackgroundResponses, Settings } from '../protocol/responses';
 import type { PanelEvent, TabMessage } from '../protocol/tab-messages';
 import type { ActionIndicator } from './action-indicator';
+import type { ClubLayer } from './club-layer';
+import type { ClubService } from './club-service';
 import type { FeedTrust } from './feed-trust';
 import type { ConfirmedOrigins } from './page-trust';
 import type { PanelTickets } from './panel-tickets';
@@ -84,6 +86,11 @@ export interface BackgroundServices {
   fragmentFor(tabId: number, highlightId: string): Promise<string | null>;
   /** Pushes an event to the panel frame of a tab, if one is connected. */
   notifyPanel(tabId: number, event: PanelEvent): void;
+  /**
+   * The club layer (a Hypothesis group or a Solid pod): the connection and outbox (`core`), and the club's
+   * annotations per article (`layer`). Only the background holds the connection's secret.
+   */
+  club: { core: ClubService; layer: ClubLayer };
   /** The browser's UI language, for the club's name in the toolbar button's title. */
   language: string;
   now(): Date;

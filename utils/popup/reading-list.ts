@@ -19,6 +19,11 @@ export interface ReadingListEntry {
   postUrl: string;
   /** The reader's highlights under any of the entry's DOIs; null when they could not be counted. */
   highlights: number | null;
+  /**
+   * Others' club annotations on the article the reader has not seen ("3 new from the club"): absent when not
+   * connected to a club, null when the article's club layer has not been fetched yet.
+   */
+  clubNew?: number | null;
 }
 
 /**

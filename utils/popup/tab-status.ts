@@ -9,7 +9,8 @@ import type { CatalogEntry } from '../catalog/schema';
 export type TabStatus =
   | { kind: 'no-article' }
   | { kind: 'not-in-catalog'; doi: string; title: string | null }
-  | { kind: 'club-article'; entryId: string; doi: string; title: LocalizedText }
+  /** `clubNew`: as in the reading list, absent when not connected to a club. */
+  | { kind: 'club-article'; entryId: string; doi: string; title: LocalizedText; clubNew?: number | null }
   | { kind: 'club-post'; entryId: string; title: LocalizedText };
 
 /**

@@ -1,5 +1,6 @@
 import * as v from 'valibot';
 import type { ArticleInfo } from '../article/detect';
+import { ClubConfigSchema, HypothesisConfigSchema, VisibilitySchema } from '../club/connection';
 import { IMPORT_MAX_CHARS } from '../exchange/limits';
 import { HighlightSchema, HighlightSelectorsSchema, ID_MAX_LENGTH, NOTE_MAX_LENGTH } from '../highlights/highlight';
 import { textUpTo } from '../validation';
@@ -39,6 +40,11 @@ export type ExportFormat = (typeof EXPORT_FORMATS)[number];
 /** `merge`: a file's copy replaces a stored one only when newer; `restore`: the reader's own backup wins. */
 export const IMPORT_MODES = ['merge', 'restore'] as const;
 export type ImportMode = (typeof IMPORT_MODES)[number];
+
+/** A club service's id for an annotation (a Hypothesis id, a resource address in a pod). */
+const remoteId = v.pipe(v.string(), v.nonEmpty(), v.maxLength(2_048));
+/** A reply or an edited club note: as long as a highlight's note, and not empty. */
+const clubNote = v.pipe(v.string(), v.trim(), v.nonEmpty(), v.maxLength(NOTE_MAX_LENGTH));
 
 /** Requests to the background, by type. */
 export const BackgroundRequestSchema = v.variant('type', [
@@ -138,6 +144,27 @@ export const BackgroundRequestSchema = v.variant('type', [
   v.object({ type: v.literal('feed-site-remove'), site: textUpTo(4_096) }),
   /** The options page: for an article two catalogs claim, the source ('bundled' or a feed's address) to show. */
   v.object({ type: v.literal('catalog-choose'), entryId: textUpTo(500), source: textUpTo(4_096) }),
+  /** The options page: the club connection (without its secret), what waits to be sent, the last sync. */
+  v.object({ type: v.literal('club-status') }),
+  /** The options page: the Hypothesis groups a token may post in (its site permission already granted). */
+  v.object({ type: v.literal('club-groups'), ...v.pick(HypothesisConfigSchema, ['service', 'token']).entries }),
+  /** The options page connects to a Hypothesis group or a Solid pod, with the default for new highlights. */
+  v.object({ type: v.literal('club-connect'), config: ClubConfigSchema, defaultVisibility: VisibilitySchema }),
+  v.object({ type: v.literal('club-default-visibility'), visibility: VisibilitySchema }),
+  /** The options page: try again now what failed (after a new token, or when the service is back). */
+  v.object({ type: v.literal('club-retry') }),
+  /** The options page disconnects, first deleting the reader's published annotations if asked. */
+  v.object({ type: v.literal('club-disconnect'), deletePublished: v.boolean() }),
+  /** The panel: one highlight becomes "Only me" or "My club". */
+  v.object({ type: v.literal('highlight-visibility'), id, visibility: VisibilitySchema }),
+  /** The panel: the club layer of the tab's article; `opened` when the reader has just opened it (fetched now). */
+  v.object({ type: v.literal('club-layer'), opened: v.boolean() }),
+  /** The page's script: the club highlights to paint, without notes or names. */
+  v.object({ type: v.literal('club-page-layer') }),
+  /** The panel: a reply to a club annotation, an edit or a deletion of one of the reader's own. */
+  v.object({ type: v.literal('club-reply'), replyTo: remoteId, note: clubNote }),
+  v.object({ type: v.literal('club-edit'), remoteId, note: clubNote }),
+  v.object({ type: v.literal('club-delete'), remoteId }),
 ]);
 export type BackgroundRequest = v.InferOutput<typeof BackgroundRequestSchema>;
 

@@ -1,5 +1,7 @@
 import type { ArticleInfo } from '../article/detect';
 import type { CatalogEntry } from '../catalog/schema';
+import type { ClubGroup } from '../club/backends';
+import type { ClubLayerView, ClubPageHighlight, ClubStatus, DisconnectOutcome, VisibilityAnswer } from '../club/views';
 import type { FeedSubscribeAnswer, FeedsOverview } from '../feeds/summary';
 import type { Highlight } from '../highlights/highlight';
 import type { ReadingListEntry } from '../popup/reading-list';
@@ -116,6 +118,18 @@ export interface BackgroundResponses extends DetectorResponses {
   'feed-unsubscribe': FeedsOverview;
   'feed-site-remove': FeedsOverview;
   'catalog-choose': FeedsOverview;
+  'club-status': ClubStatus;
+  'club-groups': ClubGroup[];
+  'club-connect': ClubStatus;
+  'club-default-visibility': ClubStatus;
+  'club-retry': ClubStatus;
+  'club-disconnect': DisconnectOutcome;
+  'highlight-visibility': VisibilityAnswer;
+  'club-layer': ClubLayerView;
+  'club-page-layer': ClubPageHighlight[];
+  'club-reply': ClubLayerView;
+  'club-edit': ClubLayerView;
+  'club-delete': ClubLayerView;
 }
 
 /** The request function of the extension's own pages and scripts, over every request. */
