@@ -59,7 +59,7 @@ export async function makeBackgroundWorld(options: WorldOptions) {
   const confirmed = new Map<string, string[]>();
   /** What the page in the tab shows now, as its detector would answer. */
   const page = { article: null as ArticleInfo | null };
-  let settings: Settings = { shareBase: 'doi' };
+  let settings: Settings = { shareBase: 'doi', sideBySide: true, panelWidth: 400 };
   let clock = Date.parse('2026-11-27T10:00:00.000Z');
   const store = createHighlightStore(async () => opened);
   const feeds = createFeedService({

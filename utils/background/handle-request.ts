@@ -19,6 +19,7 @@ import {
 } from './highlight-requests';
 import { pageHighlights, showOnPage } from './page-highlights';
 import { answerPopup } from './popup-requests';
+import { readingPrefs, updateReadingPrefs } from './reading-prefs-requests';
 import { fromStorage, ok, refused } from './reply';
 import type { BackgroundServices, RequestSender } from './services';
 import { savedFromShare, shareOpened } from './share-opened';
@@ -57,6 +58,8 @@ const SENDERS: Record<BackgroundRequest['type'], 'page' | 'panel' | 'either' | '
   import: 'panel',
   settings: 'panel',
   'settings-update': 'panel',
+  'reading-prefs': 'either',
+  'reading-prefs-update': 'either',
   'tab-status': 'extension',
   'reading-list': 'extension',
   'panel-open': 'extension',
@@ -143,7 +146,14 @@ async function route(
     case 'settings':
       return { ok: true, value: await services.settings.get() };
     case 'settings-update':
-      return { ok: true, value: await services.settings.set({ shareBase: request.shareBase }) };
+      return {
+        ok: true,
+        value: await services.settings.set({ ...(await services.settings.get()), shareBase: request.shareBase }),
+      };
+    case 'reading-prefs':
+      return readingPrefs(services);
+    case 'reading-prefs-update':
+      return updateReadingPrefs(request, tabId, sender, services);
   }
   const context = await highlightContext(tabId, services);
   if (!context) return refused(i18n.t('errors.noArticle'));
