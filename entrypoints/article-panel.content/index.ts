@@ -5,7 +5,9 @@ import { trackPageFocus } from '../../utils/page/focus';
 import { type PageHighlighting, startPageHighlighting } from '../../utils/page/highlighting';
 import { mountPanelFrame, type PanelFrame } from '../../utils/page/panel-frame';
 import { forgetShareFragment, showSharedPassages } from '../../utils/page/shared-passages';
+import { type SideBySide, startSideBySide } from '../../utils/page/side-by-side/side-by-side';
 import { sendToBackground } from '../../utils/protocol/extension-client';
+import { DEFAULT_READING_PREFS } from '../../utils/protocol/reading-prefs';
 import type { TabMessage } from '../../utils/protocol/tab-messages';
 import { stripSharePayload } from '../../utils/sharing/share-url';
 import { uiLanguage } from '../../utils/ui-language';
@@ -26,6 +28,13 @@ export default defineContentScript({
     if (win[MOUNTED]) return void win[MOUNTED]();
 
     let frame: PanelFrame | null = null;
+    let sideBySide: SideBySide | null = null;
+    // A drag or a run of key presses ends in one saved width.
+    let savingWidth: ReturnType<typeof setTimeout> | undefined;
+    const saveWidth = (panelWidth: number) => {
+      clearTimeout(savingWidth);
+      savingWidth = setTimeout(() => void sendToBackground({ type: 'reading-prefs-update', panelWidth }), 300);
+    };
     let highlighting: { entryId: string; page: PageHighlighting } | null = null;
     let removeShared: (() => void) | null = null;
     let ticket: string | null = null;
@@ -38,7 +47,11 @@ export default defineContentScript({
     };
 
     const show = async () => {
-      const reply = await sendToBackground({ type: 'panel-state' });
+      const [reply, prefsReply] = await Promise.all([
+        sendToBackground({ type: 'panel-state' }),
+        sendToBackground({ type: 'reading-prefs' }),
+      ]);
+      const prefs = prefsReply.ok ? prefsReply.value : DEFAULT_READING_PREFS;
       if (!reply.ok || !reply.value) {
         frame?.remove();
         return stopHighlighting();
@@ -62,10 +75,14 @@ export default defineContentScript({
       ticket = issued.value;
       const src = `${browser.runtime.getURL('/panel.html')}#${ticket}`;
       if (frame) {
+        frame.setWidth(prefs.panelWidth);
         frame.setLayout(layout);
         frame.reload(src);
+        sideBySide?.setEnabled(prefs.sideBySide);
       } else {
-        frame = mountPanelFrame(document, src, layout);
+        frame = mountPanelFrame(document, src, layout, { width: prefs.panelWidth, onWidthChosen: saveWidth });
+        // Side by side makes room for the open panel beside the article; see utils/page/side-by-side/.
+        sideBySide = startSideBySide(document, frame, prefs.sideBySide, () => Boolean(browser.runtime?.id));
       }
     };
     // The latest showing, so that a focus request waits for the frame it asks about.
@@ -106,6 +123,9 @@ export default defineContentScript({
           break;
         case 'panel-ticket-check':
           return Promise.resolve(ticket);
+        case 'reading-prefs':
+          sideBySide?.setEnabled(command.prefs.sideBySide);
+          break;
       }
       return undefined;
     });
