@@ -1,4 +1,5 @@
 import { i18n } from '#i18n';
+import { GUARDED } from '../utils/panel/click-guard';
 
 /**
  * The reader's switch for side by side, in the panel's header where the panel's other layout controls are: pressed,
@@ -12,6 +13,8 @@ export function SideBySideToggle({ on, onToggle }: { on: boolean; onToggle: (nex
       class="icon-button side-by-side-toggle"
       aria-pressed={on ? 'true' : 'false'}
       onClick={() => onToggle(!on)}
+      // A setting: a page that tricks the reader into clicking the panel must not be able to flip it.
+      {...GUARDED}
       title={i18n.t('sideBySide.toggleTitle')}
     >
       {/* Two columns: the article and the panel beside it. */}

@@ -4,7 +4,7 @@ import type { PanelLayout } from '../protocol/tab-messages';
 import { PINNED_HOST_STYLE, pin } from './host/pin';
 import { adoptStyles } from './host/stylesheet';
 import { clampWidth, widthBounds } from './panel-width/bounds';
-import { createWidthHandle } from './panel-width/handle';
+import { createWidthHandle, HANDLE_WIDTH_PX } from './panel-width/handle';
 import { WIDTH_HANDLE_CSS } from './panel-width/style';
 
 /** The mounted panel: its frame can be resized to a layout, reloaded for another article, or removed. */
@@ -88,6 +88,7 @@ export function mountPanelFrame(
   function show(nextWidth: number): void {
     width = nextWidth;
     if (layout !== 'closed') pin(host, geometry(layout, width));
+    fitFrame(frame, layout);
     host.dataset.layout = layout;
     handle.update();
     notify();
@@ -111,6 +112,7 @@ export function mountPanelFrame(
     reload(next) {
       src = next;
       const fresh = createFrame(doc, src);
+      fitFrame(fresh, layout);
       frame.replaceWith(fresh);
       frame = fresh;
     },
@@ -149,6 +151,15 @@ function geometry(layout: Exclude<PanelLayout, 'closed'>, width: number): Record
   return layout === 'open'
     ? { top: '0', height: '100vh', width: `min(${width}px, 100vw)` }
     : { top: `calc(50vh - ${TAB_HEIGHT_PX / 2}px)`, height: `${TAB_HEIGHT_PX}px`, width: `${TAB_WIDTH_PX}px` };
+}
+
+/**
+ * The open frame starts right of the width handle rather than under it: the panel's guarded buttons count a click
+ * only while nothing covers the frame (`utils/panel/click-guard.ts`), and the handle would.
+ */
+function fitFrame(frame: HTMLIFrameElement, layout: PanelLayout): void {
+  const handle = layout === 'open' ? HANDLE_WIDTH_PX : 0;
+  pin(frame, { 'margin-left': `${handle}px`, width: `calc(100% - ${handle}px)` });
 }
 
 function createFrame(doc: Document, src: string): HTMLIFrameElement {

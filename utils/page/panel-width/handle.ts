@@ -1,6 +1,9 @@
 import { i18n } from '#i18n';
 import { clampWidth, type WidthBounds, widthAfterKey } from './bounds';
 
+/** The strip along the panel's left edge that the handle takes, beside the frame (never over it). */
+export const HANDLE_WIDTH_PX = 8;
+
 /** What the handle asks of the panel it resizes. */
 export interface WidthHandleTarget {
   width(): number;
@@ -31,13 +34,15 @@ export function createWidthHandle(doc: Document, target: WidthHandleTarget): { e
     handle.setAttribute('aria-valuemin', String(bounds.min));
     handle.setAttribute('aria-valuemax', String(bounds.max));
     handle.setAttribute('aria-valuenow', String(width));
-    handle.setAttribute('aria-valuetext', i18n.t('sideBySide.handleValue', [width]));
+    handle.setAttribute('aria-valuetext', i18n.t('sideBySide.handleValue', [String(width)]));
   };
 
   let drag: { pointerId: number; startX: number; startWidth: number } | null = null;
   handle.addEventListener('pointerdown', (event) => {
     if (event.button !== 0 || drag) return;
+    // No text selection while dragging; focus still goes to the handle, so that keys can follow the pointer.
     event.preventDefault();
+    handle.focus({ preventScroll: true });
     handle.setPointerCapture(event.pointerId);
     drag = { pointerId: event.pointerId, startX: event.clientX, startWidth: target.width() };
     handle.classList.add('width-handle--dragging');
