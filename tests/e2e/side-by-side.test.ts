@@ -54,7 +54,6 @@ const SIZES: Size[] = [
   { width: 1280, height: 800 },
   { width: 1600, height: 900 },
 ];
-const NARROW: Size = { width: 900, height: 800 };
 
 /** The article's paragraphs, as the page lays them out: see `measure`. */
 interface Layout {
@@ -252,7 +251,7 @@ describe('the reader’s choices', () => {
  */
 async function separator(
   page: Page,
-): Promise<{ name: string; now: number; min: number; max: number; focused: boolean }> {
+): Promise<{ name: string; now: number; text: string; min: number; max: number; focused: boolean }> {
   const cdp = await page.context().newCDPSession(page);
   type Value = { value?: unknown };
   type AXNode = {
