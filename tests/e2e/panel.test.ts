@@ -148,6 +148,8 @@ describe('the panel on the demo article', () => {
     }
     expect(reached).toBe('Research Impact Canada — KMb Journal Club');
     await page.keyboard.press('Tab');
+    expect(await focusedInPanel()).toContain('Side by side');
+    await page.keyboard.press('Tab');
     expect(await focusedInPanel()).toContain('Collapse panel');
     await page.keyboard.press('Enter');
     const tab = frame.getByRole('button', { name: /Journal club/ });
