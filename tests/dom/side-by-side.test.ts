@@ -59,7 +59,7 @@ describe('making room', () => {
   it('changes nothing when the column already ends left of the room', async () => {
     const doc = await pageOf(`<main style="width:600px">${paragraph().repeat(3)}</main>`);
     const ledger = createStyleLedger();
-    expect(makeRoom(doc, ROOM, findMainColumn(doc.body), ledger)).toBe('already-clear');
+    expect(makeRoom(doc, ROOM, findMainColumn(doc.body), ledger).made).toBe('already-clear');
     expect(ledger.changed).toBe(false);
   });
 
@@ -67,7 +67,7 @@ describe('making room', () => {
     const doc = await pageOf(paragraph().repeat(4), 1280, 800, 'body{max-width:736px;margin:0 auto}');
     const ledger = createStyleLedger();
     const width = doc.querySelector('p')?.getBoundingClientRect().width;
-    expect(makeRoom(doc, ROOM, findMainColumn(doc.body), ledger)).toBe('page-narrowed');
+    expect(makeRoom(doc, ROOM, findMainColumn(doc.body), ledger).made).toBe('page-narrowed');
     expect(rightmost(doc)).toBeLessThanOrEqual(1280 - ROOM);
     expect(doc.querySelector('p')?.getBoundingClientRect().width).toBe(width);
     expect(overflow(doc)).toBe(0);
@@ -81,7 +81,7 @@ describe('making room', () => {
       '.text{margin:0 auto;max-width:1100px}',
     );
     const ledger = createStyleLedger();
-    expect(makeRoom(doc, ROOM, findMainColumn(doc.body), ledger)).toBe('column-narrowed');
+    expect(makeRoom(doc, ROOM, findMainColumn(doc.body), ledger).made).toBe('column-narrowed');
     expect(rightmost(doc)).toBeLessThanOrEqual(1280 - ROOM);
     expect(rightmost(doc)).toBeGreaterThan(1280 - ROOM - 40);
     expect(doc.documentElement.hasAttribute('style')).toBe(false);
@@ -91,7 +91,7 @@ describe('making room', () => {
   it('gives up, changing nothing, where neither way clears the column without scrolling sideways', async () => {
     const doc = await pageOf(`<p style="width:1100px">${SENTENCE.repeat(6)}</p>`.repeat(3));
     const ledger = createStyleLedger();
-    expect(makeRoom(doc, ROOM, findMainColumn(doc.body), ledger)).toBe('not-possible');
+    expect(makeRoom(doc, ROOM, findMainColumn(doc.body), ledger).made).toBe('not-possible');
     expect(ledger.changed).toBe(false);
     expect(doc.documentElement.hasAttribute('style')).toBe(false);
   });

@@ -9,6 +9,15 @@ const MIN_COLUMN_PX = 400;
 /** Column narrowing converges in a step or two; a layout that keeps moving the column is not followed further. */
 const MAX_COLUMN_STEPS = 4;
 
+/** How the room was made, and what the page was like before, for a later change of room to start from. */
+export interface RoomOutcome {
+  made: RoomMade;
+  /** How far the page scrolled sideways in its own layout. */
+  overflow: number;
+  /** The root element's own right padding, which narrowing the page adds to. */
+  padding: number;
+}
+
 /**
  * Makes `room` pixels free on the window's right edge, so that no paragraph of the main column lies there, by
  * inline styles recorded in `ledger` (the caller restores them). Each way is checked by measuring the page after
@@ -18,26 +27,44 @@ const MAX_COLUMN_STEPS = 4;
  *    its width and moves left into the margin it had, where narrowing the column itself would halve it.
  * 3. Narrowing the column: a maximum width on the element that holds its paragraphs, for pages whose fixed-width
  *    containers do not follow the root element.
+ * The page must be in its own layout (nothing in `ledger`) when this is called.
  */
-export function makeRoom(doc: Document, room: number, column: MainColumn | null, ledger: StyleLedger): RoomMade {
+export function makeRoom(doc: Document, room: number, column: MainColumn | null, ledger: StyleLedger): RoomOutcome {
   const root = doc.documentElement;
   const limit = root.clientWidth - room;
   const paragraphs = column?.paragraphs ?? [];
-  if (column && rightmost(paragraphs) <= limit) return 'already-clear';
-  const overflow = sidewaysOverflow(doc);
-  const fits = () => rightmost(paragraphs) <= limit && sidewaysOverflow(doc) <= overflow;
-
   const padding = Number.parseFloat(doc.defaultView?.getComputedStyle(root).paddingRight ?? '') || 0;
-  ledger.set(root, 'padding-right', `${Math.ceil(padding + room)}px`);
-  if (fits()) return 'page-narrowed';
+  const overflow = sidewaysOverflow(doc);
+  const outcome = (made: RoomMade): RoomOutcome => ({ made, overflow, padding });
+  if (column && rightmost(paragraphs) <= limit) return outcome('already-clear');
+
+  if (resizePageRoom(doc, room, column, ledger, outcome('page-narrowed'))) return outcome('page-narrowed');
   ledger.restore();
 
   if (column && column.element !== doc.body && column.element !== root) {
     narrowColumn(column, limit, ledger);
-    if (fits()) return 'column-narrowed';
+    if (rightmost(paragraphs) <= limit && sidewaysOverflow(doc) <= overflow) return outcome('column-narrowed');
     ledger.restore();
   }
-  return 'not-possible';
+  return outcome('not-possible');
+}
+
+/**
+ * Narrows the page to leave `room`, from how it was before (`before`, as `makeRoom` measured it), and says whether
+ * the column then clears the room without the page scrolling further sideways. A page already narrowed for
+ * another width of panel or window is changed in one step, without first laying the whole page out again as it
+ * was: on a long article, that layout is most of the cost.
+ */
+export function resizePageRoom(
+  doc: Document,
+  room: number,
+  column: MainColumn | null,
+  ledger: StyleLedger,
+  before: RoomOutcome,
+): boolean {
+  const root = doc.documentElement;
+  ledger.set(root, 'padding-right', `${Math.ceil(before.padding + room)}px`);
+  return rightmost(column?.paragraphs ?? []) <= root.clientWidth - room && sidewaysOverflow(doc) <= before.overflow;
 }
 
 /**

@@ -1,6 +1,6 @@
 import type { PanelLayout } from '../../protocol/tab-messages';
 import { findMainColumn, type MainColumn } from './main-column';
-import { makeRoom } from './make-room';
+import { makeRoom, type RoomOutcome, resizePageRoom } from './make-room';
 import { holdReadingPlace } from './reading-place';
 import { createStyleLedger } from './style-ledger';
 import { isWideEnough, roomFor } from './wide-enough';
@@ -43,6 +43,8 @@ export function startSideBySide(
   let on = enabled;
   let wasOpen = false;
   let column: MainColumn | null = null;
+  /** What the last evaluation did, for which room, in a window of which width. */
+  let last: { outcome: RoomOutcome; room: number; width: number } | null = null;
   let timer: ReturnType<typeof setTimeout> | undefined;
 
   const evaluate = () => {
@@ -53,19 +55,29 @@ export function startSideBySide(
     const wanted = on && open;
     if (!wanted && !ledger.changed) return;
     try {
+      const room = roomFor(panel.rightInset());
+      const width = doc.documentElement.clientWidth;
+      const fits = wanted && isWideEnough(width, room);
+      // A resize of the window's height, or a panel width dragged back to where it was: nothing to do.
+      if (fits && last && last.room === room && last.width === width) return;
       // The reader's place in the article as it is laid out now, narrowed or not.
       const place = ledger.changed && column ? holdReadingPlace(column.paragraphs, view) : null;
+      if (fits && last?.outcome.made === 'page-narrowed' && resizePageRoom(doc, room, column, ledger, last.outcome)) {
+        last = { ...last, room, width };
+        return place?.();
+      }
       ledger.restore();
-      const room = roomFor(panel.rightInset());
-      if (wanted && isWideEnough(doc.documentElement.clientWidth, room)) {
+      last = null;
+      if (fits) {
         column = findMainColumn(doc.body ?? doc.documentElement);
         const hold = place ?? holdReadingPlace(column?.paragraphs ?? [], view);
-        makeRoom(doc, room, column, ledger);
+        last = { outcome: makeRoom(doc, room, column, ledger), room, width };
         hold();
       } else place?.();
     } catch {
       // A page that throws while measured is left as it was: the panel lies over it.
       ledger.restore();
+      last = null;
     }
   };
   const settle = () => {
