@@ -1,12 +1,12 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import type { Page } from 'playwright-core';
+import type { Frame, Page } from 'playwright-core';
 
 /** axe-core's browser build, injected into the page under test. */
 const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
-/** Serious and critical axe findings on the page, as readable lines. */
-export async function seriousViolations(page: Page): Promise<string[]> {
+/** Serious and critical axe findings on the page (or in one of its frames, such as the panel), as readable lines. */
+export async function seriousViolations(page: Page | Frame): Promise<string[]> {
   await page.evaluate(AXE);
   return page.evaluate(async () => {
     type AxeResults = { violations: { id: string; impact: string | null; nodes: { target: unknown[] }[] }[] };
