@@ -174,10 +174,15 @@ describe('giving the room back', () => {
       page.evaluate(() => Math.round(document.querySelectorAll('article p')[3]?.getBoundingClientRect().top ?? NaN));
     await page.evaluate(() => document.querySelectorAll('article p')[3]?.scrollIntoView());
     const before = await topOf();
-    await (await waitForPanelFrame(page, browser.extensionId)).getByRole('button', { name: 'Collapse panel' }).click();
+    const frame = await waitForPanelFrame(page, browser.extensionId);
+    await frame.getByRole('button', { name: 'Collapse panel' }).click();
     await expect.poll(() => paddingOfRoot(page)).toBe('');
     expect(Math.abs((await topOf()) - before)).toBeLessThanOrEqual(2);
     expect(await page.evaluate(() => window.scrollY)).toBeGreaterThan(0);
+    // Unfolded again, which the extension remembers for the article, as the other tests expect.
+    await frame.getByRole('button', { name: /Journal club/ }).click();
+    await expect.poll(() => paddingOfRoot(page)).toBe('414px');
+    expect(Math.abs((await topOf()) - before)).toBeLessThanOrEqual(2);
   });
 
   it('leaves a narrow window to the overlay, as before side by side', async () => {
