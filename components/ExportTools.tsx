@@ -159,7 +159,11 @@ export function ExportTools(props: ExportToolsProps) {
             type="checkbox"
             checked={props.settings.shareBase === 'page'}
             onChange={(event) =>
-              props.changeSettings({ shareBase: (event.currentTarget as HTMLInputElement).checked ? 'page' : 'doi' })
+              props.settings &&
+              props.changeSettings({
+                ...props.settings,
+                shareBase: (event.currentTarget as HTMLInputElement).checked ? 'page' : 'doi',
+              })
             }
           />{' '}
           {i18n.t('export.shareBase')}

@@ -6,6 +6,7 @@ import { Announcer } from './Announcer';
 import { ClickIgnoredNotice } from './ClickIgnoredNotice';
 import { ClubEntry, type ClubEntryActions } from './ClubEntry';
 import { SharedWithYou } from './SharedWithYou';
+import { SideBySideToggle } from './SideBySideToggle';
 
 interface PanelProps {
   state: PanelState;
@@ -17,6 +18,8 @@ interface PanelProps {
   /** Escape: the panel folds away and keyboard focus goes back to the page. */
   onLeave: () => void;
   onClose: () => void;
+  /** The side-by-side switch, once the reader's settings are read. */
+  sideBySide?: { on: boolean; onToggle(next: boolean): void } | null;
 }
 
 /**
@@ -24,7 +27,7 @@ interface PanelProps {
  * highlights), and anything a share link brought. Opened from a share link for an article the reader's catalog
  * lacks, it is built from the link alone.
  */
-export function Panel({ state, language, actions, onCollapse, onLeave, onClose }: PanelProps) {
+export function Panel({ state, language, actions, onCollapse, onLeave, onClose, sideBySide }: PanelProps) {
   const { entry, shared } = state;
   const onKeyDown = (event: JSX.TargetedKeyboardEvent<HTMLElement>) => {
     if (event.key === 'Escape' && !event.defaultPrevented) onLeave();
@@ -40,7 +43,9 @@ export function Panel({ state, language, actions, onCollapse, onLeave, onClose }
         ) : (
           <span class="panel__club">{sharedClub ?? i18n.t('panel.landmark')}</span>
         )}
-        <PanelControls onCollapse={onCollapse} onClose={onClose} />
+        <PanelControls onCollapse={onCollapse} onClose={onClose}>
+          {sideBySide && <SideBySideToggle on={sideBySide.on} onToggle={sideBySide.onToggle} />}
+        </PanelControls>
       </header>
       <Announcer>
         <ClickIgnoredNotice />
@@ -64,9 +69,18 @@ function PanelBody({ children }: { children: ComponentChildren }) {
   return <div class="panel__body">{children}</div>;
 }
 
-function PanelControls({ onCollapse, onClose }: { onCollapse: () => void; onClose: () => void }) {
+function PanelControls({
+  onCollapse,
+  onClose,
+  children,
+}: {
+  onCollapse: () => void;
+  onClose: () => void;
+  children?: ComponentChildren;
+}) {
   return (
     <div class="panel__controls">
+      {children}
       <button
         type="button"
         class="icon-button"

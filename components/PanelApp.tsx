@@ -109,6 +109,15 @@ export function PanelApp({ language, send, events }: PanelAppProps) {
         void send({ type: 'page-focus' });
       }}
       onClose={() => changeLayout('closed')}
+      sideBySide={
+        settings && {
+          on: settings.sideBySide,
+          onToggle: (sideBySide: boolean) => {
+            setSettings({ ...settings, sideBySide });
+            void send({ type: 'reading-prefs-update', sideBySide });
+          },
+        }
+      }
     />
   );
 }

@@ -3,20 +3,23 @@ import { defineContentScript } from 'wxt/utils/define-content-script';
 import { createIntegration } from '../../utils/page/document';
 import { trackPageFocus } from '../../utils/page/focus';
 import { type PageHighlighting, startPageHighlighting } from '../../utils/page/highlighting';
-import { mountPanelFrame, PANEL_WIDTH_PX, type PanelFrame, TAB_WIDTH_PX } from '../../utils/page/panel-frame';
+import { mountPanelFrame, type PanelFrame } from '../../utils/page/panel-frame';
 import { forgetShareFragment, showSharedPassages } from '../../utils/page/shared-passages';
+import { type SideBySide, startSideBySide } from '../../utils/page/side-by-side/side-by-side';
 import { sendToBackground } from '../../utils/protocol/extension-client';
-import type { PanelLayout, TabMessage } from '../../utils/protocol/tab-messages';
+import { DEFAULT_READING_PREFS } from '../../utils/protocol/reading-prefs';
+import type { TabMessage } from '../../utils/protocol/tab-messages';
 import { stripSharePayload } from '../../utils/sharing/share-url';
 import { uiLanguage } from '../../utils/ui-language';
 
 /**
- * The highlight map stands at the panel's edge: beside the open panel, beside the folded tab, and not at all while
- * the panel is closed for the page.
+ * The highlight map stands at the panel's edge: beside the open panel (whatever width the reader gave it), beside
+ * the folded tab, and not at all while the panel is closed for the page.
  */
-function placeMap(page: PageHighlighting | undefined, layout: PanelLayout): void {
-  page?.map.setVisible(layout !== 'closed');
-  page?.map.setRightInset(layout === 'open' ? PANEL_WIDTH_PX : TAB_WIDTH_PX);
+function placeMap(page: PageHighlighting | undefined, frame: PanelFrame | null): void {
+  const inset = frame?.rightInset() ?? 0;
+  page?.map.setVisible(inset > 0);
+  page?.map.setRightInset(inset);
 }
 
 /** Set on the content script's own (isolated) window, which the page cannot see, when the panel is mounted. */
@@ -35,6 +38,13 @@ export default defineContentScript({
     if (win[MOUNTED]) return void win[MOUNTED]();
 
     let frame: PanelFrame | null = null;
+    let sideBySide: SideBySide | null = null;
+    // A drag or a run of key presses ends in one saved width.
+    let savingWidth: ReturnType<typeof setTimeout> | undefined;
+    const saveWidth = (panelWidth: number) => {
+      clearTimeout(savingWidth);
+      savingWidth = setTimeout(() => void sendToBackground({ type: 'reading-prefs-update', panelWidth }), 300);
+    };
     let highlighting: { entryId: string; page: PageHighlighting } | null = null;
     let removeShared: (() => void) | null = null;
     let ticket: string | null = null;
@@ -47,7 +57,11 @@ export default defineContentScript({
     };
 
     const show = async () => {
-      const reply = await sendToBackground({ type: 'panel-state' });
+      const [reply, prefsReply] = await Promise.all([
+        sendToBackground({ type: 'panel-state' }),
+        sendToBackground({ type: 'reading-prefs' }),
+      ]);
+      const prefs = prefsReply.ok ? prefsReply.value : DEFAULT_READING_PREFS;
       if (!reply.ok || !reply.value) {
         frame?.remove();
         return stopHighlighting();
@@ -63,8 +77,10 @@ export default defineContentScript({
         if (shared.ok) removeShared = showSharedPassages(integration, shared.items);
         forgetShareFragment(window, stripSharePayload);
       }
-      placeMap(highlighting?.page, layout);
-      if (layout === 'closed') return frame?.remove();
+      if (layout === 'closed') {
+        frame?.remove();
+        return placeMap(highlighting?.page, frame);
+      }
       // Each frame gets a fresh ticket in its address, which the page cannot read (closed shadow root): the
       // background answers only the frame that holds it (utils/protocol/panel-claim.ts).
       const issued = await sendToBackground({ type: 'panel-ticket' });
@@ -72,11 +88,18 @@ export default defineContentScript({
       ticket = issued.value;
       const src = `${browser.runtime.getURL('/panel.html')}#${ticket}`;
       if (frame) {
+        frame.setWidth(prefs.panelWidth);
         frame.setLayout(layout);
         frame.reload(src);
+        sideBySide?.setEnabled(prefs.sideBySide);
       } else {
-        frame = mountPanelFrame(document, src, layout);
+        frame = mountPanelFrame(document, src, layout, { width: prefs.panelWidth, onWidthChosen: saveWidth });
+        // Live during a drag of the width handle, and on every fold, unfold and close.
+        frame.onInsetChange(() => placeMap(highlighting?.page, frame));
+        // Side by side makes room for the open panel beside the article; see utils/page/side-by-side/.
+        sideBySide = startSideBySide(document, frame, prefs.sideBySide, () => Boolean(browser.runtime?.id));
       }
+      placeMap(highlighting?.page, frame);
     };
     // The latest showing, so that a focus request waits for the frame it asks about.
     let showing = Promise.resolve();
@@ -90,7 +113,7 @@ export default defineContentScript({
       switch (command?.type) {
         case 'panel-layout':
           frame?.setLayout(command.layout);
-          placeMap(highlighting?.page, command.layout);
+          placeMap(highlighting?.page, frame);
           break;
         case 'highlight-step':
           highlighting?.page.map.step(command.direction);
@@ -120,6 +143,9 @@ export default defineContentScript({
           break;
         case 'panel-ticket-check':
           return Promise.resolve(ticket);
+        case 'reading-prefs':
+          sideBySide?.setEnabled(command.prefs.sideBySide);
+          break;
       }
       return undefined;
     });

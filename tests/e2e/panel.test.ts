@@ -89,8 +89,10 @@ describe('the panel on the demo article', () => {
     await page.close();
   });
 
-  it('overlays the right side without shifting the article', async () => {
-    const page = await open('/demo-article.html');
+  it('overlays the right side without shifting the article in a window too narrow for side by side', async () => {
+    const page = await browser.context.newPage();
+    await page.setViewportSize({ width: 900, height: 800 });
+    await page.goto(`${server.origin}/demo-article.html`);
     await (await panel(page)).waitFor();
     const box = await page.locator('journal-club-panel').boundingBox();
     const viewport = page.viewportSize();
@@ -145,6 +147,8 @@ describe('the panel on the demo article', () => {
       reached = await focusedInPanel();
     }
     expect(reached).toBe('Research Impact Canada — KMb Journal Club');
+    await page.keyboard.press('Tab');
+    expect(await focusedInPanel()).toContain('Side by side');
     await page.keyboard.press('Tab');
     expect(await focusedInPanel()).toContain('Collapse panel');
     await page.keyboard.press('Enter');

@@ -74,7 +74,7 @@ export async function makeBackgroundWorld(options: WorldOptions) {
   const notices: number[] = [];
   /** Tabs the background opened: the address, the tab it was opened from, and the new tab's id (100 onwards). */
   const openedTabs: { url: string; openerTabId: number; tabId: number }[] = [];
-  let settings: Settings = { shareBase: 'doi' };
+  let settings: Settings = { shareBase: 'doi', sideBySide: true, panelWidth: 400 };
   let clock = Date.parse('2026-11-27T10:00:00.000Z');
   const store = createHighlightStore(async () => opened);
   const feeds = createFeedService({

@@ -28,6 +28,7 @@ import { pageHighlights, showOnPage } from './page-highlights';
 import { answerPopup, isPopupRequest } from './popup-requests';
 import { dismissPostNotice, postNotice } from './post-page';
 import { readFromPost } from './post-reading';
+import { readingPrefs, updateReadingPrefs } from './reading-prefs-requests';
 import { fromStorage, ok, refused } from './reply';
 import type { BackgroundServices, RequestSender } from './services';
 import { savedFromShare, shareOpened } from './share-opened';
@@ -66,6 +67,8 @@ const SENDERS: Record<BackgroundRequest['type'], 'page' | 'panel' | 'either' | '
   import: 'panel',
   settings: 'panel',
   'settings-update': 'panel',
+  'reading-prefs': 'either',
+  'reading-prefs-update': 'either',
   'tab-status': 'extension',
   'reading-list': 'extension',
   'panel-open': 'extension',
@@ -174,7 +177,14 @@ async function route(
     case 'settings':
       return { ok: true, value: await services.settings.get() };
     case 'settings-update':
-      return { ok: true, value: await services.settings.set({ shareBase: request.shareBase }) };
+      return {
+        ok: true,
+        value: await services.settings.set({ ...(await services.settings.get()), shareBase: request.shareBase }),
+      };
+    case 'reading-prefs':
+      return readingPrefs(services);
+    case 'reading-prefs-update':
+      return updateReadingPrefs(request, tabId, sender, services);
   }
   const context = await highlightContext(tabId, services);
   if (!context) return refused(i18n.t('errors.noArticle'));

@@ -1,15 +1,22 @@
+import { DEFAULT_READING_PREFS, parsePanelWidth } from '../protocol/reading-prefs';
 import type { Settings } from '../protocol/responses';
 
 /** Where the reader's preferences live in `storage.local`. */
 export const SETTINGS_KEY = 'settings';
 
-export const DEFAULT_SETTINGS: Settings = { shareBase: 'doi' };
+export const DEFAULT_SETTINGS: Settings = { shareBase: 'doi', ...DEFAULT_READING_PREFS };
 
 /**
  * The reader's settings as stored, with defaults for anything missing or unreadable (an older version's or a
- * damaged record must not break sharing).
+ * damaged record must not break sharing or the panel's layout).
  */
 export function parseSettings(stored: unknown): Settings {
-  const shareBase = (stored as { shareBase?: unknown } | null)?.shareBase;
-  return { shareBase: shareBase === 'page' ? 'page' : DEFAULT_SETTINGS.shareBase };
+  const record = (typeof stored === 'object' && stored !== null ? stored : {}) as Partial<
+    Record<keyof Settings, unknown>
+  >;
+  return {
+    shareBase: record.shareBase === 'page' ? 'page' : DEFAULT_SETTINGS.shareBase,
+    sideBySide: typeof record.sideBySide === 'boolean' ? record.sideBySide : DEFAULT_SETTINGS.sideBySide,
+    panelWidth: parsePanelWidth(record.panelWidth),
+  };
 }

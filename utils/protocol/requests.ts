@@ -5,6 +5,7 @@ import { IMPORT_MAX_CHARS } from '../exchange/limits';
 import { HighlightSchema, HighlightSelectorsSchema, ID_MAX_LENGTH, NOTE_MAX_LENGTH } from '../highlights/highlight';
 import { textUpTo } from '../validation';
 import { type DetectorRequest, SHARE_HASH_MAX_LENGTH } from './detector-messages';
+import { PANEL_WIDTH_PX } from './reading-prefs';
 import type { PanelLayout } from './tab-messages';
 
 /**
@@ -119,6 +120,16 @@ export const BackgroundRequestSchema = v.variant('type', [
   /** Where share links point: the DOI (lasting) or this page's address. */
   v.object({ type: v.literal('settings') }),
   v.object({ type: v.literal('settings-update'), shareBase: v.picklist(['doi', 'page']) }),
+  /** Side by side and the panel's width: read by the page's script as it mounts the panel, and by the panel. */
+  v.object({ type: v.literal('reading-prefs') }),
+  /** The reader dragged the panel's edge (the page's script) or switched side by side on or off (the panel). */
+  v.object({
+    type: v.literal('reading-prefs-update'),
+    sideBySide: v.optional(v.boolean()),
+    panelWidth: v.optional(
+      v.pipe(v.number(), v.integer(), v.minValue(PANEL_WIDTH_PX.min), v.maxValue(PANEL_WIDTH_PX.max)),
+    ),
+  }),
   /** The toolbar popup: what the given tab's page is (no article, not in the catalog, a club article). */
   v.object({ type: v.literal('tab-status'), tabId: v.pipe(v.number(), v.integer(), v.minValue(0)) }),
   /** The toolbar popup: every catalog entry with the reader's highlight count. */

@@ -9,6 +9,7 @@ import type { TabStatus } from '../popup/tab-status';
 import type { SharedHighlight } from '../sharing/payload';
 import type { Client } from './client';
 import type { DetectorResponses } from './detector-messages';
+import type { ReadingPrefs } from './reading-prefs';
 import type { BackgroundRequest } from './requests';
 import type { AnchorStatus, PanelLayout } from './tab-messages';
 
@@ -74,7 +75,7 @@ export interface ImportOutcome {
   written: number;
 }
 
-export interface Settings {
+export interface Settings extends ReadingPrefs {
   /** Share links open the article through doi.org (lasting) or at the page the reader is on. */
   shareBase: 'doi' | 'page';
 }
@@ -103,6 +104,8 @@ export interface BackgroundResponses extends DetectorResponses {
   import: ImportOutcome;
   settings: Settings;
   'settings-update': Settings;
+  'reading-prefs': ReadingPrefs;
+  'reading-prefs-update': ReadingPrefs;
   'tab-status': TabStatus;
   /** `highlightsError` says why the counts are missing (null when they were read). */
   'reading-list': { entries: ReadingListEntry[]; highlightsError: string | null };

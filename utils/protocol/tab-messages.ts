@@ -3,6 +3,7 @@
  * frame's port. Plain types and one name, so the page side can import them without the request schemas.
  */
 
+import type { ReadingPrefs } from './reading-prefs';
 import type { Reply } from './reply';
 import type { ArticleHighlights, PanelState } from './responses';
 
@@ -31,7 +32,9 @@ export type TabMessage =
   /** Asks the panel script which ticket its frame holds (answered string | null): is it still the same document? */
   | { type: 'panel-ticket-check' }
   /** The tab's page is no longer a club's post (an in-place navigation): the post notice goes. */
-  | { type: 'post-notice-hide' };
+  | { type: 'post-notice-hide' }
+  /** The reader switched side by side on or off in the panel: the page makes room for it, or gives it back. */
+  | { type: 'reading-prefs'; prefs: ReadingPrefs };
 
 /** Events the background pushes to the panel frame over its port. */
 export type PanelEvent =
