@@ -141,6 +141,8 @@ export default defineBackground(() => {
         .catch(() => null);
       return typeof answer === 'string' ? answer : null;
     },
+    tieOnPage: (tabId, questionId) =>
+      browser.tabs.sendMessage(tabId, { type: 'tie-selection', questionId }, { frameId: 0 }).catch(() => null),
     notifyPanel: panelPorts.notify,
     language: uiLanguage(),
     now: () => new Date(),

@@ -57,8 +57,14 @@ export async function makeBackgroundWorld(options: WorldOptions) {
   const local = new Map<string, unknown>();
   const collapsed = new Map<string, boolean>();
   const confirmed = new Map<string, string[]>();
-  /** What the page in the tab shows now, as its detector would answer. */
-  const page = { article: null as ArticleInfo | null };
+  /**
+   * What the page in the tab shows now, as its detector would answer, and how its script answers the panel's
+   * "Tie my selection" (by default: the reader selected nothing).
+   */
+  const page = {
+    article: null as ArticleInfo | null,
+    tie: async (_questionId: string): Promise<unknown> => ({ status: 'no-selection' }),
+  };
   let settings: Settings = { shareBase: 'doi' };
   let clock = Date.parse('2026-11-27T10:00:00.000Z');
   const store = createHighlightStore(async () => opened);
@@ -107,6 +113,7 @@ export async function makeBackgroundWorld(options: WorldOptions) {
       },
     },
     fragmentFor: async () => 'text=a%20passage',
+    tieOnPage: (_tabId, questionId) => page.tie(questionId),
     notifyPanel: (_tabId, event) => {
       events.push(event);
     },

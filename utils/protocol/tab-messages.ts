@@ -27,7 +27,15 @@ export type TabMessage =
   /** Moves keyboard focus into the panel (the shortcut and the popup's "Open panel"), once it is shown. */
   | { type: 'panel-focus' }
   /** Asks the panel script which ticket its frame holds (answered string | null): is it still the same document? */
-  | { type: 'panel-ticket-check' };
+  | { type: 'panel-ticket-check' }
+  /** The panel's tie control: tie the reader's current selection to a question; answered with a {@link TieOutcome}. */
+  | { type: 'tie-selection'; questionId: string };
+
+/**
+ * What the page did with the panel's tie request: saved the reader's selection as a highlight, found no selection
+ * the reader made in the article (none, or one the page's script made), or refused it (the refusal in words).
+ */
+export type TieOutcome = { status: 'tied'; id: string } | { status: 'no-selection' } | { status: 'refused'; error: string };
 
 /** Events the background pushes to the panel frame over its port. */
 export type PanelEvent =
