@@ -35,7 +35,10 @@ export type TabMessage =
  * What the page did with the panel's tie request: saved the reader's selection as a highlight, found no selection
  * the reader made in the article (none, or one the page's script made), or refused it (the refusal in words).
  */
-export type TieOutcome = { status: 'tied'; id: string } | { status: 'no-selection' } | { status: 'refused'; error: string };
+export type TieOutcome =
+  | { status: 'tied'; id: string }
+  | { status: 'no-selection' }
+  | { status: 'refused'; error: string };
 
 /** Events the background pushes to the panel frame over its port. */
 export type PanelEvent =
