@@ -11,6 +11,7 @@ import {
   choose,
   click,
   container,
+  groupsWithCards,
   headings,
   text,
   unmount,
@@ -65,7 +66,7 @@ describe('<HighlightsSection>: changes', () => {
       if (early) update({ highlights: [moved] });
       await act(async () => saved(null));
       if (!early) update({ highlights: [moved] });
-      expect(headings('h3')).toEqual(['Question 2 · 1 highlight']);
+      expect(groupsWithCards()).toEqual(['Question 2 · 1 highlight']);
       expect(document.activeElement).toBe(cardOf(h)?.querySelector('select'));
     },
   );
@@ -102,7 +103,7 @@ describe('<HighlightsSection>: delete and undo', () => {
     const { h, props } = await deleteFirst();
     expect(props.onDelete).toHaveBeenCalledWith(h.id);
     expect(cardOf(h)).toBeNull();
-    expect(headings('h3')).toEqual(['Question 1 · 1 highlight']);
+    expect(groupsWithCards()).toEqual(['Question 1 · 1 highlight']);
     expect(text(undoBar())).toBe('Highlight deleted. Undo');
     expect(document.activeElement).toBe(button(container, 'Undo'));
     await click(button(container, 'Undo'));
