@@ -49,7 +49,7 @@ export function ClubEntry({ state, language, actions }: ClubEntryProps) {
   const tabs: Tab<Section>[] = [
     {
       id: 'questions',
-      label: i18n.t('club.questionsTab'),
+      label: i18n.t('club.questions'),
       content: <QuestionsTab {...{ entry, language, actions, active: section === 'questions' }} />,
     },
     { id: 'summary', label: i18n.t('club.summary'), content: <Markdown source={localize(entry.summary, language)} /> },
