@@ -12,7 +12,6 @@ import {
   click,
   container,
   groupsWithCards,
-  headings,
   text,
   unmount,
   update,
