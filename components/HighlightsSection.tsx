@@ -1,7 +1,7 @@
 import type { JSX } from 'preact';
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { i18n } from '#i18n';
-import { type AnchorStatus, groupHighlights, makeSavedFormatter } from '../utils/highlights/groups';
+import { type AnchorStatus, groupHighlights, makeSavedFormatter, questionGroupKey } from '../utils/highlights/groups';
 import type { Highlight } from '../utils/highlights/highlight';
 import { HighlightCard } from './HighlightCard';
 import { HighlightGroup } from './HighlightGroup';
@@ -110,6 +110,12 @@ export function HighlightsSection(props: HighlightsSectionProps): JSX.Element {
       if (!next.delete(key)) next.add(key);
       return next;
     });
+  // A card that focus must follow (re-tied, or brought back by Undo) is not left under a folded question.
+  const unfold = (questionId: string | null) =>
+    setFolded((current) => {
+      const key = questionId === null ? null : questionGroupKey(questionId);
+      return new Set([...current].filter((folded) => folded !== key));
+    });
 
   // Once the parent has dropped a deleted highlight, forget hiding it: if it ever comes back, it shows.
   useEffect(() => {
@@ -147,6 +153,7 @@ export function HighlightsSection(props: HighlightsSectionProps): JSX.Element {
     dismissUndo();
     const failure = await settle(() => props.onRetie(id, questionId));
     if (failure === null) {
+      unfold(questionId);
       refocus.current = { id, target: 'question', done: (h) => h?.questionId === questionId };
       tryRefocus();
     }
@@ -190,6 +197,7 @@ export function HighlightsSection(props: HighlightsSectionProps): JSX.Element {
       return;
     }
     setHidden((current) => new Set([...current].filter((id) => id !== highlight.id)));
+    unfold(highlight.questionId);
     setUndo(null);
     refocus.current = { id: highlight.id, target: 'card', done: (h) => h !== undefined };
   };

@@ -70,6 +70,22 @@ describe('<HighlightsSection>: changes', () => {
     },
   );
 
+  it('unfolds the question a card is re-tied to, so the select keeping focus stays in sight', async () => {
+    const h = at(1, 'q1', 'knowledge brokers');
+    const other = at(50, 'q2', 'funding');
+    anchoredMount([h, other]);
+    const count = () => container.querySelector<HTMLButtonElement>('[data-question="2"] button.q-count');
+    await click(count() as HTMLButtonElement);
+    expect(count()?.getAttribute('aria-expanded')).toBe('false');
+    const select = cardOf(h)?.querySelector('select') as HTMLSelectElement;
+    select.focus();
+    await choose(select, 'q2');
+    update({ highlights: [{ ...h, questionId: 'q2' }, other] });
+    expect(count()?.getAttribute('aria-expanded')).toBe('true');
+    expect(cardOf(h)?.closest('ul')?.hidden).toBe(false);
+    expect(document.activeElement).toBe(cardOf(h)?.querySelector('select'));
+  });
+
   it('saves a note through the editor, then returns focus to the note button', async () => {
     const h = at(1, 'q1', 'knowledge brokers');
     const props = anchoredMount([h]);
