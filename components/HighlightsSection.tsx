@@ -9,6 +9,7 @@ import { QuestionSection, type TieResult } from './QuestionSection';
 import type { ShareResult } from './ShareLinkBox';
 import { ShowOnPage } from './ShowOnPage';
 import { focusWasLost, UndoBar } from './UndoBar';
+import { useTie } from './useTie';
 
 export type { AnchorStatus } from '../utils/highlights/groups';
 
@@ -160,6 +161,8 @@ export function HighlightsSection(props: HighlightsSectionProps): JSX.Element {
     return failure;
   };
 
+  const tie = useTie(props.onTie, highlights);
+
   const offered = useRef(false);
   useEffect(() => {
     if (offered.current || !props.lastDeleted) return;
@@ -248,7 +251,8 @@ export function HighlightsSection(props: HighlightsSectionProps): JSX.Element {
             count={group.items.length}
             open={!folded.has(group.key)}
             onToggle={() => toggle(group.key)}
-            onTie={props.onTie}
+            onTie={tie.run}
+            message={tie.refusalFor(group.question.id)}
           >
             {cards(group)}
           </QuestionSection>

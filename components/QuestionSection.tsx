@@ -21,6 +21,8 @@ interface QuestionSectionProps {
   onToggle(): void;
   /** Ties the passage the reader selected in the article; absent where the panel cannot reach the article. */
   onTie?(questionId: string): Promise<TieResult>;
+  /** Why the reader's last try at tying to this question saved nothing, until they try again or move on. */
+  message: string | null;
   children: ComponentChildren;
 }
 
@@ -30,10 +32,10 @@ interface QuestionSectionProps {
  * the passage now selected in the article to it. The selection stays in the article while the reader clicks
  * here: the panel is another document, with a selection of its own.
  */
-export function QuestionSection({ question, index, count, open, onToggle, onTie, children }: QuestionSectionProps) {
+export function QuestionSection(props: QuestionSectionProps) {
+  const { question, index, count, open, onToggle, onTie, message, children } = props;
   const headingId = useId();
   const listId = useId();
-  const [message, setMessage] = useState<string | null>(null);
   const [tying, setTying] = useState(false);
   const announce = useAnnounce();
   const number = String(index + 1);
@@ -41,20 +43,13 @@ export function QuestionSection({ question, index, count, open, onToggle, onTie,
   const tie = async () => {
     if (!onTie || tying) return;
     setTying(true);
-    setMessage(null);
-    let result: TieResult;
-    try {
-      result = await onTie(question.id);
-    } catch {
-      result = { ok: false, error: i18n.t('highlights.changeFailed') };
-    }
+    const result = await onTie(question.id);
     setTying(false);
-    if (result.ok) {
-      announce(i18n.t('announce.tied', [number, shortenText(result.value.target.selectors[0].exact, 80)]));
-    } else {
-      setMessage(result.error);
-      announce(result.error);
-    }
+    announce(
+      result.ok
+        ? i18n.t('announce.tied', [number, shortenText(result.value.target.selectors[0].exact, 80)])
+        : result.error,
+    );
   };
 
   return (

@@ -175,12 +175,32 @@ describe('<ClubEntry>: questions first', () => {
     expect(text(region(3).querySelector('.q-section__message'))).toBe('Select a passage in the article first.');
     expect(text(container.querySelector('[aria-live="polite"]'))).toBe('Select a passage in the article first.');
     expect(region(2).querySelector('.q-section__message')).toBeNull();
+    // One message at a time: a try on another question takes it there.
+    await act(async () => {
+      region(2).querySelector<HTMLButtonElement>('.q-tie')?.click();
+      await settle();
+    });
+    expect(all('.q-section__message').map((m) => m.closest('.q-section')?.getAttribute('data-question'))).toEqual([
+      '2',
+    ]);
     answer = { ok: true, value: at(3, 'q3', 'now selected') };
     await act(async () => {
       button.click();
       await settle();
     });
-    expect(region(3).querySelector('.q-section__message')).toBeNull();
+    expect(all('.q-section__message')).toEqual([]);
+  });
+
+  it('drops a refusal once a highlight is made some other way (the toolbar on the page)', async () => {
+    mount({ tie: async () => ({ ok: false, error: 'Select a passage in the article first.' }) });
+    await act(async () => {
+      region(1).querySelector<HTMLButtonElement>('.q-tie')?.click();
+      await settle();
+    });
+    expect(all('.q-section__message')).toHaveLength(1);
+    mount({ highlights: [at(3, 'q1', 'tied from the toolbar')] });
+    await act(settle);
+    expect(all('.q-section__message')).toEqual([]);
   });
 
   it('goes back to the questions, and unfolds the question, when a card is asked for from the page', async () => {
