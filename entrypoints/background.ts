@@ -200,6 +200,8 @@ export default defineBackground(() => {
         .catch(() => null);
       return typeof answer === 'string' ? answer : null;
     },
+    tieOnPage: (tabId, questionId) =>
+      browser.tabs.sendMessage(tabId, { type: 'tie-selection', questionId }, { frameId: 0 }).catch(() => null),
     notifyPanel: panelPorts.notify,
     club: { core: clubCore, layer: clubLayer },
     language: uiLanguage(),

@@ -67,10 +67,16 @@ export async function makeBackgroundWorld(options: WorldOptions) {
   const collapsed = new Map<string, boolean>();
   const confirmed = new Map<string, string[]>();
   /**
-   * What the page in the tab shows now: the article its detector would answer, its address, and whether a post
-   * notice's script runs in it (it answers a hide request).
+   * What the page in the tab shows now: the article its detector would answer, its address, whether a post
+   * notice's script runs in it (it answers a hide request), and how its script answers the panel's "Tie my
+   * selection" (by default: the reader selected nothing).
    */
-  const page = { article: null as ArticleInfo | null, address: null as string | null, notice: false };
+  const page = {
+    article: null as ArticleInfo | null,
+    address: null as string | null,
+    notice: false,
+    tie: async (_questionId: string): Promise<unknown> => ({ status: 'no-selection' }),
+  };
   const notices: number[] = [];
   /** Tabs the background opened: the address, the tab it was opened from, and the new tab's id (100 onwards). */
   const openedTabs: { url: string; openerTabId: number; tabId: number }[] = [];
@@ -155,6 +161,7 @@ export async function makeBackgroundWorld(options: WorldOptions) {
       },
     },
     fragmentFor: async () => 'text=a%20passage',
+    tieOnPage: (_tabId, questionId) => page.tie(questionId),
     notifyPanel: (_tabId, event) => {
       events.push(event);
     },

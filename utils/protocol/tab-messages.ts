@@ -34,7 +34,18 @@ export type TabMessage =
   /** The tab's page is no longer a club's post (an in-place navigation): the post notice goes. */
   | { type: 'post-notice-hide' }
   /** The reader switched side by side on or off in the panel: the page makes room for it, or gives it back. */
-  | { type: 'reading-prefs'; prefs: ReadingPrefs };
+  | { type: 'reading-prefs'; prefs: ReadingPrefs }
+  /** The panel's tie control: tie the reader's current selection to a question; answered with a {@link TieOutcome}. */
+  | { type: 'tie-selection'; questionId: string };
+
+/**
+ * What the page did with the panel's tie request: saved the reader's selection as a highlight, found no selection
+ * the reader made in the article (none, or one the page's script made), or refused it (the refusal in words).
+ */
+export type TieOutcome =
+  | { status: 'tied'; id: string }
+  | { status: 'no-selection' }
+  | { status: 'refused'; error: string };
 
 /** Events the background pushes to the panel frame over its port. */
 export type PanelEvent =
