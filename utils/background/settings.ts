@@ -1,5 +1,6 @@
 import { DEFAULT_READING_PREFS, parsePanelWidth } from '../protocol/reading-prefs';
 import type { Settings } from '../protocol/responses';
+import type { SessionArea } from './tab-registry';
 
 /** Where the reader's preferences live in `storage.local`. */
 export const SETTINGS_KEY = 'settings';
@@ -18,5 +19,16 @@ export function parseSettings(stored: unknown): Settings {
     shareBase: record.shareBase === 'page' ? 'page' : DEFAULT_SETTINGS.shareBase,
     sideBySide: typeof record.sideBySide === 'boolean' ? record.sideBySide : DEFAULT_SETTINGS.sideBySide,
     panelWidth: parsePanelWidth(record.panelWidth),
+  };
+}
+
+/** The reader's settings over `storage.local`, read with their defaults and written whole. */
+export function createSettingsStore(local: SessionArea) {
+  return {
+    get: async (): Promise<Settings> => parseSettings((await local.get(SETTINGS_KEY))[SETTINGS_KEY]),
+    set: async (settings: Settings): Promise<Settings> => {
+      await local.set({ [SETTINGS_KEY]: settings });
+      return settings;
+    },
   };
 }
