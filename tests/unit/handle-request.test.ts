@@ -381,7 +381,7 @@ describe('export, backup, import and settings from the panel', () => {
     await handleRequest({ type: 'settings-update', shareBase: 'page' }, panelPage, world.services);
     expect(await handleRequest({ type: 'settings' }, panelPage, world.services)).toEqual({
       ok: true,
-      value: { shareBase: 'page', sideBySide: true, panelWidth: 400 },
+      value: { shareBase: 'page', clubHighlights: true, sideBySide: true, panelWidth: 400 },
     });
   });
 });
