@@ -127,6 +127,9 @@ export default defineContentScript({
         case 'highlights-changed':
           void highlighting?.page.refresh();
           break;
+        case 'club-layer-changed':
+          void highlighting?.page.refreshClub();
+          break;
         case 'highlight-reveal': {
           // The passage takes keyboard focus, so Tab and the screen reader go on from it.
           const range = highlighting?.page.reveal(command.id) ? highlighting.page.rangeOf(command.id) : null;

@@ -4,6 +4,7 @@ import type { Reply } from '../protocol/reply';
 import type { BackgroundRequest } from '../protocol/requests';
 import type { BackgroundResponses } from '../protocol/responses';
 import { articleDetected, articleGone, issueTicket, panelLayout, panelState, showPanel } from './article-requests';
+import { activateClubHighlight, clubHighlightsSetting } from './club-page-requests';
 import {
   afterHighlight,
   handleClubArticle,
@@ -11,7 +12,6 @@ import {
   isClubArticleRequest,
   isClubOptionsRequest,
 } from './club-requests';
-import { activateClubHighlight, clubHighlightsSetting } from './club-page-requests';
 import { backupAll, exportArticle, importFile } from './export-requests';
 import { handleFeedRequest, isFeedRequest } from './feed-requests';
 import {
