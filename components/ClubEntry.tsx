@@ -1,3 +1,4 @@
+import { useEffect, useState } from 'preact/hooks';
 import { i18n } from '#i18n';
 import { localize } from '../utils/catalog/localized';
 import type { CatalogEntry } from '../utils/catalog/schema';
@@ -7,7 +8,9 @@ import { HighlightsSection } from './HighlightsSection';
 import { Markdown } from './Markdown';
 import { OpenAccessStatus } from './OpenAccessStatus';
 import { QuestionList } from './QuestionList';
+import type { TieResult } from './QuestionSection';
 import type { ShareResult } from './ShareLinkBox';
+import { type Tab, Tabs } from './Tabs';
 import type { useArticleHighlights } from './useArticleHighlights';
 
 type ExportToolsProps = Parameters<typeof ExportTools>[0];
@@ -15,6 +18,8 @@ type ExportToolsProps = Parameters<typeof ExportTools>[0];
 export interface ClubEntryActions extends Omit<ExportToolsProps, 'copy' | 'language'> {
   highlights: ReturnType<typeof useArticleHighlights>;
   share(id: string): Promise<ShareResult>;
+  /** Ties the passage the reader selected in the article to a question. */
+  tie(questionId: string): Promise<TieResult>;
   copy(text: string): Promise<boolean>;
 }
 
@@ -24,40 +29,75 @@ interface ClubEntryProps {
   actions: ClubEntryActions;
 }
 
+type Section = 'questions' | 'summary' | 'commentary';
+
 /**
- * The club's reading of the article: the article and its access, the summary, the broker's commentary, the
- * questions, the reader's highlights under them, ways to take those to the discussion, and the discussion itself.
+ * The club's reading of the article, laid out for reading beside it: the article named briefly at the top, then
+ * what the reader needs while reading, the questions with their highlights and a way to tie a passage to each;
+ * the summary and the broker's commentary a tab away. The discussion's link closes every tab.
  */
 export function ClubEntry({ state, language, actions }: ClubEntryProps) {
   const { entry, article } = state;
   const { highlights } = actions;
-  const questions = entry.questions.map((question) => ({ id: question.id, text: localize(question.text, language) }));
+  const [section, setSection] = useState<Section>('questions');
+  // A highlight made or clicked on the page is shown in the panel: its card is under the questions.
+  const focusSeq = highlights.focus?.seq;
+  useEffect(() => {
+    if (focusSeq !== undefined) setSection('questions');
+  }, [focusSeq]);
+
+  const tabs: Tab<Section>[] = [
+    {
+      id: 'questions',
+      label: i18n.t('club.questions'),
+      content: <QuestionsTab {...{ entry, language, actions, active: section === 'questions' }} />,
+    },
+    { id: 'summary', label: i18n.t('club.summary'), content: <Markdown source={localize(entry.summary, language)} /> },
+    {
+      id: 'commentary',
+      label: i18n.t('club.commentary'),
+      content: <Markdown source={localize(entry.commentary, language)} />,
+    },
+  ];
   return (
     <>
-      <section aria-labelledby="article-title">
+      <section aria-labelledby="article-title" class="article-head">
         <h1 id="article-title" class="panel__title">
           {localize(entry.title, language)}
         </h1>
         <p class="citation">{entry.citation}</p>
         {article && <OpenAccessStatus article={article} openCopy={entry.articleUrls[0]} />}
       </section>
-      <section aria-labelledby="summary-heading">
-        <h2 id="summary-heading">{i18n.t('club.summary')}</h2>
-        <Markdown source={localize(entry.summary, language)} />
-      </section>
-      <section aria-labelledby="commentary-heading">
-        <h2 id="commentary-heading">{i18n.t('club.commentary')}</h2>
-        <Markdown source={localize(entry.commentary, language)} />
-      </section>
-      <section aria-labelledby="questions-heading">
-        <h2 id="questions-heading">{i18n.t('club.questions')}</h2>
-        <QuestionList questions={entry.questions} language={language} />
-      </section>
-      {highlights.error ? (
+      <Tabs<Section> label={i18n.t('club.sections')} tabs={tabs} selected={section} onSelect={setSection} />
+      <p class="discussion">
+        <a class="discussion__link" href={entry.postUrl} target="_blank" rel="noopener noreferrer">
+          {i18n.t('club.discussion')}
+        </a>
+      </p>
+    </>
+  );
+}
+
+interface QuestionsTabProps {
+  entry: CatalogEntry;
+  language: string;
+  actions: ClubEntryActions;
+  /** Whether this tab is the one shown. */
+  active: boolean;
+}
+
+/** The questions with the reader's highlights under them, then the ways to take those to the discussion. */
+function QuestionsTab({ entry, language, actions, active }: QuestionsTabProps) {
+  const { highlights } = actions;
+  const questions = entry.questions.map((question) => ({ id: question.id, text: localize(question.text, language) }));
+  return (
+    <>
+      {highlights.error && (
         <p role="alert" class="panel__error">
           {highlights.error}
         </p>
-      ) : highlights.data ? (
+      )}
+      {highlights.data ? (
         <HighlightsSection
           questions={questions}
           highlights={highlights.data.highlights}
@@ -67,27 +107,27 @@ export function ClubEntry({ state, language, actions }: ClubEntryProps) {
           painted={highlights.data.painted}
           onShowOnPage={highlights.actions.showOnPage}
           focus={highlights.focus}
+          active={active}
           locale={language}
           onReveal={highlights.actions.reveal}
           onSaveNote={highlights.actions.saveNote}
           onRetie={highlights.actions.retie}
           onDelete={highlights.actions.remove}
           onRestore={highlights.actions.restore}
+          onTie={actions.tie}
           onShare={actions.share}
           copy={actions.copy}
         />
-      ) : null}
+      ) : (
+        // Without the reader's highlights (they could not be read) the questions are still the club's to show.
+        <QuestionList questions={entry.questions} language={language} />
+      )}
       {highlights.data && highlights.data.skipped > 0 ? (
         <p role="status" class="panel__error">
           {i18n.t('club.damaged', highlights.data.skipped)}
         </p>
       ) : null}
       <ExportTools {...actions} language={language} />
-      <p class="discussion">
-        <a class="discussion__link" href={entry.postUrl} target="_blank" rel="noopener noreferrer">
-          {i18n.t('club.discussion')}
-        </a>
-      </p>
     </>
   );
 }

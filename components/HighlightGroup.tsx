@@ -10,18 +10,17 @@ const EXPLANATIONS: Partial<Record<Group['kind'], () => string>> = {
   'other-copy': () => i18n.t('highlights.otherCopyWhy'),
 };
 
-/** A titled list of highlights: one question's, the untied ones, or one kind of orphan. */
+/** A titled list of highlights: the untied ones, or one kind of orphan (each question has its QuestionSection). */
 export function HighlightGroup({ group, children }: { group: Group; children: ComponentChildren }) {
   const headingId = useId();
   const explanation = EXPLANATIONS[group.kind]?.();
   return (
     <section class={`hl-group hl-group--${group.kind}`} aria-labelledby={headingId}>
-      <h3 id={headingId} class="hl-group__heading">
+      <h2 id={headingId} class="hl-group__heading">
         {group.questionIndex !== undefined && <QuestionChip index={group.questionIndex} />}
         {group.heading}
         <span class="hl-group__count"> · {countLabel(group.items.length)}</span>
-      </h3>
-      {group.question && <p class="hl-group__text">{group.question.text}</p>}
+      </h2>
       {explanation && <p class="hl-group__text">{explanation}</p>}
       <ul class="hl-list">{children}</ul>
     </section>

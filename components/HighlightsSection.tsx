@@ -1,13 +1,15 @@
 import type { JSX } from 'preact';
-import { useEffect, useId, useMemo, useRef, useState } from 'preact/hooks';
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { i18n } from '#i18n';
-import { type AnchorStatus, groupHighlights, makeSavedFormatter } from '../utils/highlights/groups';
+import { type AnchorStatus, groupHighlights, makeSavedFormatter, questionGroupKey } from '../utils/highlights/groups';
 import type { Highlight } from '../utils/highlights/highlight';
 import { HighlightCard } from './HighlightCard';
 import { HighlightGroup } from './HighlightGroup';
+import { QuestionSection, type TieResult } from './QuestionSection';
 import type { ShareResult } from './ShareLinkBox';
 import { ShowOnPage } from './ShowOnPage';
 import { focusWasLost, UndoBar } from './UndoBar';
+import { useTie } from './useTie';
 
 export type { AnchorStatus } from '../utils/highlights/groups';
 
@@ -40,6 +42,10 @@ export interface HighlightsSectionProps {
    * delete (the frame was removed or reloaded) offers Undo for it once, as the panel it replaced did.
    */
   lastDeleted?: Highlight | null;
+  /** Ties the passage selected in the article to a question ("Tie my selection"), where the panel offers it. */
+  onTie?(questionId: string): Promise<TieResult>;
+  /** False while another tab of the panel is shown: a request to focus a card waits until this one is. */
+  active?: boolean;
   /** Share links per highlight, where the panel offers them. */
   onShare?(id: string): Promise<ShareResult>;
   copy?(text: string): Promise<boolean>;
@@ -62,28 +68,55 @@ interface Refocus {
   done(highlight: Highlight | undefined): boolean;
 }
 
-/** The reader's highlights on this article, grouped by question, with orphans apart and an undo for deletes. */
+/**
+ * The club's questions, each with the reader's highlights tied to it below it (which the reader can fold away),
+ * then the untied highlights and the orphans, with an undo for deletes.
+ */
 export function HighlightsSection(props: HighlightsSectionProps): JSX.Element {
-  const { questions, highlights, anchors, pageUrl, focus, busy = false } = props;
+  const { questions, highlights, anchors, pageUrl, focus, busy = false, active = true } = props;
   const [hidden, setHidden] = useState<ReadonlySet<string>>(new Set());
+  /** The questions whose highlights the reader folded away, by group key. */
+  const [folded, setFolded] = useState<ReadonlySet<string>>(new Set());
   const [undo, setUndo] = useState<{ key: number; highlight: Highlight } | null>(null);
   const [undoError, setUndoError] = useState<string | null>(null);
   const [undoBusy, setUndoBusy] = useState(false);
   const undoCount = useRef(0);
   const handledFocus = useRef<number | null>(null);
   const refocus = useRef<Refocus | null>(null);
-  const root = useRef<HTMLElement>(null);
+  const root = useRef<HTMLDivElement>(null);
   const latest = useRef(highlights);
   latest.current = highlights;
-  const headingId = useId();
 
   const formatSaved = useMemo(() => makeSavedFormatter(props.locale, props.timeZone), [props.locale, props.timeZone]);
   // Deleted cards go at once, before the parent's new props arrive.
   const visible = useMemo(() => highlights.filter((h) => !hidden.has(h.id)), [highlights, hidden]);
+  // Every question is listed, with or without highlights; the other groups only when they hold some.
   const groups = useMemo(
-    () => groupHighlights(questions, visible, anchors, pageUrl).filter((group) => group.items.length > 0),
+    () =>
+      groupHighlights(questions, visible, anchors, pageUrl).filter(
+        (group) => group.kind === 'question' || group.items.length > 0,
+      ),
     [questions, visible, anchors, pageUrl],
   );
+  const groupOf = (id: string) => groups.find((group) => group.items.some((item) => item.highlight.id === id));
+
+  // A card asked for (made or clicked on the page) is shown even if the reader had folded its question away.
+  const wanted = focus && focus.seq !== handledFocus.current ? groupOf(focus.id)?.key : undefined;
+  useEffect(() => {
+    if (wanted && folded.has(wanted)) setFolded(new Set([...folded].filter((key) => key !== wanted)));
+  }, [wanted, folded]);
+  const toggle = (key: string) =>
+    setFolded((current) => {
+      const next = new Set(current);
+      if (!next.delete(key)) next.add(key);
+      return next;
+    });
+  // A card that focus must follow (re-tied, or brought back by Undo) is not left under a folded question.
+  const unfold = (questionId: string | null) =>
+    setFolded((current) => {
+      const key = questionId === null ? null : questionGroupKey(questionId);
+      return new Set([...current].filter((folded) => folded !== key));
+    });
 
   // Once the parent has dropped a deleted highlight, forget hiding it: if it ever comes back, it shows.
   useEffect(() => {
@@ -121,11 +154,14 @@ export function HighlightsSection(props: HighlightsSectionProps): JSX.Element {
     dismissUndo();
     const failure = await settle(() => props.onRetie(id, questionId));
     if (failure === null) {
+      unfold(questionId);
       refocus.current = { id, target: 'question', done: (h) => h?.questionId === questionId };
       tryRefocus();
     }
     return failure;
   };
+
+  const tie = useTie(props.onTie, highlights);
 
   const offered = useRef(false);
   useEffect(() => {
@@ -164,49 +200,67 @@ export function HighlightsSection(props: HighlightsSectionProps): JSX.Element {
       return;
     }
     setHidden((current) => new Set([...current].filter((id) => id !== highlight.id)));
+    unfold(highlight.questionId);
     setUndo(null);
     refocus.current = { id: highlight.id, target: 'card', done: (h) => h !== undefined };
   };
 
-  const focusFor = (id: string) =>
-    focus && focus.id === id && focus.seq !== handledFocus.current ? { seq: focus.seq, edit: focus.edit } : null;
+  // Held back while the card cannot take focus: in another tab of the panel, or under a folded question.
+  const focusFor = (id: string, groupKey: string) =>
+    focus && focus.id === id && focus.seq !== handledFocus.current && active && !folded.has(groupKey)
+      ? { seq: focus.seq, edit: focus.edit }
+      : null;
+
+  const cards = (group: (typeof groups)[number]) =>
+    group.items.map((item) => (
+      <li key={item.highlight.id}>
+        <HighlightCard
+          item={item}
+          questions={questions}
+          formatSaved={formatSaved}
+          busy={busy}
+          focusRequest={focusFor(item.highlight.id, group.key)}
+          onFocusHandled={(seq) => {
+            handledFocus.current = seq;
+          }}
+          onReveal={props.onReveal}
+          onShare={props.onShare}
+          copy={props.copy}
+          onSaveNote={saveNote}
+          onRetie={retie}
+          onDelete={remove}
+        />
+      </li>
+    ));
 
   return (
-    <section ref={root} class="hl-section" aria-labelledby={headingId} aria-busy={busy || undefined}>
-      <h2 id={headingId}>{i18n.t('highlights.heading')}</h2>
+    <div ref={root} class="hl-section" aria-busy={busy || undefined}>
       <p role="status" class="hl-status">
         {anchors === null && visible.length > 0 ? i18n.t('highlights.finding') : ''}
       </p>
       {props.painted === false && props.onShowOnPage && visible.length > 0 && (
         <ShowOnPage onShow={props.onShowOnPage} />
       )}
-      {visible.length === 0 ? (
-        <p class="hl-hint">{i18n.t('highlights.hint')}</p>
-      ) : (
-        groups.map((group) => (
+      {visible.length === 0 && <p class="hl-hint">{i18n.t('highlights.hint')}</p>}
+      {groups.map((group) =>
+        group.kind === 'question' && group.question && typeof group.questionIndex === 'number' ? (
+          <QuestionSection
+            key={group.key}
+            question={group.question}
+            index={group.questionIndex}
+            count={group.items.length}
+            open={!folded.has(group.key)}
+            onToggle={() => toggle(group.key)}
+            onTie={tie.run}
+            message={tie.refusalFor(group.question.id)}
+          >
+            {cards(group)}
+          </QuestionSection>
+        ) : (
           <HighlightGroup key={group.key} group={group}>
-            {group.items.map((item) => (
-              <li key={item.highlight.id}>
-                <HighlightCard
-                  item={item}
-                  questions={questions}
-                  formatSaved={formatSaved}
-                  busy={busy}
-                  focusRequest={focusFor(item.highlight.id)}
-                  onFocusHandled={(seq) => {
-                    handledFocus.current = seq;
-                  }}
-                  onReveal={props.onReveal}
-                  onShare={props.onShare}
-                  copy={props.copy}
-                  onSaveNote={saveNote}
-                  onRetie={retie}
-                  onDelete={remove}
-                />
-              </li>
-            ))}
+            {cards(group)}
           </HighlightGroup>
-        ))
+        ),
       )}
       <UndoBar
         activeKey={undo?.key ?? null}
@@ -216,6 +270,6 @@ export function HighlightsSection(props: HighlightsSectionProps): JSX.Element {
         error={undoError}
         busy={undoBusy || busy}
       />
-    </section>
+    </div>
   );
 }

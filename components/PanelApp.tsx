@@ -80,6 +80,7 @@ export function PanelApp({ language, send, events }: PanelAppProps) {
       const reply = await send({ type: 'share-link', id });
       return reply.ok ? ({ ok: true, ...reply.value } as const) : reply;
     },
+    tie: (questionId: string) => send({ type: 'tie-selection', questionId }),
     shareAll: () => send({ type: 'share-all' }),
     exportFile: (format: ExportFormat) => send({ type: 'export', format }),
     backup: () => send({ type: 'backup' }),

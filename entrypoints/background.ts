@@ -5,11 +5,13 @@ import { i18n } from '#i18n';
 import { followCatalogChange } from '../utils/background/catalog-change';
 import { type LoadedCatalog, loadCatalog } from '../utils/background/catalog-source';
 import { refreshNewCounts } from '../utils/background/club-activity';
+import { CLUB_BACKENDS } from '../utils/background/club-backends';
 import { createClubLayer } from '../utils/background/club-layer';
 import { tellClubPages } from '../utils/background/club-page-sync';
 import { CLUB_ALARM, ensureClubAlarm, stopClubAlarm } from '../utils/background/club-schedule';
 import { createClubService } from '../utils/background/club-service';
 import { createClubStorage } from '../utils/background/club-store';
+import { createDocumentProbe } from '../utils/background/document-probe';
 import { createFeedTrust } from '../utils/background/feed-trust';
 import { type BackgroundServices, handleRequest } from '../utils/background/handle-request';
 import { CONFIRMED_ORIGINS_KEY, readOrigins, withConfirmedOrigin } from '../utils/background/page-trust';
@@ -19,12 +21,11 @@ import { panelSnapshot } from '../utils/background/panel-snapshot';
 import { createPanelTickets } from '../utils/background/panel-tickets';
 import { createPostMemory } from '../utils/background/post-memory';
 import { postPageChanged } from '../utils/background/post-page';
-import { parseSettings, SETTINGS_KEY } from '../utils/background/settings';
-import { type DocumentProbe, forgetIfLeft } from '../utils/background/tab-navigation';
+import { createSettingsStore } from '../utils/background/settings';
+import { forgetIfLeft } from '../utils/background/tab-navigation';
 import { createTabRegistry } from '../utils/background/tab-registry';
 import { createUndoStore } from '../utils/background/undo-store';
-import { type ClubBackends, originPattern } from '../utils/club/backends';
-import { CLUB_BACKENDS } from '../utils/club/registry';
+import { originPattern } from '../utils/club/backends';
 import { getCollapsed, setCollapsed } from '../utils/db/article-state';
 import { createClubShareStore } from '../utils/db/club-share-store';
 import { lazyJournalClubDb } from '../utils/db/connection';
@@ -92,13 +93,11 @@ export default defineBackground(() => {
     onChange: () => catalogChanged(),
   });
   const highlights = createHighlightStore(database);
-  // The club service reaches its service only through these, and only from here: the secret stays in the
-  // background. Each backend lives in its own folder (utils/club/hypothesis/, utils/club/solid/).
-  const clubBackends: ClubBackends = CLUB_BACKENDS;
   const clubStorage = createClubStorage(browser.storage.local);
   const clubCore = createClubService({
     storage: clubStorage,
-    backends: clubBackends,
+    // The club's service is reached only from here, so the token or secret stays in the background.
+    backends: CLUB_BACKENDS,
     shares: createClubShareStore(database),
     highlights,
     catalog: () => services.catalog(),
@@ -181,13 +180,7 @@ export default defineBackground(() => {
       },
     },
     highlights,
-    settings: {
-      get: async () => parseSettings((await browser.storage.local.get(SETTINGS_KEY))[SETTINGS_KEY]),
-      set: async (settings) => {
-        await browser.storage.local.set({ [SETTINGS_KEY]: settings });
-        return settings;
-      },
-    },
+    settings: createSettingsStore(browser.storage.local),
     confirmedOrigins: {
       get: async (entryId) =>
         readOrigins((await browser.storage.local.get(CONFIRMED_ORIGINS_KEY))[CONFIRMED_ORIGINS_KEY], entryId),
@@ -202,6 +195,8 @@ export default defineBackground(() => {
         .catch(() => null);
       return typeof answer === 'string' ? answer : null;
     },
+    tieOnPage: (tabId, questionId) =>
+      browser.tabs.sendMessage(tabId, { type: 'tie-selection', questionId }, { frameId: 0 }).catch(() => null),
     notifyPanel: panelPorts.notify,
     club: { core: clubCore, layer: clubLayer },
     language: uiLanguage(),
@@ -264,26 +259,7 @@ export default defineBackground(() => {
   });
 
   // A tab that leaves its article's document loses the panel's ticket and its record (tab-navigation.ts).
-  const probe: DocumentProbe = {
-    holdsTicket: async (tabId, ticket) => {
-      const target = ticket.documentId ? { documentId: ticket.documentId } : { frameId: 0 };
-      const answer = await browser.tabs
-        .sendMessage(tabId, { type: 'panel-ticket-check' }, target as { frameId: number })
-        .then(
-          (token: unknown) => ({ token }),
-          () => null,
-        );
-      // Chromium addresses the very document the ticket was issued to: that it answers at all means the tab still
-      // shows it. Its script may not have stored a ticket it is still being sent, so the token is not compared.
-      if (ticket.documentId) return answer !== null;
-      return answer?.token === ticket.token;
-    },
-    documentAlive: async (tabId, documentId) =>
-      browser.tabs.sendMessage(tabId, { type: ARTICLE_QUERY }, { documentId } as unknown as { frameId: number }).then(
-        () => true,
-        () => false,
-      ),
-  };
+  const probe = createDocumentProbe(browser.tabs);
   // A club's post is told by the tab's address once its page has loaded, or when the address changes in place;
   // one check at a time, so that a quick change never leaves the notice of the page before (post-page.ts). Only
   // a web page can be a club's post; the extension's own pages and the browser's are never looked up.

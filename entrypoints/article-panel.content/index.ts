@@ -144,6 +144,8 @@ export default defineContentScript({
         case 'panel-focus':
           void showing.then(() => frame?.focus());
           break;
+        case 'tie-selection':
+          return highlighting ? highlighting.page.tieFromPanel(command.questionId) : Promise.resolve(null);
         case 'panel-ticket-check':
           return Promise.resolve(ticket);
         case 'reading-prefs':

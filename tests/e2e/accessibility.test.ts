@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import type { Frame, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
+import { VISIBLE_FOR_MS } from '../../utils/panel/click-guard';
 import { waitForPanelFrame } from '../support/browser.mjs';
 import { useExtensionSession } from '../support/extension-session';
 import { selectDemoOpening } from '../support/page-text';
@@ -45,6 +46,21 @@ describe('no serious or critical accessibility violations (axe-core)', () => {
       .click();
     await panel.getByRole('textbox', { name: 'Note' }).waitFor();
     expect(await seriousViolations(panel)).toEqual([]);
+    await page.close();
+  });
+
+  it('in the questions (with a refused tie’s message), and in the Summary and Commentary tabs', async () => {
+    const { page, panel } = await openPanel();
+    // The tie button saves to the reader's notes: it counts only on a panel seen for a moment (click-guard.ts).
+    await page.waitForTimeout(VISIBLE_FOR_MS + 200);
+    const question = panel.getByRole('region', { name: 'Question 2' });
+    await question.getByRole('button', { name: 'Tie my selection to question 2' }).click();
+    await question.getByText('Select a passage in the article first.').waitFor();
+    expect(await seriousViolations(panel)).toEqual([]);
+    for (const tab of ['Summary', 'Commentary']) {
+      await panel.getByRole('tab', { name: tab }).click();
+      expect(await seriousViolations(panel), tab).toEqual([]);
+    }
     await page.close();
   });
 

@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, onTestFinished } from 'vitest';
 import { hostileShareUrl, longestTask, recordLongTasks, withinOrFrozen } from '../support/hostile';
 import { selectDemoOpening } from '../support/page-text';
 import { startFixtureServer } from '../support/server.mjs';
@@ -16,26 +16,32 @@ const ready = existsSync(FIREFOX) && existsSync(`${BUILD}manifest.json`);
 if (!ready) console.warn(`Skipping the Firefox tests: ${existsSync(FIREFOX) ? BUILD : FIREFOX} is absent.`);
 
 let browser: Browser;
+
+/** Firefox ESR with the Firefox build installed, in a profile of its own. */
+async function launchFirefox(): Promise<Browser> {
+  const launched = await puppeteer.launch({
+    browser: 'firefox',
+    protocol: 'webDriverBiDi',
+    executablePath: FIREFOX,
+    headless: true,
+  });
+  await launched.installExtension(BUILD);
+  return launched;
+}
 let server: Awaited<ReturnType<typeof startFixtureServer>>;
 
 describe.skipIf(!ready)('the Firefox build in Firefox', () => {
   beforeAll(async () => {
     server = await startFixtureServer();
-    browser = await puppeteer.launch({
-      browser: 'firefox',
-      protocol: 'webDriverBiDi',
-      executablePath: FIREFOX,
-      headless: true,
-    });
-    await browser.installExtension(BUILD);
+    browser = await launchFirefox();
   });
   afterAll(async () => {
     await browser?.close();
     await server?.close();
   });
 
-  const painted = (page: Page) =>
-    page.evaluate(() => [...(CSS.highlights.get('jc-q0') ?? [])].map((range) => range.toString()));
+  const painted = (page: Page, name = 'jc-q0') =>
+    page.evaluate((n) => [...(CSS.highlights.get(n) ?? [])].map((range) => range.toString()), name);
 
   it('shows the panel on the demo article, overlaying the right side', async () => {
     const page = await browser.newPage();
@@ -68,6 +74,32 @@ describe.skipIf(!ready)('the Firefox build in Firefox', () => {
     await expect.poll(() => painted(page), { timeout: 10_000 }).toEqual(['Workforce development for implementation']);
     await page.reload();
     await expect.poll(() => painted(page), { timeout: 10_000 }).toEqual(['Workforce development for implementation']);
+    await page.close();
+  });
+
+  it('keeps the article’s selection when the reader clicks into the panel, and ties it from the panel', async () => {
+    // A profile of its own, with no highlights: the keys below count the panel's controls, which highlights add to.
+    const own = await launchFirefox();
+    onTestFinished(() => own.close());
+    const page = await own.newPage();
+    await page.goto(`${server.origin}/demo-article.html`);
+    const host = await page.waitForSelector('journal-club-panel', { timeout: 15_000 });
+    const box = await host?.boundingBox();
+    if (!box) throw new Error('the panel has no box');
+    await selectDemoOpening(page);
+    await page.waitForSelector('journal-club-toolbar >>> button[aria-label^="Tie to question 2"]', { visible: true });
+    // A real click in the panel's frame (another document), on the article's title at the top of the panel.
+    await page.mouse.click(box.x + 40, box.y + 100);
+    await new Promise((resolve) => setTimeout(resolve, 600));
+    expect(await page.evaluate(() => getSelection()?.toString())).toBe('Workforce development for implementation');
+    // Firefox lets no test read inside an extension frame, so the panel's button is reached as a keyboard user
+    // would, from where the click left off: the Questions tab, question 1's "Tie my selection", question 2's.
+    for (let presses = 0; presses < 3; presses++) await page.keyboard.press('Tab');
+    await page.keyboard.press('Enter');
+    await expect
+      .poll(() => painted(page, 'jc-q1'), { timeout: 10_000 })
+      .toEqual(['Workforce development for implementation']);
+    expect(await page.evaluate(() => getSelection()?.toString())).toBe('');
     await page.close();
   });
 

@@ -55,10 +55,16 @@ describe('the extension in a French browser', () => {
       'fr',
       'Club de lecture',
     ]);
-    const headings = await panel.getByRole('heading', { level: 2 }).allTextContents();
-    expect(headings).toEqual(
-      expect.arrayContaining(['Résumé', 'Commentaire', 'Questions de discussion', 'Partager et exporter']),
-    );
+    expect(await panel.getByRole('tab').allTextContents()).toEqual(['Questions', 'Résumé', 'Commentaire']);
+    expect(await panel.getByRole('tablist').getAttribute('aria-label')).toBe('La lecture du club');
+    // Each question's heading starts with its colour swatch (non-breaking spaces, hidden from screen readers).
+    const headings = (await panel.getByRole('heading', { level: 2 }).allTextContents()).map((h) => h.trim());
+    expect(headings).toEqual(expect.arrayContaining(['Question 1', 'Question 2', 'Partager et exporter']));
+    for (const n of [1, 2, 3]) {
+      const region = panel.getByRole('region', { name: `Question ${n}` });
+      expect(await region.getByRole('button', { name: `Relier ma sélection à la question ${n}` }).count()).toBe(1);
+      expect(await region.getByText('0 surlignage').count()).toBe(1);
+    }
     const text = (await panel.getByRole('complementary').textContent()) ?? '';
     expect(text).toMatch(/Libre accès — licence dans les métadonnées de la page : https:\/\/creativecommons\.org/);
     expect(text).toContain('Participer à la discussion du club');
@@ -94,7 +100,8 @@ describe('the extension in a French browser', () => {
     expect(cardText).toMatch(/Question 1 · Enregistré le \d{1,2} [a-zé]+\.? \d{4}/);
     // The card is listed before the note's save comes back; then its button says the note can be edited.
     await expect.poll(() => card.getByRole('button', { name: /^Modifier la note : « / }).count()).toBe(1);
-    await expect.poll(() => panel.getByRole('heading', { name: 'Question 1 · 1 surlignage' }).count()).toBe(1);
+    const question = panel.getByRole('region', { name: 'Question 1' });
+    await expect.poll(() => question.getByRole('button', { name: '1 surlignage' }).count()).toBe(1);
     await page.close();
   });
 

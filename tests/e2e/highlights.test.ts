@@ -136,7 +136,7 @@ describe('highlighting a passage and finding it again', () => {
       return { x: box.left + 4, y: box.top + box.height / 2 };
     });
     const frame = await waitForPanelFrame(page, session.browser.extensionId);
-    await frame.getByRole('heading', { name: 'My highlights' }).waitFor();
+    await frame.getByRole('button', { name: '1 highlight' }).waitFor();
     await page.mouse.click(point.x, point.y);
     await expect
       .poll(() => frame.evaluate(() => document.activeElement?.closest('article, li, [tabindex]')?.textContent ?? ''))

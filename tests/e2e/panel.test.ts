@@ -54,7 +54,7 @@ afterAll(async () => {
 });
 
 describe('the panel on the demo article', () => {
-  it('shows the club, the article, its access, the summary, the commentary, every question and the discussion link', async () => {
+  it('shows the club, the article, its access, every question first, the summary and commentary a tab away, and the discussion link', async () => {
     const page = await open('/demo-article.html');
     const landmark = await panel(page);
     await expect.poll(() => landmark.count(), { timeout: 10_000 }).toBe(1);
@@ -69,10 +69,15 @@ describe('the panel on the demo article', () => {
     expect(text).toMatch(
       /Open access — licence in the page's metadata: https:\/\/creativecommons\.org\/licenses\/by\/4\.0\//,
     );
-    expect(text).toContain(
-      'Workforce development for implementation practice has been identified as a grand challenge',
-    );
-    expect(text).toContain('I’m not certain why this paper needed to be written.');
+    // The questions are what is shown; the summary and the commentary wait behind their tabs.
+    expect(await landmark.getByRole('tab', { selected: true }).textContent()).toBe('Questions');
+    const summary = landmark.getByText('Workforce development for implementation practice has been identified');
+    expect(await summary.isVisible()).toBe(false);
+    await landmark.getByRole('tab', { name: 'Summary' }).click();
+    expect(await summary.isVisible()).toBe(true);
+    await landmark.getByRole('tab', { name: 'Commentary' }).click();
+    expect(await landmark.getByText('I’m not certain why this paper needed to be written.').isVisible()).toBe(true);
+    await landmark.getByRole('tab', { name: 'Questions' }).click();
     const questions = await landmark.locator('.question').allInnerTexts();
     expect(questions).toHaveLength(3);
     expect(questions[0]).toBe(

@@ -3,6 +3,7 @@ import { IDBFactory } from 'fake-indexeddb';
 import type { ArticleInfo } from '../../utils/article/detect';
 import type { ActionIndicator } from '../../utils/background/action-indicator';
 import { loadCatalog } from '../../utils/background/catalog-source';
+import { CLUB_BACKENDS } from '../../utils/background/club-backends';
 import { createClubLayer } from '../../utils/background/club-layer';
 import { tellClubPages } from '../../utils/background/club-page-sync';
 import { createClubService } from '../../utils/background/club-service';
@@ -15,7 +16,6 @@ import { createTabRegistry } from '../../utils/background/tab-registry';
 import { createUndoStore } from '../../utils/background/undo-store';
 import type { CatalogIndex } from '../../utils/catalog/lookup';
 import type { ClubBackends } from '../../utils/club/backends';
-import { CLUB_BACKENDS } from '../../utils/club/registry';
 import { createClubShareStore } from '../../utils/db/club-share-store';
 import { createFeedStore } from '../../utils/db/feed-store';
 import { createHighlightStore } from '../../utils/db/highlight-store';
@@ -68,10 +68,16 @@ export async function makeBackgroundWorld(options: WorldOptions) {
   const collapsed = new Map<string, boolean>();
   const confirmed = new Map<string, string[]>();
   /**
-   * What the page in the tab shows now: the article its detector would answer, its address, and whether a post
-   * notice's script runs in it (it answers a hide request).
+   * What the page in the tab shows now: the article its detector would answer, its address, whether a post
+   * notice's script runs in it (it answers a hide request), and how its script answers the panel's "Tie my
+   * selection" (by default: the reader selected nothing).
    */
-  const page = { article: null as ArticleInfo | null, address: null as string | null, notice: false };
+  const page = {
+    article: null as ArticleInfo | null,
+    address: null as string | null,
+    notice: false,
+    tie: async (_questionId: string): Promise<unknown> => ({ status: 'no-selection' }),
+  };
   const notices: number[] = [];
   /** Tabs the background opened: the address, the tab it was opened from, and the new tab's id (100 onwards). */
   const openedTabs: { url: string; openerTabId: number; tabId: number }[] = [];
@@ -156,6 +162,7 @@ export async function makeBackgroundWorld(options: WorldOptions) {
       },
     },
     fragmentFor: async () => 'text=a%20passage',
+    tieOnPage: (_tabId, questionId) => page.tie(questionId),
     notifyPanel: (_tabId, event) => {
       events.push(event);
     },

@@ -11,7 +11,7 @@ import {
   choose,
   click,
   container,
-  headings,
+  groupsWithCards,
   text,
   unmount,
   update,
@@ -65,10 +65,26 @@ describe('<HighlightsSection>: changes', () => {
       if (early) update({ highlights: [moved] });
       await act(async () => saved(null));
       if (!early) update({ highlights: [moved] });
-      expect(headings('h3')).toEqual(['Question 2 · 1 highlight']);
+      expect(groupsWithCards()).toEqual(['Question 2 · 1 highlight']);
       expect(document.activeElement).toBe(cardOf(h)?.querySelector('select'));
     },
   );
+
+  it('unfolds the question a card is re-tied to, so the select keeping focus stays in sight', async () => {
+    const h = at(1, 'q1', 'knowledge brokers');
+    const other = at(50, 'q2', 'funding');
+    anchoredMount([h, other]);
+    const count = () => container.querySelector<HTMLButtonElement>('[data-question="2"] button.q-count');
+    await click(count() as HTMLButtonElement);
+    expect(count()?.getAttribute('aria-expanded')).toBe('false');
+    const select = cardOf(h)?.querySelector('select') as HTMLSelectElement;
+    select.focus();
+    await choose(select, 'q2');
+    update({ highlights: [{ ...h, questionId: 'q2' }, other] });
+    expect(count()?.getAttribute('aria-expanded')).toBe('true');
+    expect(cardOf(h)?.closest('ul')?.hidden).toBe(false);
+    expect(document.activeElement).toBe(cardOf(h)?.querySelector('select'));
+  });
 
   it('saves a note through the editor, then returns focus to the note button', async () => {
     const h = at(1, 'q1', 'knowledge brokers');
@@ -102,7 +118,7 @@ describe('<HighlightsSection>: delete and undo', () => {
     const { h, props } = await deleteFirst();
     expect(props.onDelete).toHaveBeenCalledWith(h.id);
     expect(cardOf(h)).toBeNull();
-    expect(headings('h3')).toEqual(['Question 1 · 1 highlight']);
+    expect(groupsWithCards()).toEqual(['Question 1 · 1 highlight']);
     expect(text(undoBar())).toBe('Highlight deleted. Undo');
     expect(document.activeElement).toBe(button(container, 'Undo'));
     await click(button(container, 'Undo'));

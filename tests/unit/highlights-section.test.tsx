@@ -11,10 +11,12 @@ import {
   cardOf,
   click,
   container,
+  groupsWithCards,
   headings,
   mount,
   nameOf,
   PMC,
+  QUESTIONS,
   text,
   unmount,
   update,
@@ -26,30 +28,51 @@ afterEach(() => {
 });
 
 describe('<HighlightsSection>: what it lists', () => {
-  it('shows a hint when there are no highlights', () => {
-    mount();
-    expect(headings('h2')).toEqual(['My highlights']);
-    expect(headings('h3')).toEqual([]);
+  it('lists every question, each with its count of 0 and no cards, under a hint, when there are no highlights', () => {
+    mount({ onTie: vi.fn() });
+    expect(headings('h2')).toEqual(['Question 1', 'Question 2', 'Question 3']);
+    expect(all('.question').map(text)).toEqual(QUESTIONS.map((q) => q.text));
+    expect(all('.q-count').map(text)).toEqual(['0 highlights', '0 highlights', '0 highlights']);
+    // A count of 0 folds nothing: it is text, not a button.
+    expect(all('button.q-count')).toEqual([]);
+    expect(all('.q-tie').map(nameOf)).toEqual([
+      'Tie my selection to question 1',
+      'Tie my selection to question 2',
+      'Tie my selection to question 3',
+    ]);
     expect(text(container.querySelector('.hl-hint'))).toBe(
-      'Select text in the article to highlight it and tie it to a question.',
+      'Select a passage in the article, then tie it to a question: with “Tie my selection” under the question, or with the toolbar beside the passage.',
     );
+    expect(groupsWithCards()).toEqual([]);
   });
 
-  it('groups by question with counts, in page order, then the untied ones, hiding empty groups', () => {
+  it('lists each question’s highlights below it, in page order, then the untied ones; the count names them', () => {
     const [b, a, c, u] = [at(200, 'q1', 'second'), at(100, 'q1', 'first'), at(5, 'q2', 'other'), at(1, null, 'free')];
     anchoredMount([b, a, c, u] as Highlight[]);
-    expect(headings('h3')).toEqual([
+    expect(groupsWithCards()).toEqual([
       'Question 1 · 2 highlights',
       'Question 2 · 1 highlight',
       'Not tied to a question · 1 highlight',
     ]);
-    const [first] = all('.hl-group');
+    // Question 3 is still there, between question 2 and the untied group, with none.
+    expect(headings('h2')).toEqual(['Question 1', 'Question 2', 'Question 3', 'Not tied to a question · 1 highlight']);
+    const [first] = all('.q-section');
     expect(all('[data-highlight-id]', first).map((card) => card.getAttribute('aria-label'))).toEqual([
       'Highlight: “first”',
       'Highlight: “second”',
     ]);
-    expect(all('h3 .hl-chip').map((chip) => chip.getAttribute('data-line'))).toEqual(['solid', 'dashed', 'dotted']);
-    expect(container.querySelector<HTMLElement>('h3 .hl-chip')?.style.getPropertyValue('--hl-solid')).toBe('#b77e00');
+    // In DOM (reading and Tab) order: the question, its count, its tie button, then its cards.
+    const order = all('.question, .q-count, .q-tie, [data-highlight-id]', first).map(
+      (element) => element.className.split(' ')[0],
+    );
+    expect(order).toEqual(['question', 'q-count', 'hl-card', 'hl-card']);
+    expect(all('h2 .hl-chip').map((chip) => chip.getAttribute('data-line'))).toEqual([
+      'solid',
+      'dashed',
+      'dotted',
+      'dotted',
+    ]);
+    expect(container.querySelector<HTMLElement>('h2 .hl-chip')?.style.getPropertyValue('--hl-solid')).toBe('#b77e00');
     expect(container.querySelector('.hl-hint')).toBeNull();
   });
 
@@ -113,7 +136,7 @@ describe('<HighlightsSection>: what it lists', () => {
   ])('lists %s apart, with no way to show it', (_, more, heading, meta) => {
     const h = at(1, 'q1', 'lost passage', more);
     mount({ highlights: [h], anchors: { [h.id]: 'orphan' } });
-    expect(headings('h3')).toEqual([heading ?? 'From another copy · 1 highlight']);
+    expect(groupsWithCards()).toEqual([heading ?? 'From another copy · 1 highlight']);
     const card = cardOf(h) as HTMLElement;
     expect(text(card.querySelector('.hl-card__meta'))).toContain(meta);
     if (heading === null) expect(text(card.querySelector('.hl-tag'))).toBe('made on pmc.ncbi.nlm.nih.gov');
@@ -125,7 +148,7 @@ describe('<HighlightsSection>: what it lists', () => {
   it('says of an ambiguous highlight that it was found in more than one place, and lists it apart', () => {
     const h = at(1, 'q1', 'repeated passage');
     mount({ highlights: [h], anchors: { [h.id]: 'ambiguous' } });
-    expect(headings('h3')).toEqual(['Not found on this page · 1 highlight']);
+    expect(groupsWithCards()).toEqual(['Not found on this page · 1 highlight']);
     const card = cardOf(h) as HTMLElement;
     expect(text(card.querySelector('.hl-tag'))).toBe('Found in more than one place on this page');
     expect(card.querySelector('blockquote')?.textContent).toBe('repeated passage');
@@ -134,7 +157,7 @@ describe('<HighlightsSection>: what it lists', () => {
   it('lists a highlight from another copy that anchors here under its question, tagged', () => {
     const h = at(1, 'q2', 'found anyway', { target: { source: PMC } as Highlight['target'] });
     anchoredMount([h]);
-    expect(headings('h3')).toEqual(['Question 2 · 1 highlight']);
+    expect(groupsWithCards()).toEqual(['Question 2 · 1 highlight']);
     expect(text(cardOf(h)?.querySelector('.hl-tag'))).toBe('from another copy');
   });
 
@@ -142,7 +165,7 @@ describe('<HighlightsSection>: what it lists', () => {
     const [h, orphanLater] = [at(1, 'q1', 'one'), at(2, null, 'two')];
     mount({ highlights: [h, orphanLater] as Highlight[], anchors: null });
     expect(text(container.querySelector('[role="status"]'))).toBe('Finding your highlights on this page…');
-    expect(headings('h3')).toEqual(['Question 1 · 1 highlight', 'Not tied to a question · 1 highlight']);
+    expect(groupsWithCards()).toEqual(['Question 1 · 1 highlight', 'Not tied to a question · 1 highlight']);
     expect(all('button').filter((b) => b.textContent === 'Show in article')).toEqual([]);
     update({ anchors: { [h.id]: 'anchored' } });
     expect(text(container.querySelector('.hl-status'))).toBe('');
@@ -151,7 +174,7 @@ describe('<HighlightsSection>: what it lists', () => {
   it('treats a question the club removed as untied, saying so and keeping the choice in the select', () => {
     const h = at(1, 'q-gone', 'old');
     anchoredMount([h]);
-    expect(headings('h3')).toEqual(['Not tied to a question · 1 highlight']);
+    expect(groupsWithCards()).toEqual(['Not tied to a question · 1 highlight']);
     const card = cardOf(h) as HTMLElement;
     expect(text(card.querySelector('.hl-card__question'))).toBe("Question no longer in the club's list");
     const select = card.querySelector('select') as HTMLSelectElement;

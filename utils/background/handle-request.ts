@@ -34,6 +34,7 @@ import { fromStorage, ok, refused } from './reply';
 import type { BackgroundServices, RequestSender } from './services';
 import { savedFromShare, shareOpened } from './share-opened';
 import { linkFor, shareAll, shareLink } from './share-requests';
+import { tieSelection } from './tie-selection';
 import { forgetRestored, rememberDelete, withLastDeleted } from './undo-requests';
 
 export type { BackgroundServices, RequestSender } from './services';
@@ -52,6 +53,7 @@ const SENDERS: Record<BackgroundRequest['type'], 'page' | 'panel' | 'either' | '
   'page-highlights': 'page',
   'show-on-page': 'panel',
   'highlight-create': 'page',
+  'tie-selection': 'panel',
   'highlight-update': 'panel',
   'highlight-delete': 'panel',
   'highlight-restore': 'panel',
@@ -214,6 +216,8 @@ async function route(
       return showOnPage(context);
     case 'highlight-create':
       return afterHighlight(await createHighlight(request, context), hooks.created);
+    case 'tie-selection':
+      return tieSelection(request.questionId, context, (questionId) => services.tieOnPage(tabId, questionId));
     case 'highlight-update':
       return afterHighlight(await updateHighlight(request, context), hooks.edited);
     case 'highlight-delete': {

@@ -84,6 +84,11 @@ export interface BackgroundServices {
   confirmedOrigins: ConfirmedOrigins;
   /** Asks the page for the text fragment that finds a highlight's passage (null when it cannot make one). */
   fragmentFor(tabId: number, highlightId: string): Promise<string | null>;
+  /**
+   * Asks the tab's page to tie the reader's current selection to a question (the panel's tie control); resolves
+   * with the page's answer as received, unchecked, or null when the page did not answer.
+   */
+  tieOnPage(tabId: number, questionId: string): Promise<unknown>;
   /** Pushes an event to the panel frame of a tab, if one is connected. */
   notifyPanel(tabId: number, event: PanelEvent): void;
   /**

@@ -1,5 +1,6 @@
 import { DEFAULT_READING_PREFS, parsePanelWidth } from '../protocol/reading-prefs';
 import type { Settings } from '../protocol/responses';
+import type { SessionArea } from './tab-registry';
 
 /** Where the reader's preferences live in `storage.local`. */
 export const SETTINGS_KEY = 'settings';
@@ -20,5 +21,16 @@ export function parseSettings(stored: unknown): Settings {
     panelWidth: parsePanelWidth(record.panelWidth),
     clubHighlights:
       typeof record.clubHighlights === 'boolean' ? record.clubHighlights : DEFAULT_SETTINGS.clubHighlights,
+  };
+}
+
+/** The reader's settings over `storage.local`, read with their defaults and written whole. */
+export function createSettingsStore(local: SessionArea) {
+  return {
+    get: async (): Promise<Settings> => parseSettings((await local.get(SETTINGS_KEY))[SETTINGS_KEY]),
+    set: async (settings: Settings): Promise<Settings> => {
+      await local.set({ [SETTINGS_KEY]: settings });
+      return settings;
+    },
   };
 }

@@ -40,6 +40,9 @@ export const unknownQuestionLabel = (): string => i18n.t('highlights.unknownQues
 /** Long enough to recognise a passage, short enough that a card stays a card. */
 export const QUOTE_PREVIEW_LENGTH = 280;
 
+/** The key of a question's group: stable across renders, so the panel can remember which ones the reader folded. */
+export const questionGroupKey = (questionId: string): string => `question:${questionId}`;
+
 export const questionHeading = (index: number): string => i18n.t('highlights.question', [String(index + 1)]);
 
 export const countLabel = (count: number): string => i18n.t('highlights.count', count);
@@ -126,7 +129,7 @@ export function groupHighlights(
   const indexById = new Map(questions.map((question, index) => [question.id, index]));
   const byQuestion: HighlightGroup[] = questions.map((question, index) => ({
     kind: 'question',
-    key: `question:${question.id}`,
+    key: questionGroupKey(question.id),
     heading: questionHeading(index),
     questionIndex: index,
     question,

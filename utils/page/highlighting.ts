@@ -2,6 +2,7 @@ import { localize } from '../catalog/localized';
 import type { CatalogEntry } from '../catalog/schema';
 import { SAVE_HIGHLIGHT_MEASURE } from '../performance-marks';
 import type { BackgroundClient } from '../protocol/responses';
+import type { TieOutcome } from '../protocol/tab-messages';
 import { highlightSource } from '../sharing/highlight-source';
 import { buildTextFragment } from '../sharing/text-fragment';
 import { createPageAnnotator } from './annotator';
@@ -96,8 +97,23 @@ export function startPageHighlighting(
 
   async function tie(questionId: string | null): Promise<void> {
     if (!selected) return;
-    const described = await integration.describe(selected);
-    if (!described.ok) return toolbar.showMessage(selectionRefusal(described, language));
+    const outcome = await save(selected, questionId);
+    if (outcome.status === 'refused') toolbar.showMessage(outcome.error);
+  }
+
+  /**
+   * The panel's tie control. The reader selected in the article, then clicked in the panel's frame, which leaves
+   * this document's selection as it was; it is read again now, with the same checks as the toolbar's (in the
+   * article, made by the reader's own input), so a selection the page's script made is never saved from here.
+   */
+  async function tieFromPanel(questionId: string): Promise<TieOutcome> {
+    const range = readersRange();
+    return range ? save(range, questionId) : { status: 'no-selection' };
+  }
+
+  async function save(range: Range, questionId: string | null): Promise<TieOutcome> {
+    const described = await integration.describe(range);
+    if (!described.ok) return { status: 'refused', error: selectionRefusal(described, language) };
     const started = performance.now();
     const reply = await send({
       type: 'highlight-create',
@@ -106,25 +122,32 @@ export function startPageHighlighting(
       source: highlightSource(win.location.href),
     });
     performance.measure(SAVE_HIGHLIGHT_MEASURE, { start: started, end: performance.now() });
-    if (!reply.ok) return toolbar.showMessage(reply.error);
+    if (!reply.ok) return { status: 'refused', error: reply.error };
     annotator.add(reply.value, described.passage);
     selected = null;
     toolbar.hide();
     win.getSelection()?.removeAllRanges();
+    return { status: 'tied', id: reply.value.id };
+  }
+
+  /** The selection, when it is a passage of the article the reader's own input made; null otherwise. */
+  function readersRange(): Range | null {
+    const found = highlightableRange(win.getSelection(), root, [toolbar.host]);
+    return found.ok && readerSelection.isReaderMade() ? found.range : null;
   }
 
   /** Shows the toolbar for a finished selection in the article, and hides it otherwise. */
   function selectionChanged(): void {
     const selection = win.getSelection();
-    const found = highlightableRange(selection, root, [toolbar.host]);
-    const rect = found.ok ? selectionRect(found.range) : null;
     // A passage the page's script selected is not offered: the reader's keys would save what the page chose.
-    if (!found.ok || !rect || !selection || !readerSelection.isReaderMade()) {
+    const range = readersRange();
+    const rect = range ? selectionRect(range) : null;
+    if (!range || !rect || !selection) {
       selected = null;
       toolbar.hide();
       return;
     }
-    selected = found.range;
+    selected = range;
     toolbar.show(rect, selectionFocusEnd(selection));
   }
 
@@ -188,6 +211,7 @@ export function startPageHighlighting(
     /** Asks the background again what to paint of the club (`club-layer-changed`). */
     refreshClub: () => club.refresh(),
     reveal: (id: string) => annotator.reveal(id),
+    tieFromPanel,
     /** Where a highlight is drawn now, if it is. */
     rangeOf: (id: string) => annotator.rangeOf(id),
     /** The text fragment (`text=…`) that makes a browser without the extension find this highlight's passage. */

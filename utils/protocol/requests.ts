@@ -72,6 +72,8 @@ export const BackgroundRequestSchema = v.variant('type', [
     selectors: HighlightSelectorsSchema,
     source: textUpTo(4_096),
   }),
+  /** The reader, in the panel, ties the passage they selected in the article to one of the club's questions. */
+  v.object({ type: v.literal('tie-selection'), questionId: id }),
   /** The reader edited a highlight's note or re-tied it, in the panel. */
   v.object({
     type: v.literal('highlight-update'),

@@ -91,6 +91,7 @@ export interface BackgroundResponses extends DetectorResponses {
   'page-highlights': PageHighlight[];
   'show-on-page': null;
   'highlight-create': Highlight;
+  'tie-selection': Highlight;
   'highlight-update': Highlight;
   'highlight-delete': Highlight;
   'highlight-restore': Highlight;

@@ -39,7 +39,18 @@ export type TabMessage =
    * What the page may paint of the club changed (new data fetched for this article, the reader's own reply or
    * deletion, connecting, or "Show the club's highlights" switched): the page asks `club-page-layer` again.
    */
-  | { type: 'club-layer-changed' };
+  | { type: 'club-layer-changed' }
+  /** The panel's tie control: tie the reader's current selection to a question; answered with a {@link TieOutcome}. */
+  | { type: 'tie-selection'; questionId: string };
+
+/**
+ * What the page did with the panel's tie request: saved the reader's selection as a highlight, found no selection
+ * the reader made in the article (none, or one the page's script made), or refused it (the refusal in words).
+ */
+export type TieOutcome =
+  | { status: 'tied'; id: string }
+  | { status: 'no-selection' }
+  | { status: 'refused'; error: string };
 
 /** Events the background pushes to the panel frame over its port. */
 export type PanelEvent =

@@ -70,6 +70,20 @@ export const all = <T extends Element>(selector: string, root: ParentNode = cont
 ];
 export const text = (element: Element | null | undefined) => element?.textContent?.replace(/\s+/g, ' ').trim();
 export const headings = (level: 'h2' | 'h3') => all(level).map(text);
+/**
+ * The groups that list cards, in order, each as "heading · count": a question's count is its badge (every
+ * question is shown, with or without highlights), the other groups' is in their heading.
+ */
+export const groupsWithCards = () =>
+  all('section')
+    .filter((section) => section.querySelector('[data-highlight-id]'))
+    .map((section) => {
+      const heading = text(section.querySelector('h2')) ?? '';
+      const badge = section.querySelector('.q-count');
+      if (!badge) return heading;
+      const count = [...badge.childNodes].filter((node) => node.nodeType === Node.TEXT_NODE);
+      return `${heading} · ${count.map((node) => node.textContent).join('')}`;
+    });
 export const cardOf = (h: Highlight) => container.querySelector<HTMLElement>(`[data-highlight-id="${h.id}"]`);
 export const nameOf = (b: Element) => b.getAttribute('aria-label') ?? text(b);
 export const button = (root: ParentNode, name: string | RegExp) =>
