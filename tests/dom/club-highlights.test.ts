@@ -112,7 +112,7 @@ describe('the club’s highlights on the page', () => {
       questionId: 'q1',
       // 'the' is everywhere; each place is named five times over, the service's list in no order.
       selectors: [
-        { type: 'TextQuoteSelector', exact: 'the' },
+        { type: 'TextQuoteSelector', exact: 'the', prefix: '', suffix: '' },
         { type: 'TextPositionSelector', start: 26 * ((index * 7) % 2_000), end: 26 * ((index * 7) % 2_000) + 3 },
       ],
     }));
@@ -141,7 +141,7 @@ describe('paint order', () => {
     remoteId,
     questionId: null,
     selectors: [
-      { type: 'TextQuoteSelector', exact: 'x' },
+      { type: 'TextQuoteSelector' as const, exact: 'x', prefix: '', suffix: '' },
       ...(start === undefined ? [] : [{ type: 'TextPositionSelector' as const, start, end: start + 1 }]),
     ],
   });
