@@ -124,6 +124,8 @@ export function startPageHighlighting(
     performance.measure(SAVE_HIGHLIGHT_MEASURE, { start: started, end: performance.now() });
     if (!reply.ok) return { status: 'refused', error: reply.error };
     annotator.add(reply.value, described.passage);
+    // The reader's first highlight on a site lets the club's be painted there too (page-trust.ts).
+    void club.refresh();
     selected = null;
     toolbar.hide();
     win.getSelection()?.removeAllRanges();
