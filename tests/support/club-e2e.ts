@@ -28,6 +28,8 @@ export interface ClubE2e {
   feeds: FeedServer;
   solid: SolidServer | null;
   hypothesis: HypothesisFake | null;
+  /** The club's container in the owner's pod (Solid only). */
+  clubContainer: string | null;
   browsers: Record<MemberName, ClubBrowser>;
   close(): Promise<void>;
 }
@@ -42,6 +44,8 @@ declare const chrome: { runtime: { sendMessage(message: unknown): Promise<unknow
 export interface ClubE2eOptions {
   /** Alice's and Bob's choice for new highlights when they connect (default: Alice "My club", Bob "Only me"). */
   visibility?: Partial<Record<MemberName, 'only-me' | 'club'>>;
+  /** More members of the club (accounts in the group, or pods with a part of the club), with no browser. */
+  extraMembers?: readonly string[];
 }
 
 export async function startClubE2e(kind: ClubKind, options: ClubE2eOptions = {}): Promise<ClubE2e> {
@@ -55,7 +59,8 @@ export async function startClubE2e(kind: ClubKind, options: ClubE2eOptions = {})
     const feeds = await startFeedServer();
     closers.push(feeds.close);
     feeds.json('/test-feed.json', TEST_FEED);
-    const service = kind === 'solid' ? await solidClub() : await hypothesisClub();
+    const extra = options.extraMembers ?? [];
+    const service = kind === 'solid' ? await solidClub(extra) : await hypothesisClub(extra);
     closers.push(service.stop);
     const browsers = {} as Record<MemberName, ClubBrowser>;
     for (const name of ['alice', 'bob'] as const) {
@@ -80,6 +85,7 @@ export async function startClubE2e(kind: ClubKind, options: ClubE2eOptions = {})
       feeds,
       solid: service.solid,
       hypothesis: service.hypothesis,
+      clubContainer: service.clubContainer,
       browsers,
       close,
     };
@@ -101,7 +107,7 @@ export function useClubE2e(kind: ClubKind, options: ClubE2eOptions = {}): ClubE2
   return club;
 }
 
-interface ClubService {
+export interface ClubService {
   solid: SolidServer | null;
   hypothesis: HypothesisFake | null;
   clubContainer: string | null;
@@ -109,12 +115,14 @@ interface ClubService {
 }
 
 /** The real Solid server: the owner sets the club up (ACLs) for Alice and Bob, as `setupClub` documents. */
-async function solidClub(): Promise<ClubService> {
-  const solid = await startSolidServer(['owner', 'alice', 'bob']);
-  const { owner, alice, bob } = solid.accounts as Record<'owner' | MemberName, (typeof solid.accounts)[string]>;
+export async function solidClub(extra: readonly string[] = [], withBrowsers = true): Promise<ClubService> {
+  const members = [...(withBrowsers ? ['alice', 'bob'] : []), ...extra];
+  const solid = await startSolidServer(['owner', ...members]);
+  const owner = solid.accounts.owner as SolidServer['accounts'][string];
   const clubContainer = `${owner.pod}journal-club/e2e/`;
   const session = createPodSession({ issuer: solid.baseUrl, ...owner, clubContainer });
-  const set = await setupClub(session, clubContainer, [alice.webId, bob.webId]);
+  const webIds = members.map((name) => solid.accounts[name]?.webId as string);
+  const set = await setupClub(session, clubContainer, webIds);
   if (!set.ok) {
     await solid.stop();
     throw new Error(`setting up the club failed: ${JSON.stringify(set)}`);
@@ -122,14 +130,16 @@ async function solidClub(): Promise<ClubService> {
   return { solid, hypothesis: null, clubContainer, stop: () => solid.stop() };
 }
 
-async function hypothesisClub(): Promise<ClubService> {
+/** An extra member's token on the Hypothesis fake. */
+export const tokenOf = (name: string) => TOKENS[name as MemberName] ?? `e2e-token-${name}`;
+
+export async function hypothesisClub(extra: readonly string[] = []): Promise<ClubService> {
   const hypothesis = await startHypothesisFake({
-    users: (['alice', 'bob'] as const).map((name) => ({
-      username: name,
-      token: TOKENS[name],
-      displayName: NAMES[name],
-    })),
-    groups: [{ ...HYPOTHESIS_GROUP, members: ['alice', 'bob'] }],
+    users: [
+      ...(['alice', 'bob'] as const).map((name) => ({ username: name, token: TOKENS[name], displayName: NAMES[name] })),
+      ...extra.map((name) => ({ username: name, token: tokenOf(name), displayName: name })),
+    ],
+    groups: [{ ...HYPOTHESIS_GROUP, members: ['alice', 'bob', ...extra] }],
   });
   return { solid: null, hypothesis, clubContainer: null, stop: () => hypothesis.close() };
 }
