@@ -1,9 +1,9 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { describe as describeRange } from '../../utils/anchoring';
+import { MAX_PAINTED_CLUB_HIGHLIGHTS, paintOrder } from '../../utils/club/paint-order';
 import type { ClubPageHighlight } from '../../utils/club/views';
 import { startClubHighlights } from '../../utils/page/club-layer/club-highlights';
 import type { ClubPaintItem } from '../../utils/page/club-layer/club-painter';
-import { MAX_PAINTED_CLUB_HIGHLIGHTS, paintOrder } from '../../utils/page/club-layer/paint-order';
 import { createHtmlIntegration } from '../../utils/page/document/html';
 import { createHighlightPainter } from '../../utils/page/highlighter/painter';
 import { findPassage } from '../support/page-text';

@@ -1,5 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { LAYER_MIN_INTERVAL_MS } from '../../utils/background/club-layer';
+import { MAX_PAINTED_CLUB_HIGHLIGHTS } from '../../utils/club/paint-order';
 import { BOB } from '../support/club-fake';
 import { CLUB_DOI, type ClubWorld, makeClubWorld, senders } from '../support/club-world';
 
@@ -26,6 +27,24 @@ describe('the club highlights a page paints', () => {
     const bob = t.club.add(BOB, CLUB_DOI, { questionId: 'q2', selectors: [QUOTE] });
     expect(t.club.annotations).toHaveLength(2);
     expect(await painted()).toEqual([bob]);
+  });
+
+  it('sends the page at most the first 1,000 by position, however many the club has', async () => {
+    await t.connect();
+    for (let index = 0; index < 1_500; index++) {
+      const start = (index * 7) % 1_500;
+      t.club.add(BOB, CLUB_DOI, {
+        questionId: 'q1',
+        selectors: [QUOTE, { type: 'TextPositionSelector', start, end: start + 22 }],
+      });
+    }
+    const reply = await t.ask({ type: 'club-page-layer' }, senders.page);
+    if (!reply.ok) throw new Error(reply.error);
+    expect(reply.value).toHaveLength(MAX_PAINTED_CLUB_HIGHLIGHTS);
+    const starts = reply.value.map(
+      (highlight) => highlight.selectors.find((selector) => selector.type === 'TextPositionSelector')?.start ?? -1,
+    );
+    expect(starts).toEqual(Array.from({ length: MAX_PAINTED_CLUB_HIGHLIGHTS }, (_, index) => index));
   });
 
   it('tells the article’s tab when a fetch brings new data, and not when nothing changed', async () => {

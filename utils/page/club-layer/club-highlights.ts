@@ -1,8 +1,8 @@
+import { paintOrder } from '../../club/paint-order';
 import type { ClubPageHighlight } from '../../club/views';
 import { CLUB_PAINT_MEASURE } from '../../performance-marks';
 import type { DocumentIntegration } from '../document';
 import { type ClubPaintItem, createClubPainter } from './club-painter';
-import { paintOrder } from './paint-order';
 
 export interface ClubHighlightsOptions {
   integration: Pick<DocumentIntegration, 'doc' | 'anchorAll' | 'onContentChange' | 'scrollTo'>;

@@ -1,4 +1,4 @@
-import type { ClubPageHighlight } from '../../club/views';
+import type { ClubPageHighlight } from './views';
 
 /**
  * At most this many club highlights are anchored and painted on one page. A club of twenty reading closely makes
