@@ -3,12 +3,12 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { waitForPanelFrame } from '../support/browser.mjs';
 import { exposeClosedShadowRoot } from '../support/closed-shadow';
 import { type ClubBrowser, type ClubKind, optionsPage, untilPublished, useClubE2e } from '../support/club-e2e';
-import { painted, selectPassage } from '../support/page-text';
+import { painted, passageEnds, selectPassage } from '../support/page-text';
 
 /**
  * The club on the page, in two browsers: Alice ties a passage to question 2 and shares it with "My club"; Bob
  * opens the article and sees it painted in the club's style, beside his own highlight, with a club mark on the
- * highlight map; "Show the club's highlights" switched off in his options takes the club's paint away and keeps
+ * highlight map; a click on it opens his folded panel; "Show the club's highlights" switched off in his options takes the club's paint away and keeps
  * his own. The same story against the real Solid server and the Hypothesis contract fake; the second test goes on
  * from the first (Alice's shared highlight, Bob's own), as the two readers would.
  */
@@ -25,9 +25,8 @@ async function openArticle(browser: ClubBrowser, origin: string): Promise<Page> 
   const page = await browser.context.newPage();
   opened.push(page);
   await page.goto(`${origin}/demo-article.html`);
-  await (await waitForPanelFrame(page, browser.extensionId))
-    .getByRole('complementary', { name: 'Journal club' })
-    .waitFor();
+  // The panel open, or folded to its tab (folding is remembered per article): either way the page is set up.
+  await waitForPanelFrame(page, browser.extensionId);
   return page;
 }
 
@@ -79,6 +78,27 @@ describe.each(['solid', 'hypothesis'] as ClubKind[])('club highlights on the pag
     await expect.poll(() => painted(alicePage, 'jc-q1'), { timeout: 10_000 }).toEqual([ALICE_PASSAGE]);
     await alicePage.waitForTimeout(1_000);
     expect(await painted(alicePage, 'jc-club-q1')).toEqual([]);
+  });
+
+  it('a click on Alice’s painted passage opens Bob’s folded panel (club-highlight-activated)', async () => {
+    const bobPage = await openArticle(club.browsers.bob, club.origin);
+    await expect.poll(() => painted(bobPage, 'jc-club-q1'), { timeout: 20_000 }).toEqual([ALICE_PASSAGE]);
+    const frame = await waitForPanelFrame(bobPage, club.browsers.bob.extensionId);
+    await frame.getByRole('button', { name: 'Collapse panel' }).click();
+    const layout = () => bobPage.locator('journal-club-panel').getAttribute('data-layout');
+    await expect.poll(layout).toBe('collapsed');
+    await bobPage.evaluate((text) => {
+      const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+      while (walker.nextNode()) {
+        if (walker.currentNode.textContent?.includes(text)) {
+          walker.currentNode.parentElement?.scrollIntoView({ block: 'center' });
+          return;
+        }
+      }
+    }, ALICE_PASSAGE);
+    const box = await passageEnds(bobPage, ALICE_PASSAGE);
+    await bobPage.mouse.click(box.x1 + 4, box.y1);
+    await expect.poll(layout, { timeout: 10_000 }).toBe('open');
   });
 
   it('“Show the club’s highlights” off takes the club’s paint away and keeps Bob’s own; on brings it back', async () => {
