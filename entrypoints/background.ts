@@ -7,6 +7,7 @@ import { type LoadedCatalog, loadCatalog } from '../utils/background/catalog-sou
 import { refreshNewCounts } from '../utils/background/club-activity';
 import { CLUB_BACKENDS } from '../utils/background/club-backends';
 import { createClubLayer } from '../utils/background/club-layer';
+import { tellClubPages } from '../utils/background/club-page-sync';
 import { CLUB_ALARM, ensureClubAlarm, stopClubAlarm } from '../utils/background/club-schedule';
 import { createClubService } from '../utils/background/club-service';
 import { createClubStorage } from '../utils/background/club-store';
@@ -104,7 +105,8 @@ export default defineBackground(() => {
     schedule: { start: () => ensureClubAlarm(browser.alarms), stop: () => stopClubAlarm(browser.alarms) },
     now: () => new Date(),
   });
-  const clubLayer = createClubLayer(clubCore, browser.storage.session);
+  // A fetch that brought new data repaints the club's highlights on the tabs showing that article.
+  const clubLayer = createClubLayer(clubCore, browser.storage.session, (key) => void tellClubPages(services, key));
   // A panel's port opens with its state and highlights, so the panel does not ask for them.
   const panelPorts = createPanelPorts((tabId) => panelSnapshot(tabId, services));
 

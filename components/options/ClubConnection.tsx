@@ -2,6 +2,7 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import { i18n } from '#i18n';
 import type { ClubFlowDeps } from '../../utils/options/club-flow';
 import { ClubConnectionStatus } from './ClubConnectionStatus';
+import { ClubHighlightsSetting } from './ClubHighlightsSetting';
 import { ClubHypothesisForm } from './ClubHypothesisForm';
 import { ClubSolidForm } from './ClubSolidForm';
 import { useClub } from './useClub';
@@ -50,6 +51,7 @@ export function ClubConnection({ send, requestOrigins, language }: ClubConnectio
           onDisconnected={() => heading.current?.focus()}
         />
       )}
+      {status && connection && <ClubHighlightsSetting send={send} />}
       {status && !connection && (
         <>
           <p class="note">{i18n.t('clubOptions.intro')}</p>

@@ -126,6 +126,11 @@ export default defineContentScript({
           break;
         case 'highlights-changed':
           void highlighting?.page.refresh();
+          // "Show on this page" or an import can make the page one the club's highlights may be painted on.
+          void highlighting?.page.refreshClub();
+          break;
+        case 'club-layer-changed':
+          void highlighting?.page.refreshClub();
           break;
         case 'highlight-reveal': {
           // The passage takes keyboard focus, so Tab and the screen reader go on from it.

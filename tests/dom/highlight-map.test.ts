@@ -40,7 +40,7 @@ afterEach(() => {
 });
 
 async function setUp(
-  marks: [needle: string, questionIndex: number | null][],
+  marks: [needle: string, questionIndex: number | null, club?: 'club'][],
   container?: HTMLElement,
 ): Promise<MapItem[]> {
   article = document.createElement('article');
@@ -54,10 +54,10 @@ async function setUp(
   revealed = [];
   opened = [];
   contentListeners = [];
-  const items = marks.map(([needle, questionIndex], i) => {
+  const items = marks.map(([needle, questionIndex, club], i) => {
     const range = findPassage(needle, article);
     if (!range) throw new Error(`no "${needle}"`);
-    return { id: `h${i}`, questionIndex, range };
+    return { id: `h${i}`, questionIndex, range, ...(club && { club: true }) };
   });
   map = mountHighlightMap(document, {
     questionCount: 3,
@@ -130,6 +130,21 @@ describe('marks and buckets', () => {
     expect(marks[1]?.textContent).toBe('2');
     expect(marks[1]?.classList.contains('cluster')).toBe(true);
     expect(marks[1]?.getAttribute('aria-label')).toBe('Highlights 2 to 3 of 3, here');
+  });
+
+  it('marks club highlights lighter, named as the club’s, and steps through them with the reader’s own', async () => {
+    await setUp([
+      ['Paragraph 1 opens', 1, 'club'],
+      ['Paragraph 3 opens', 0],
+    ]);
+    const [club, own] = visibleMarks();
+    expect(club?.getAttribute('aria-label')).toBe('Club highlight, 1 of 2, question 2: “Paragraph 1 opens”');
+    expect(club?.classList.contains('club')).toBe(true);
+    expect(own?.classList.contains('club')).toBe(false);
+    expect(Number(getComputedStyle(club as Element).opacity)).toBeLessThan(1);
+    map?.step('next');
+    map?.step('next');
+    expect(revealed.map((item) => item.id)).toEqual(['h0', 'h1']);
   });
 
   it('keeps marks between the buckets, in the strip at the given distance from the right edge', async () => {

@@ -46,8 +46,9 @@ async function serious(): Promise<string[]> {
 
 describe('"Your club" (axe-core, in Chromium)', () => {
   it('has no serious or critical violations when connected', async () => {
-    await draw(CONNECTED);
+    await draw(CONNECTED, { 'club-highlights-setting': { ok: true, value: true } });
     expect(host.textContent).toContain('Connected as Reader');
+    expect(host.querySelector<HTMLInputElement>('#club-highlights-shown')?.checked).toBe(true);
     expect(await serious()).toEqual([]);
   });
 

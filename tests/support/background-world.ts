@@ -5,6 +5,7 @@ import type { ActionIndicator } from '../../utils/background/action-indicator';
 import { loadCatalog } from '../../utils/background/catalog-source';
 import { CLUB_BACKENDS } from '../../utils/background/club-backends';
 import { createClubLayer } from '../../utils/background/club-layer';
+import { tellClubPages } from '../../utils/background/club-page-sync';
 import { createClubService } from '../../utils/background/club-service';
 import { createClubStorage } from '../../utils/background/club-store';
 import { createFeedTrust } from '../../utils/background/feed-trust';
@@ -80,7 +81,7 @@ export async function makeBackgroundWorld(options: WorldOptions) {
   const notices: number[] = [];
   /** Tabs the background opened: the address, the tab it was opened from, and the new tab's id (100 onwards). */
   const openedTabs: { url: string; openerTabId: number; tabId: number }[] = [];
-  let settings: Settings = { shareBase: 'doi', sideBySide: true, panelWidth: 400 };
+  let settings: Settings = { shareBase: 'doi', clubHighlights: true, sideBySide: true, panelWidth: 400 };
   let clock = Date.parse('2026-11-27T10:00:00.000Z');
   const store = createHighlightStore(async () => opened);
   const feeds = createFeedService({
@@ -165,7 +166,10 @@ export async function makeBackgroundWorld(options: WorldOptions) {
     notifyPanel: (_tabId, event) => {
       events.push(event);
     },
-    club: { core: clubCore, layer: createClubLayer(clubCore, mapSessionArea(session)) },
+    club: {
+      core: clubCore,
+      layer: createClubLayer(clubCore, mapSessionArea(session), (key) => void tellClubPages(services, key)),
+    },
     language: 'en-CA',
     now: () => {
       clock += 1_000;

@@ -103,7 +103,7 @@ describe('"Your club" on the options page', () => {
     await click('#club-connect-club');
     submit($('#club-group-grp1')?.closest('form'));
     await settle();
-    expect(sent.at(-1)).toEqual({
+    expect(sent.find((request) => request.type === 'club-connect')).toEqual({
       type: 'club-connect',
       config: { kind: 'hypothesis', service: 'https://hypothes.is', token: 'secret-token', group: 'grp1' },
       defaultVisibility: 'club',
@@ -154,7 +154,20 @@ describe('"Your club" on the options page', () => {
     submit($('#club-solid-issuer')?.closest('form'));
     expect(asked).toEqual([['https://id.example', 'https://pod.example']]);
     await settle();
-    expect(sent.at(-1)).toMatchObject({ type: 'club-connect', config: { kind: 'solid', clientSecret: 'secret' } });
+    expect(sent.find((request) => request.type === 'club-connect')).toMatchObject({
+      config: { kind: 'solid', clientSecret: 'secret' },
+    });
+  });
+
+  it('switches “Show the club’s highlights” once connected, showing the stored choice', async () => {
+    const { sent } = setup(CONNECTED, { 'club-highlights-setting': { ok: true, value: true } });
+    await settle();
+    const box = $('#club-highlights-shown') as HTMLInputElement;
+    expect(box.checked).toBe(true);
+    expect(sent).toContainEqual({ type: 'club-highlights-setting' });
+    await click('#club-highlights-shown');
+    await settle();
+    expect(sent.at(-1)).toEqual({ type: 'club-highlights-setting', show: false });
   });
 
   it('shows the connection: who, where, what waits, what failed and why, the last sync', async () => {

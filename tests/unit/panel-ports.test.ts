@@ -35,6 +35,16 @@ describe('panel ports', () => {
     expect(another.received).toEqual([]);
   });
 
+  it('keeps a club highlight clicked on the page for a panel still loading, as it does the reader’s own', () => {
+    const ports = createPanelPorts();
+    const club: PanelEvent = { type: 'focus-club-highlight', remoteId: 'https://pod.example/doc#a1' };
+    ports.notify(1, focus);
+    ports.notify(1, club);
+    const loaded = recordingPort();
+    ports.connect(1, loaded);
+    expect(loaded.received).toEqual([club]);
+  });
+
   it('stops sending to a disconnected port', () => {
     const ports = createPanelPorts();
     const port = recordingPort();

@@ -2,6 +2,7 @@ import { doiKey } from '../article/doi';
 import type { CatalogEntry } from '../catalog/schema';
 import type { ClubArticle } from '../club/backend';
 import type { ClubConnection } from '../club/connection';
+import { paintOrder } from '../club/paint-order';
 import { type ClubShare, statusOf } from '../club/share-state';
 import { buildThreads, type ClubThreads } from '../club/threads';
 import type { ClubLayerView, ClubPageHighlight, ClubShareView } from '../club/views';
@@ -57,12 +58,20 @@ export function layerView(input: {
   };
 }
 
-/** The club highlights the page may paint: others' (and the reader's own made elsewhere), never a reply. */
+/**
+ * The club highlights the page may paint: others' (and the reader's own made elsewhere), never a reply, nor a
+ * published copy of one of the reader's highlights, which the page draws as theirs. At most the first
+ * `MAX_PAINTED_CLUB_HIGHLIGHTS` by position: ten thousand members' quotes would make a message of megabytes that
+ * the page could not paint anyway.
+ */
 export function pageView(listing: CachedListing | null, shares: readonly ClubShare[]): ClubPageHighlight[] {
   const mine = localCopies(shares);
-  return (listing?.annotations ?? [])
-    .filter(
-      (annotation) => annotation.replyTo === null && annotation.selectors.length > 0 && !mine.has(annotation.remoteId),
-    )
-    .map(({ remoteId, questionId, selectors }) => ({ remoteId, questionId, selectors }));
+  return paintOrder(
+    (listing?.annotations ?? [])
+      .filter(
+        (annotation) =>
+          annotation.replyTo === null && annotation.selectors.length > 0 && !mine.has(annotation.remoteId),
+      )
+      .map(({ remoteId, questionId, selectors }) => ({ remoteId, questionId, selectors })),
+  );
 }

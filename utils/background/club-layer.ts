@@ -38,7 +38,12 @@ const CachedSchema = v.object({
  * `storage.session`, so that a worker woken by the panel or the page does not ask the service again within the
  * interval. Two requests for the same article while a fetch is out share it.
  */
-export function createClubLayer(club: ClubService, session: SessionArea) {
+export function createClubLayer(
+  club: ClubService,
+  session: SessionArea,
+  /** Told when what the pages paint of an article may have changed (its DOI key; null: every article's). */
+  onPageChange: (key: string | null) => void = () => {},
+) {
   const memory = new Map<string, CachedListing>();
   const inFlight = new Map<string, Promise<CachedListing | null>>();
   const { storage, now } = club.deps;
@@ -53,7 +58,9 @@ export function createClubLayer(club: ClubService, session: SessionArea) {
   }
 
   async function keep(key: string, listing: CachedListing): Promise<void> {
+    const before = memory.get(key) ?? (await cached(key));
     memory.set(key, listing);
+    if (paintedSignature(before?.annotations ?? []) !== paintedSignature(listing.annotations)) onPageChange(key);
     await copyToSession(key, listing).catch(() => undefined);
     const seen = await storage.seen(key);
     await storage.setNewCount(key, newCount(listing.annotations, seen), now().getTime());
@@ -128,9 +135,15 @@ export function createClubLayer(club: ClubService, session: SessionArea) {
     for (const key of new Set([...memory.keys(), ...index])) await session.remove(sessionKey(key));
     await session.remove(SESSION_INDEX);
     memory.clear();
+    onPageChange(null);
   }
 
   return { listing, cached: (article: ClubArticle) => cached(doiKey(article.doi)), patch, markSeen, clear };
+}
+
+/** What the page paints of a listing changes only with the annotations' ids and versions. */
+function paintedSignature(annotations: readonly ClubAnnotation[]): string {
+  return annotations.map((annotation) => `${annotation.remoteId}@${annotation.updatedAt}`).join('\n');
 }
 
 function failureOf(result: { ok: false } & ClubFailure): ClubFailure {

@@ -85,6 +85,8 @@ export function handleClubArticle(
   context: HighlightContext,
   club: Club,
   pageUrl: string | null,
+  /** "Show the club's highlights": when off, the page is given nothing to paint. */
+  shownOnPage: () => Promise<boolean> = async () => true,
 ): Answer<ClubArticleRequest['type']> {
   return guarded<BackgroundResponses[ClubArticleRequest['type']]>(async () => {
     switch (request.type) {
@@ -93,7 +95,7 @@ export function handleClubArticle(
       case 'club-layer':
         return layer(context, club, request.opened);
       case 'club-page-layer':
-        return pageLayer(context, club, pageUrl);
+        return (await shownOnPage()) ? pageLayer(context, club, pageUrl) : ok([]);
       case 'club-reply':
       case 'club-edit':
       case 'club-delete':

@@ -4,6 +4,7 @@ import type { Reply } from '../protocol/reply';
 import type { BackgroundRequest } from '../protocol/requests';
 import type { BackgroundResponses } from '../protocol/responses';
 import { articleDetected, articleGone, issueTicket, panelLayout, panelState, showPanel } from './article-requests';
+import { activateClubHighlight, clubHighlightsSetting } from './club-page-requests';
 import {
   afterHighlight,
   handleClubArticle,
@@ -96,6 +97,9 @@ const SENDERS: Record<BackgroundRequest['type'], 'page' | 'panel' | 'either' | '
   'club-reply': 'panel',
   'club-edit': 'panel',
   'club-delete': 'panel',
+  // The panel and the options page are both extension pages; the page's script only reads the layer it paints.
+  'club-highlights-setting': 'extension',
+  'club-highlight-activated': 'page',
 };
 
 /** A panel request counts only from the frame the tab's panel script created (its ticket checked by the caller). */
@@ -135,6 +139,7 @@ async function route(
   if (isPopupRequest(request)) return answerPopup(request, services);
   if (isFeedRequest(request)) return handleFeedRequest(request, services);
   if (isClubOptionsRequest(request)) return handleClubOptions(request, services.club);
+  if (request.type === 'club-highlights-setting') return clubHighlightsSetting(request, services);
   const { tabId } = sender;
   if (tabId === null) return refused(i18n.t('errors.needsTab'));
   switch (request.type) {
@@ -190,7 +195,10 @@ async function route(
   }
   const context = await highlightContext(tabId, services);
   if (!context) return refused(i18n.t('errors.noArticle'));
-  if (isClubArticleRequest(request)) return handleClubArticle(request, context, services.club, sender.url);
+  if (isClubArticleRequest(request)) {
+    const shown = async () => (await services.settings.get()).clubHighlights;
+    return handleClubArticle(request, context, services.club, sender.url, shown);
+  }
   const { hooks } = services.club.core;
   const linkOptions = async () => ({
     language: services.language,
@@ -226,6 +234,8 @@ async function route(
       return reportAnchors(request, context);
     case 'highlight-activated':
       return activateHighlight(request, context);
+    case 'club-highlight-activated':
+      return activateClubHighlight(request, context);
     case 'highlight-reveal':
       return revealHighlight(request, context);
     case 'share-link':

@@ -52,7 +52,8 @@ export function createPanelPorts(first?: (tabId: number) => Promise<PanelEvent>)
     notify(tabId: number, event: PanelEvent): void {
       const tabPorts = ports.get(tabId);
       if (tabPorts?.size) for (const port of tabPorts) send(port, event);
-      else if (event.type === 'focus-highlight') pendingFocus.set(tabId, event);
+      else if (event.type === 'focus-highlight' || event.type === 'focus-club-highlight')
+        pendingFocus.set(tabId, event);
     },
     /** The tab is gone: nothing is kept for it. */
     forget(tabId: number): void {

@@ -5,7 +5,7 @@ import type { SessionArea } from './tab-registry';
 /** Where the reader's preferences live in `storage.local`. */
 export const SETTINGS_KEY = 'settings';
 
-export const DEFAULT_SETTINGS: Settings = { shareBase: 'doi', ...DEFAULT_READING_PREFS };
+export const DEFAULT_SETTINGS: Settings = { shareBase: 'doi', clubHighlights: true, ...DEFAULT_READING_PREFS };
 
 /**
  * The reader's settings as stored, with defaults for anything missing or unreadable (an older version's or a
@@ -19,6 +19,8 @@ export function parseSettings(stored: unknown): Settings {
     shareBase: record.shareBase === 'page' ? 'page' : DEFAULT_SETTINGS.shareBase,
     sideBySide: typeof record.sideBySide === 'boolean' ? record.sideBySide : DEFAULT_SETTINGS.sideBySide,
     panelWidth: parsePanelWidth(record.panelWidth),
+    clubHighlights:
+      typeof record.clubHighlights === 'boolean' ? record.clubHighlights : DEFAULT_SETTINGS.clubHighlights,
   };
 }
 

@@ -6,8 +6,10 @@ import type { TieOutcome } from '../protocol/tab-messages';
 import { highlightSource } from '../sharing/highlight-source';
 import { buildTextFragment } from '../sharing/text-fragment';
 import { createPageAnnotator } from './annotator';
+import { startClubHighlights } from './club-layer/club-highlights';
+import { clubMapItems, fromClubMapId } from './club-layer/club-map-items';
 import type { DocumentIntegration } from './document';
-import { mountHighlightMap } from './highlight-map/highlight-map';
+import { type MapItem, mountHighlightMap } from './highlight-map/highlight-map';
 import type { StepDirection } from './highlight-map/stepping';
 import { focusIsTyping } from './highlight-map/typing-focus';
 import { highlightableRange, selectionFocusEnd, selectionRect } from './highlighter/selection';
@@ -30,6 +32,12 @@ export function startPageHighlighting(
 ) {
   const { doc, root } = integration;
   const win = doc.defaultView as Window;
+  const questionIndex = (questionId: string | null) => {
+    const index = entry.questions.findIndex((question) => question.id === questionId);
+    return index < 0 ? null : index;
+  };
+  // The map shows the reader's highlights and the club's, each list as last drawn.
+  const drawn = { own: [] as readonly MapItem[], club: [] as readonly MapItem[] };
   const annotator = createPageAnnotator({
     integration,
     painter: integration.createPainter(),
@@ -38,17 +46,40 @@ export function startPageHighlighting(
       return reply.ok ? reply.value : null;
     },
     report: (anchors) => void send({ type: 'anchors-report', anchors }),
-    questionIndex: (questionId) => {
-      const index = entry.questions.findIndex((question) => question.id === questionId);
-      return index < 0 ? null : index;
+    questionIndex,
+    onDrawn: (items) => {
+      drawn.own = items;
+      map.update([...drawn.own, ...drawn.club]);
     },
-    onDrawn: (items) => map.update(items),
   });
+  // The club's highlights, lighter and in a painter of their own; none while the reader has them switched off.
+  const club = startClubHighlights({
+    integration,
+    load: async () => {
+      const reply = await send({ type: 'club-page-layer' });
+      return reply.ok ? reply.value : null;
+    },
+    questionIndex,
+    onDrawn: (items) => {
+      drawn.club = clubMapItems(items);
+      map.update([...drawn.own, ...drawn.club]);
+    },
+  });
+  /** A map mark's highlight: the reader's own (by id) or the club's (by its remote id). */
+  const openFromMap = (id: string) => {
+    const remoteId = fromClubMapId(id);
+    void send(remoteId === null ? { type: 'highlight-activated', id } : { type: 'club-highlight-activated', remoteId });
+  };
+  const revealFromMap = (id: string, smooth: boolean) => {
+    const remoteId = fromClubMapId(id);
+    if (remoteId === null) annotator.reveal(id, smooth);
+    else club.reveal(remoteId, smooth);
+  };
   // The map of the highlights beside the panel: a mark's click opens its card, as a click on the passage does.
   const map = mountHighlightMap(doc, {
     questionCount: entry.questions.length,
-    reveal: (id, smooth) => void annotator.reveal(id, smooth),
-    open: (id) => void send({ type: 'highlight-activated', id }),
+    reveal: revealFromMap,
+    open: openFromMap,
     onContentChange: (listener) => integration.onContentChange(listener),
   });
 
@@ -93,6 +124,8 @@ export function startPageHighlighting(
     performance.measure(SAVE_HIGHLIGHT_MEASURE, { start: started, end: performance.now() });
     if (!reply.ok) return { status: 'refused', error: reply.error };
     annotator.add(reply.value, described.passage);
+    // The reader's first highlight on a site lets the club's be painted there too (page-trust.ts).
+    void club.refresh();
     selected = null;
     toolbar.hide();
     win.getSelection()?.removeAllRanges();
@@ -159,8 +192,11 @@ export function startPageHighlighting(
         if (!event.isTrusted || !win.getSelection()?.isCollapsed) return;
         const path = event.composedPath();
         if (path.includes(toolbar.host) || path.includes(map.host)) return;
+        // The reader's own highlight wins over a club highlight under the same point.
         const id = annotator.highlightAt(clientX, clientY);
-        if (id) void send({ type: 'highlight-activated', id });
+        if (id) return void send({ type: 'highlight-activated', id });
+        const remoteId = club.highlightAt(clientX, clientY);
+        if (remoteId) void send({ type: 'club-highlight-activated', remoteId });
       },
     ],
     // The toolbar is fixed to the viewport: it follows its selection when the page scrolls or resizes.
@@ -170,9 +206,12 @@ export function startPageHighlighting(
   for (const [target, type, listener] of listeners)
     target.addEventListener(type, listener, { capture: true, passive: true });
   void annotator.refresh();
+  void club.refresh();
 
   return {
     refresh: () => annotator.refresh(),
+    /** Asks the background again what to paint of the club (`club-layer-changed`). */
+    refreshClub: () => club.refresh(),
     reveal: (id: string) => annotator.reveal(id),
     tieFromPanel,
     /** Where a highlight is drawn now, if it is. */
@@ -198,6 +237,7 @@ export function startPageHighlighting(
       readerSelection.stop();
       toolbar.destroy();
       annotator.destroy();
+      club.destroy();
     },
   };
 }

@@ -178,6 +178,13 @@ export const BackgroundRequestSchema = v.variant('type', [
   v.object({ type: v.literal('club-reply'), replyTo: remoteId, note: clubNote }),
   v.object({ type: v.literal('club-edit'), remoteId, note: clubNote }),
   v.object({ type: v.literal('club-delete'), remoteId }),
+  /**
+   * The panel or the options page: whether the club's highlights are painted in articles (`show` absent: only
+   * read it). Answered with the setting as it stands after the request.
+   */
+  v.object({ type: v.literal('club-highlights-setting'), show: v.optional(v.boolean()) }),
+  /** The page's script: the reader clicked a painted club highlight; the panel opens at its thread. */
+  v.object({ type: v.literal('club-highlight-activated'), remoteId }),
 ]);
 export type BackgroundRequest = v.InferOutput<typeof BackgroundRequestSchema>;
 

@@ -78,6 +78,8 @@ export interface ImportOutcome {
 export interface Settings extends ReadingPrefs {
   /** Share links open the article through doi.org (lasting) or at the page the reader is on. */
   shareBase: 'doi' | 'page';
+  /** Whether the club's highlights are painted in articles (and marked on the highlight map). */
+  clubHighlights: boolean;
 }
 
 /** The reply type for each request type; the detector's three are declared with its requests. */
@@ -134,6 +136,8 @@ export interface BackgroundResponses extends DetectorResponses {
   'club-reply': ClubLayerView;
   'club-edit': ClubLayerView;
   'club-delete': ClubLayerView;
+  'club-highlights-setting': boolean;
+  'club-highlight-activated': null;
 }
 
 /** The request function of the extension's own pages and scripts, over every request. */

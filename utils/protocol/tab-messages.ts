@@ -35,6 +35,11 @@ export type TabMessage =
   | { type: 'post-notice-hide' }
   /** The reader switched side by side on or off in the panel: the page makes room for it, or gives it back. */
   | { type: 'reading-prefs'; prefs: ReadingPrefs }
+  /**
+   * What the page may paint of the club changed (new data fetched for this article, the reader's own reply or
+   * deletion, connecting, or "Show the club's highlights" switched): the page asks `club-page-layer` again.
+   */
+  | { type: 'club-layer-changed' }
   /** The panel's tie control: tie the reader's current selection to a question; answered with a {@link TieOutcome}. */
   | { type: 'tie-selection'; questionId: string };
 
@@ -57,4 +62,6 @@ export type PanelEvent =
   | { type: 'highlights-changed' }
   | { type: 'anchors'; anchors: Record<string, AnchorStatus> }
   | { type: 'focus-highlight'; id: string; edit: boolean }
-  | { type: 'layout'; layout: PanelLayout };
+  | { type: 'layout'; layout: PanelLayout }
+  /** The reader clicked a club highlight painted in the article: the panel shows its thread (by its remote id). */
+  | { type: 'focus-club-highlight'; remoteId: string };

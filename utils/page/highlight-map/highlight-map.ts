@@ -102,6 +102,7 @@ export function mountHighlightMap(doc: Document, options: HighlightMapOptions): 
           count: to - from,
           label: to - from > 1 ? clusterLabel(from, to, shown.length) : labelOf(from),
           look: look.size > 1 ? 'mixed' : ([...look][0] ?? null),
+          club: shown.slice(from, to).every((entry) => entry.club === true),
           current: current !== undefined && current >= from && current < to,
         };
       }),

@@ -11,6 +11,11 @@ const QUOTE_LENGTH = 60;
 export function highlightLabel(entry: MapEntry, index: number, total: number, quote: string): string {
   const position = String(index + 1);
   const shown = shortQuote(quote);
+  // Club highlights come to the page without their member's name, so the mark names the club.
+  if (entry.club) {
+    if (entry.questionIndex === null) return i18n.t('map.clubHighlightUntied', [position, String(total), shown]);
+    return i18n.t('map.clubHighlight', [position, String(total), String(entry.questionIndex + 1), shown]);
+  }
   if (entry.questionIndex === null) return i18n.t('map.highlightUntied', [position, String(total), shown]);
   return i18n.t('map.highlight', [position, String(total), String(entry.questionIndex + 1), shown]);
 }

@@ -12,6 +12,8 @@ export interface MapEntry {
   questionIndex: number | null;
   /** Top of the passage's first line, in document pixels (viewport top plus the scroll offset when measured). */
   top: number;
+  /** A club member's highlight rather than the reader's own. */
+  club?: boolean;
 }
 
 /** A mark: the entries `from` (inclusive) to `to` (exclusive) of the sorted list, drawn at `top` in the strip. */

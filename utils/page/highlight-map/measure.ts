@@ -5,6 +5,8 @@ export interface MapItem {
   id: string;
   questionIndex: number | null;
   range: Range;
+  /** A club member's highlight (drawn lighter, named as the club's), not one of the reader's own. */
+  club?: boolean;
 }
 
 /** A measurement under way: `run` reads ranges until its time is spent, and gives the entries once all are read. */
@@ -30,8 +32,10 @@ export function startMeasurement(items: readonly MapItem[], now: () => number = 
       while (next < items.length) {
         const item = items[next] as MapItem;
         const top = firstLineTop(item.range);
-        if (top !== null)
-          found.push({ id: item.id, questionIndex: item.questionIndex, top: top + scrollY, order: next });
+        if (top !== null) {
+          const club = item.club === true ? { club: true } : {};
+          found.push({ id: item.id, questionIndex: item.questionIndex, top: top + scrollY, order: next, ...club });
+        }
         next++;
         // The clock is read after every range: on a loaded machine one read can take a millisecond.
         if (now() > deadline) return next < items.length ? null : sorted(found);
@@ -43,7 +47,7 @@ export function startMeasurement(items: readonly MapItem[], now: () => number = 
 
 function sorted(found: (MapEntry & { order: number })[]): MapEntry[] {
   found.sort((a, b) => a.top - b.top || a.order - b.order);
-  return found.map(({ id, questionIndex, top }) => ({ id, questionIndex, top }));
+  return found.map(({ order: _order, ...entry }) => entry);
 }
 
 /**

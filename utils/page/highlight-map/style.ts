@@ -75,6 +75,8 @@ button:focus-visible { outline: 2px solid var(--focus); outline-offset: 1px; }
   line-height: ${MARK_PX - 4}px;
 }
 .mark.current { box-shadow: 0 0 0 2px var(--fg); }
+/* The club's marks: the question's colour and pattern, faded and narrower, under the reader's own. */
+.mark.club { opacity: 0.55; right: 3px; min-width: ${MARK_PX - 4}px; border-style: dashed; }
 .bucket {
   display: flex;
   flex-direction: column;

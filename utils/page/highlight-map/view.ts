@@ -12,6 +12,8 @@ export interface MarkDrawing {
   look: number | null | 'mixed';
   /** Holds the highlight the reader last went to. */
   current: boolean;
+  /** Stands for club highlights only (drawn lighter than the reader's own). */
+  club: boolean;
 }
 
 export interface BucketDrawing {
@@ -116,7 +118,8 @@ export function mountMapView(doc: Document, options: MapViewOptions): MapView {
     set(button, 'style', `transform: translateY(${Math.round(mark.top)}px); ${markLook(mark.look)}`);
     set(button, 'aria-label', mark.label);
     set(button, 'title', mark.label);
-    set(button, 'class', `mark${mark.count > 1 ? ' cluster' : ''}${mark.current ? ' current' : ''}`);
+    const kind = `${mark.count > 1 ? ' cluster' : ''}${mark.club ? ' club' : ''}${mark.current ? ' current' : ''}`;
+    set(button, 'class', `mark${kind}`);
     const text = mark.count > 1 ? String(mark.count) : '';
     if (button.textContent !== text) button.textContent = text;
     button.hidden = false;
