@@ -3,6 +3,9 @@ import { i18n } from '#i18n';
 import { localize } from '../utils/catalog/localized';
 import type { CatalogEntry } from '../utils/catalog/schema';
 import type { PanelState } from '../utils/protocol/responses';
+import { ClubProvider } from './ClubContext';
+import { ClubRefresh } from './ClubRefresh';
+import { ClubOtherThreads } from './ClubThreads';
 import { ExportTools } from './ExportTools';
 import { HighlightsSection } from './HighlightsSection';
 import { Markdown } from './Markdown';
@@ -12,6 +15,7 @@ import type { TieResult } from './QuestionSection';
 import type { ShareResult } from './ShareLinkBox';
 import { type Tab, Tabs } from './Tabs';
 import type { useArticleHighlights } from './useArticleHighlights';
+import type { ClubLayerClient } from './useClubLayer';
 
 type ExportToolsProps = Parameters<typeof ExportTools>[0];
 
@@ -21,6 +25,8 @@ export interface ClubEntryActions extends Omit<ExportToolsProps, 'copy' | 'langu
   /** Ties the passage the reader selected in the article to a question. */
   tie(questionId: string): Promise<TieResult>;
   copy(text: string): Promise<boolean>;
+  /** The club layer's requests; absent where the panel shows no club layer. */
+  club?: ClubLayerClient;
 }
 
 interface ClubEntryProps {
@@ -50,7 +56,13 @@ export function ClubEntry({ state, language, actions }: ClubEntryProps) {
     {
       id: 'questions',
       label: i18n.t('club.questions'),
-      content: <QuestionsTab {...{ entry, language, actions, active: section === 'questions' }} />,
+      content: actions.club ? (
+        <ClubProvider client={actions.club} locale={language}>
+          <QuestionsTab {...{ entry, language, actions, active: section === 'questions' }} />
+        </ClubProvider>
+      ) : (
+        <QuestionsTab {...{ entry, language, actions, active: section === 'questions' }} />
+      ),
     },
     { id: 'summary', label: i18n.t('club.summary'), content: <Markdown source={localize(entry.summary, language)} /> },
     {
@@ -97,6 +109,7 @@ function QuestionsTab({ entry, language, actions, active }: QuestionsTabProps) {
           {highlights.error}
         </p>
       )}
+      <ClubRefresh />
       {highlights.data ? (
         <HighlightsSection
           questions={questions}
@@ -122,6 +135,7 @@ function QuestionsTab({ entry, language, actions, active }: QuestionsTabProps) {
         // Without the reader's highlights (they could not be read) the questions are still the club's to show.
         <QuestionList questions={entry.questions} language={language} />
       )}
+      <ClubOtherThreads questionIds={questions.map((question) => question.id)} />
       {highlights.data && highlights.data.skipped > 0 ? (
         <p role="status" class="panel__error">
           {i18n.t('club.damaged', highlights.data.skipped)}

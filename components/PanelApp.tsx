@@ -10,6 +10,7 @@ import type { PanelEvent, PanelLayout } from '../utils/protocol/tab-messages';
 import { CollapsedTab } from './CollapsedTab';
 import { Panel } from './Panel';
 import { type PanelEvents, useArticleHighlights } from './useArticleHighlights';
+import { clubLayerClient } from './useClubLayer';
 
 type Load = { status: 'loading' } | { status: 'ready'; state: PanelState } | { status: 'failed'; error: string };
 
@@ -55,6 +56,7 @@ export function PanelApp({ language, send, events }: PanelAppProps) {
     [showLayout],
   );
   const highlights = useArticleHighlights(send, events, onPanelEvent);
+  const club = useMemo(() => clubLayerClient(send), [send]);
   const [settings, setSettings] = useState<Settings | null>(null);
   useEffect(() => {
     void send({ type: 'settings' }).then((reply) => reply.ok && setSettings(reply.value));
@@ -74,6 +76,7 @@ export function PanelApp({ language, send, events }: PanelAppProps) {
   }
   const actions = {
     highlights,
+    club,
     copy: (text: string) => copyText(text),
     download: (file: ExportedFile) => downloadText(file),
     share: async (id: string) => {

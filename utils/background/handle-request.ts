@@ -96,6 +96,7 @@ const SENDERS: Record<BackgroundRequest['type'], 'page' | 'panel' | 'either' | '
   'club-reply': 'panel',
   'club-edit': 'panel',
   'club-delete': 'panel',
+  'club-highlight-reveal': 'panel',
 };
 
 /** A panel request counts only from the frame the tab's panel script created (its ticket checked by the caller). */

@@ -178,6 +178,8 @@ export const BackgroundRequestSchema = v.variant('type', [
   v.object({ type: v.literal('club-reply'), replyTo: remoteId, note: clubNote }),
   v.object({ type: v.literal('club-edit'), remoteId, note: clubNote }),
   v.object({ type: v.literal('club-delete'), remoteId }),
+  /** The panel: scroll the page to a club highlight it painted (the reader clicked its quote). */
+  v.object({ type: v.literal('club-highlight-reveal'), remoteId }),
 ]);
 export type BackgroundRequest = v.InferOutput<typeof BackgroundRequestSchema>;
 

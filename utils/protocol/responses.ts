@@ -134,6 +134,7 @@ export interface BackgroundResponses extends DetectorResponses {
   'club-reply': ClubLayerView;
   'club-edit': ClubLayerView;
   'club-delete': ClubLayerView;
+  'club-highlight-reveal': null;
 }
 
 /** The request function of the extension's own pages and scripts, over every request. */
