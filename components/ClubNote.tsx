@@ -33,7 +33,7 @@ export function ClubNote({ text }: { text: string }) {
           aria-controls={id}
           onClick={() => setAll(!all)}
         >
-          {all ? i18n.t('highlights.showLess') : i18n.t('highlights.showAll')}
+          {all ? i18n.t('clubPanel.showLessNote') : i18n.t('clubPanel.showWholeNote')}
         </button>
       )}
     </>
