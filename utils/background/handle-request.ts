@@ -4,6 +4,7 @@ import type { Reply } from '../protocol/reply';
 import type { BackgroundRequest } from '../protocol/requests';
 import type { BackgroundResponses } from '../protocol/responses';
 import { articleDetected, articleGone, issueTicket, panelLayout, panelState, showPanel } from './article-requests';
+import { showClubArticleIndicator } from './club-badge';
 import {
   afterHighlight,
   handleClubArticle,
@@ -191,7 +192,12 @@ async function route(
   }
   const context = await highlightContext(tabId, services);
   if (!context) return refused(i18n.t('errors.noArticle'));
-  if (isClubArticleRequest(request)) return handleClubArticle(request, context, services.club, sender.url);
+  if (isClubArticleRequest(request)) {
+    const reply = await handleClubArticle(request, context, services.club, sender.url);
+    // Opening the club layer counts what is new again (and marks it seen): the toolbar button follows.
+    if (request.type === 'club-layer' && reply.ok) await showClubArticleIndicator(tabId, context.entry, services);
+    return reply;
+  }
   const { hooks } = services.club.core;
   const linkOptions = async () => ({
     language: services.language,
