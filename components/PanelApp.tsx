@@ -85,7 +85,8 @@ export function PanelApp({ language, send, events }: PanelAppProps) {
     },
     tie: (questionId: string) => send({ type: 'tie-selection', questionId }),
     shareAll: () => send({ type: 'share-all' }),
-    exportFile: (format: ExportFormat) => send({ type: 'export', format }),
+    exportFile: (format: ExportFormat, options?: { includeClub: boolean }) =>
+      send({ type: 'export', format, ...(options?.includeClub && { includeClub: true }) }),
     backup: () => send({ type: 'backup' }),
     importFile: (text: string, commit: boolean, mode: ImportMode) => send({ type: 'import', text, commit, mode }),
     settings,

@@ -70,3 +70,26 @@ describe('club-highlight-reveal', () => {
     expect((await t.ask({ type: 'club-highlight-reveal', remoteId }, senders.page)).ok).toBe(false);
   });
 });
+
+describe('export with includeClub', () => {
+  it('adds the club’s highlights to the Markdown digest only when asked, and only when connected', async () => {
+    const t = await makeClubWorld('club-digest-test');
+    const digest = async (includeClub?: boolean) => {
+      const reply = await t.ask({
+        type: 'export',
+        format: 'markdown',
+        ...(includeClub !== undefined && { includeClub }),
+      });
+      if (!reply.ok) throw new Error(reply.error);
+      return reply.value.text;
+    };
+    t.club.add(BOB, CLUB_DOI, { questionId: 'q1', note: 'Bob on brokers', selectors: [QUOTE] });
+    expect(await digest(true)).not.toContain('From the club');
+    await t.connect();
+    expect(await digest()).not.toContain('Bob on brokers');
+    const withClub = await digest(true);
+    expect(withClub).toContain('_From the club:_');
+    expect(withClub).toContain(`**${BOB.name}**`);
+    expect(withClub).toContain('Bob on brokers');
+  });
+});

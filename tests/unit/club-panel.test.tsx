@@ -372,3 +372,51 @@ describe('refreshing the club layer', () => {
     }
   });
 });
+
+describe('“Include the club’s highlights” in the digest', () => {
+  it('is offered only when connected, and asks for the club’s part only when ticked', async () => {
+    const { ExportTools } = await import('../../components/ExportTools');
+    const { render } = await import('preact');
+    const { ClubProvider } = await import('../../components/ClubContext');
+    const exportFile = vi.fn(async () => ({
+      ok: true as const,
+      value: { fileName: 'x.md', mimeType: 'text/markdown', text: 'digest' },
+    }));
+    const tools = (connected: boolean) =>
+      act(async () => {
+        render(
+          <ClubProvider client={fakeClient(() => layerView({ connected }))}>
+            <ExportTools
+              exportFile={exportFile}
+              shareAll={vi.fn()}
+              backup={vi.fn()}
+              importFile={vi.fn()}
+              settings={null}
+              changeSettings={vi.fn()}
+              copy={vi.fn(async () => true)}
+              download={vi.fn()}
+              language="en"
+            />
+          </ClubProvider>,
+          container,
+        );
+      });
+    await tools(false);
+    await settled();
+    expect(container.querySelector('input[type="checkbox"]')).toBeNull();
+    await tools(true);
+    await settled();
+    const box = container.querySelector('input[type="checkbox"]') as HTMLInputElement;
+    expect(text(box.closest('label'))).toBe('Include the club’s highlights (names, notes and replies) in the Markdown');
+    await click(button(container, 'Download Markdown'));
+    expect(exportFile).toHaveBeenLastCalledWith('markdown');
+    await act(() => {
+      box.checked = true;
+      box.dispatchEvent(new Event('change', { bubbles: true }));
+    });
+    await click(button(container, 'Download Markdown'));
+    expect(exportFile).toHaveBeenLastCalledWith('markdown', { includeClub: true });
+    await click(button(container, /Web Annotations/));
+    expect(exportFile).toHaveBeenLastCalledWith('jsonld');
+  });
+});

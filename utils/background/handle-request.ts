@@ -5,6 +5,7 @@ import type { BackgroundRequest } from '../protocol/requests';
 import type { BackgroundResponses } from '../protocol/responses';
 import { articleDetected, articleGone, issueTicket, panelLayout, panelState, showPanel } from './article-requests';
 import { showClubArticleIndicator } from './club-badge';
+import { digestThreads } from './club-layer-view';
 import {
   afterHighlight,
   handleClubArticle,
@@ -241,10 +242,14 @@ async function route(
       return shareAll(context, await linkOptions());
     case 'export': {
       const options = await linkOptions();
-      return exportArticle(request.format, context, services.language, async (highlight) => {
+      const club = request.includeClub
+        ? () => digestThreads(services.club, context.entry, context.record.article.doi)
+        : undefined;
+      const shareLinkFor = async (highlight: Highlight) => {
         const link = await linkFor(highlight, context, options);
         return link.ok ? link.value.url : null;
-      });
+      };
+      return exportArticle(request.format, context, services.language, shareLinkFor, club);
     }
   }
 }

@@ -108,7 +108,12 @@ export const BackgroundRequestSchema = v.variant('type', [
   /** The reader saves a highlight shared with them (by its place in the shared link). */
   v.object({ type: v.literal('shared-save'), index: v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(999)) }),
   /** The article's highlights as a Markdown digest or W3C Web Annotations. */
-  v.object({ type: v.literal('export'), format: v.picklist(EXPORT_FORMATS) }),
+  v.object({
+    type: v.literal('export'),
+    format: v.picklist(EXPORT_FORMATS),
+    /** The Markdown digest also lists the club's highlights, names and replies under each question. */
+    includeClub: v.optional(v.boolean()),
+  }),
   /** Every highlight of every article, as a backup file. */
   v.object({ type: v.literal('backup') }),
   /** A backup or Web Annotations file to import: planned (summary only) or, with `commit`, written. */
