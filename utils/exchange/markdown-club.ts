@@ -32,17 +32,17 @@ export interface Escapes {
  * Replies are marked by depth with "↳" rather than nested quotes or indentation: indentation makes code blocks
  * and nested quotes read badly where the digest is shown as plain text.
  */
-export function clubBlocks(threads: readonly DigestClubNode[], escape: Escapes): string[] {
+export function clubBlocks(threads: readonly DigestClubNode[], escapes: Escapes): string[] {
   if (threads.length === 0) return [];
-  const blocks = [`_${escape.line(i18n.t('markdown.fromClub'))}_`];
+  const blocks = [`_${escapes.line(i18n.t('markdown.fromClub'))}_`];
   const stack: { node: DigestClubNode; depth: number }[] = threads.map((node) => ({ node, depth: 0 })).reverse();
   while (stack.length > 0) {
     const { node, depth } = stack.pop() as { node: DigestClubNode; depth: number };
     const { author, note, createdAt, selectors } = node.annotation;
     const quote = selectors.find((selector) => selector.type === 'TextQuoteSelector')?.exact;
-    if (depth === 0 && quote) blocks.push(`> “${escape.line(escape.space(quote))}”`);
-    const who = `${'↳ '.repeat(depth)}**${escape.line(escape.space(author.name))}** (${escape.line(createdAt.slice(0, 10))})`;
-    const text = escape.paragraph(note);
+    if (depth === 0 && quote) blocks.push(`> “${escapes.line(escapes.space(quote))}”`);
+    const who = `${'↳ '.repeat(depth)}**${escapes.line(escapes.space(author.name))}** (${escapes.line(createdAt.slice(0, 10))})`;
+    const text = escapes.paragraph(note);
     blocks.push(text === '' ? who : `${who}: ${text}`);
     for (const reply of [...node.replies].reverse()) stack.push({ node: reply, depth: depth + 1 });
   }
