@@ -73,6 +73,7 @@ export default defineContentScript({
         const page = startPageHighlighting(integration, entry, sendToBackground, uiLanguage());
         highlighting = { entryId: entry.id, page };
       } else void highlighting.page.refresh();
+      highlighting?.page.setNewVisibility(prefs.clubVisibility ?? null);
       if (shared && !removeShared) {
         if (shared.ok) removeShared = showSharedPassages(integration, shared.items);
         forgetShareFragment(window, stripSharePayload);

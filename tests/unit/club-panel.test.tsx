@@ -231,14 +231,14 @@ describe('the club and the reader’s own cards', () => {
     );
     const card = cardOf(mine) as HTMLElement;
     expect(text(card.querySelector('.hl-visibility__who'))).toBe(who);
-    expect(button(card, 'Share “my shared passage” with my club').getAttribute('aria-pressed')).toBe(pressed);
+    expect(button(card, 'Share with my club: “my shared passage”').getAttribute('aria-pressed')).toBe(pressed);
     expect(text(card.querySelector('.hl-visibility__state'))).toBe(state);
   });
 
   it('switches visibility with a guarded toggle, and announces the new state', async () => {
     const client = fakeClient(() => withShare(null));
     await mountClub(client, [mine]);
-    const toggle = button(cardOf(mine) as HTMLElement, 'Share “my shared passage” with my club');
+    const toggle = button(cardOf(mine) as HTMLElement, 'Share with my club: “my shared passage”');
     expect(toggle.hasAttribute('data-guarded')).toBe(true);
     await click(toggle);
     expect(client.visibility).toHaveBeenCalledWith(mine.id, 'club');

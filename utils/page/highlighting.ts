@@ -175,6 +175,8 @@ export function startPageHighlighting(
     refresh: () => annotator.refresh(),
     reveal: (id: string) => annotator.reveal(id),
     tieFromPanel,
+    /** Who the toolbar says a new highlight will be visible to (the club's default), or nothing without a club. */
+    setNewVisibility: (visibility: 'only-me' | 'club' | null) => toolbar.setVisibility(visibility),
     /** Where a highlight is drawn now, if it is. */
     rangeOf: (id: string) => annotator.rangeOf(id),
     /** The text fragment (`text=…`) that makes a browser without the extension find this highlight's passage. */

@@ -93,3 +93,13 @@ describe('export with includeClub', () => {
     expect(withClub).toContain('Bob on brokers');
   });
 });
+
+describe('the club’s default visibility for the selection toolbar', () => {
+  it.each(['club', 'only-me'] as const)('is told to the page as %s once connected with it', async (visibility) => {
+    const t = await makeClubWorld(`club-visibility-prefs-${visibility}`);
+    const prefs = () => handleRequest({ type: 'reading-prefs' }, senders.page, t.world.services);
+    expect(await prefs()).toMatchObject({ ok: true, value: { clubVisibility: null } });
+    await t.connect(undefined, visibility);
+    expect(await prefs()).toMatchObject({ ok: true, value: { clubVisibility: visibility } });
+  });
+});
