@@ -35,11 +35,16 @@ describe('the club in the panel, not connected', () => {
     expect(await frame.getByRole('button', { name: 'Refresh' }).count()).toBe(0);
 
     await selectPassage(page, PASSAGE);
-    const toolbarLine = await page.evaluate(
-      () =>
-        document.querySelector('journal-club-toolbar')?.shadowRoot?.querySelector('.visibility')?.textContent ?? null,
-    );
-    expect(toolbarLine).toBeNull();
+    const toolbar = () =>
+      page.evaluate(() => {
+        const root = document.querySelector('journal-club-toolbar')?.shadowRoot;
+        return {
+          drawn: Boolean(root?.querySelector('[role="toolbar"]')),
+          line: Boolean(root?.querySelector('.visibility')),
+        };
+      });
+    await expect.poll(async () => (await toolbar()).drawn).toBe(true);
+    expect((await toolbar()).line).toBe(false);
     const region = frame.getByRole('region', { name: 'Question 2' });
     await region.getByRole('button', { name: 'Tie my selection to question 2' }).click();
     await expect.poll(() => painted(page, 'jc-q1')).toEqual([PASSAGE]);
