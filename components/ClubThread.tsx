@@ -21,7 +21,7 @@ export function ClubThread({ node }: { node: ClubNode }) {
   const preview = previewQuote(quote);
   const time = club.formatTime(annotation.createdAt);
   const name = annotation.author.name;
-  const context = quote ? quoteOpening(quote) : i18n.t('clubPanel.replyBy', [name]);
+  const context = quote ? quoteOpening(quote) : i18n.t('clubPanel.replyContext', [name]);
   const edited = annotation.updatedAt > annotation.createdAt;
   const reveal = () => {
     club.reveal(annotation.remoteId);

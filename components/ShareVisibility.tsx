@@ -35,14 +35,16 @@ export function ShareVisibility({ highlightId, context }: { highlightId: string;
   const share = club?.view.shares[highlightId] ?? null;
   const shared = share?.visibility === 'club';
   const state = share ? shareStateText(share) : null;
+  const who = shared ? i18n.t('clubPanel.visibleClub') : i18n.t('clubPanel.visibleOnlyMe');
+  const now = state ? `${who} — ${state.text}` : who;
   // null until the layer is there: the states it arrives with are not changes, and are not read out.
-  const said = useRef<string | undefined | null>(null);
+  const said = useRef<string | null>(null);
   const known = club !== null;
   useEffect(() => {
     if (!known) return;
-    if (said.current !== null && said.current !== state?.text && state) announce(`${context}: ${state.text}`);
-    said.current = state?.text;
-  }, [known, state?.text]);
+    if (said.current !== null && said.current !== now) announce(`${context}: ${now}`);
+    said.current = now;
+  }, [known, now]);
   if (!club?.view.connected) return null;
 
   const toggle = async () => {
@@ -52,14 +54,11 @@ export function ShareVisibility({ highlightId, context }: { highlightId: string;
     const failure = await club.setVisibility(highlightId, shared ? 'only-me' : 'club');
     setBusy(false);
     if (failure !== null) setError(failure);
-    else if (shared) announce(i18n.t('clubPanel.nowOnlyMe', [context]));
   };
 
   return (
     <div class="hl-visibility">
-      <span class="hl-visibility__who">
-        {shared ? i18n.t('clubPanel.visibleClub') : i18n.t('clubPanel.visibleOnlyMe')}
-      </span>
+      <span class="hl-visibility__who">{who}</span>
       <button
         type="button"
         class="button"

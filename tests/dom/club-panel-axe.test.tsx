@@ -102,7 +102,7 @@ describe('the club in the panel (axe-core, in Chromium)', () => {
   it('has none with the reply form and a delete confirmation open', async () => {
     await draw(view());
     await click('Reply to “implementation support”');
-    await click('Delete Reply by Alice');
+    await click('Delete the reply by Alice');
     expect(host.querySelector('textarea')).not.toBeNull();
     expect(host.textContent).toContain('Delete this from the club?');
     expect(await serious()).toEqual([]);

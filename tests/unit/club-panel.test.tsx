@@ -243,10 +243,27 @@ describe('the club and the reader’s own cards', () => {
     await click(toggle);
     expect(client.visibility).toHaveBeenCalledWith(mine.id, 'club');
     expect(toggle.getAttribute('aria-pressed')).toBe('true');
-    expect(text(container.querySelector('[aria-live="polite"]'))).toBe('“my shared passage”: Queued');
+    expect(text(container.querySelector('[aria-live="polite"]'))).toBe(
+      '“my shared passage”: Visible to: my club — Queued',
+    );
     await click(toggle);
     expect(client.visibility).toHaveBeenLastCalledWith(mine.id, 'only-me');
-    expect(text(container.querySelector('[aria-live="polite"]'))).toBe('“my shared passage” is only yours again.');
+    expect(text(container.querySelector('[aria-live="polite"]'))).toBe('“my shared passage”: Visible to: only me');
+  });
+
+  it('announces a state that a refresh brought (queued, then published), not the states the panel opened with', async () => {
+    let share: ClubLayerView['shares'][string] = { visibility: 'club', state: 'queued' };
+    await mountClub(
+      fakeClient(() => withShare(share)),
+      [mine],
+    );
+    const live = () => text(container.querySelector('[aria-live="polite"]'));
+    expect(live()).toBe('');
+    share = { visibility: 'club', state: 'published' };
+    await click(button(container, 'Refresh'));
+    await settled();
+    expect(live()).toBe('“my shared passage”: Visible to: my club — Published');
+    expect(text((cardOf(mine) as HTMLElement).querySelector('.hl-visibility__state'))).toBe('✓ Published');
   });
 
   it('shows no control when not connected, and one hint for the whole panel', async () => {

@@ -3,6 +3,7 @@ import { act } from 'preact/test-utils';
 import { vi } from 'vitest';
 import { Announcer } from '../../../components/Announcer';
 import { ClubProvider } from '../../../components/ClubContext';
+import { ClubRefresh } from '../../../components/ClubRefresh';
 import { HighlightsSection } from '../../../components/HighlightsSection';
 import type { ClubLayerClient } from '../../../components/useClubLayer';
 import type { ClubAnnotation } from '../../../utils/club/backend';
@@ -65,12 +66,13 @@ export function fakeClient(view: () => ClubLayerView) {
   } satisfies ClubLayerClient;
 }
 
-/** Renders the questions with the reader's `highlights`, inside a club provider over `client`. */
+/** Renders the club's status and the questions with the reader's `highlights`, in a club provider over `client`. */
 export async function mountClub(client: ClubLayerClient, highlights: Highlight[] = []) {
   await act(async () => {
     render(
       <Announcer>
         <ClubProvider client={client} locale="en-GB" timeZone="UTC" now={() => NOW}>
+          <ClubRefresh />
           <HighlightsSection
             questions={QUESTIONS}
             highlights={highlights}
