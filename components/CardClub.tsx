@@ -1,5 +1,5 @@
 import { i18n } from '#i18n';
-import { useClubView } from './ClubContext';
+import { useClubView, useWantedThread } from './ClubContext';
 import { ClubThread } from './ClubThread';
 import { LazyList } from './LazyList';
 import { ShareVisibility } from './ShareVisibility';
@@ -10,6 +10,7 @@ import { ShareVisibility } from './ShareVisibility';
  */
 export function CardClub({ highlightId, context }: { highlightId: string; context: string }) {
   const club = useClubView();
+  const wanted = useWantedThread();
   if (!club) return null;
   const replies = club.view.threads.onMine[highlightId] ?? [];
   return (
@@ -23,6 +24,7 @@ export function CardClub({ highlightId, context }: { highlightId: string; contex
             label={i18n.t('clubPanel.repliesTo', [context])}
             items={replies}
             keyOf={(node) => node.annotation.remoteId}
+            {...wanted}
             render={(node) => <ClubThread node={node} />}
           />
         </div>

@@ -1,5 +1,6 @@
 import { type ComponentChildren, createContext } from 'preact';
 import { useContext, useMemo } from 'preact/hooks';
+import type { ClubNode } from '../utils/club/threads';
 import type { ClubLayerView } from '../utils/club/views';
 import { type ClubTime, makeClubTimeFormatter } from '../utils/club/when';
 import { type ClubLayerClient, type ClubLayerState, useClubLayer } from './useClubLayer';
@@ -7,6 +8,14 @@ import { type ClubLayerClient, type ClubLayerState, useClubLayer } from './useCl
 /** What the panel's club views share: the layer, its actions, and one time formatter in the reader's language. */
 export interface ClubPanel extends ClubLayerState {
   formatTime(iso: string): ClubTime;
+  /** A club annotation to bring into view and focus (a new `seq` asks again), or null. */
+  focus: ClubFocus | null;
+}
+
+/** Which club annotation to show: the one the reader clicked on the page (the page's club painting says which). */
+export interface ClubFocus {
+  remoteId: string;
+  seq: number;
 }
 
 const ClubContext = createContext<ClubPanel | null>(null);
@@ -21,6 +30,8 @@ export function ClubProvider(props: {
   locale?: string;
   timeZone?: string;
   now?: () => number;
+  /** Set when the reader clicked a club highlight on the page: its card is shown (unfolding a long list) and focused. */
+  focus?: ClubFocus | null;
   children: ComponentChildren;
 }) {
   const layer = useClubLayer(props.client);
@@ -28,7 +39,11 @@ export function ClubProvider(props: {
     () => makeClubTimeFormatter(props.locale, props.timeZone, props.now),
     [props.locale, props.timeZone, props.now],
   );
-  return <ClubContext.Provider value={{ ...layer, formatTime }}>{props.children}</ClubContext.Provider>;
+  return (
+    <ClubContext.Provider value={{ ...layer, formatTime, focus: props.focus ?? null }}>
+      {props.children}
+    </ClubContext.Provider>
+  );
 }
 
 /** The club layer, or null outside a provider. */
@@ -38,4 +53,27 @@ export const useClub = (): ClubPanel | null => useContext(ClubContext);
 export function useClubView(): (ClubPanel & { view: ClubLayerView }) | null {
   const club = useClub();
   return club?.view ? (club as ClubPanel & { view: ClubLayerView }) : null;
+}
+
+/**
+ * Whether a thread holds the annotation asked for (itself or any reply), for the lists that must show it. A loop
+ * over a stack: threads are at most MAX_REPLY_DEPTH deep, but a list of replies can be thousands long.
+ */
+export function threadHolds(node: ClubNode, remoteId: string): boolean {
+  const stack = [node];
+  while (stack.length > 0) {
+    const next = stack.pop() as ClubNode;
+    if (next.annotation.remoteId === remoteId) return true;
+    stack.push(...next.replies);
+  }
+  return false;
+}
+
+/** The `wanted` and `wantedSeq` of a club list: the thread holding the annotation asked for. */
+export function useWantedThread(): { wanted: ((node: ClubNode) => boolean) | null; wantedSeq: number | undefined } {
+  const focus = useContext(ClubContext)?.focus ?? null;
+  return {
+    wanted: focus ? (node: ClubNode) => threadHolds(node, focus.remoteId) : null,
+    wantedSeq: focus?.seq,
+  };
 }

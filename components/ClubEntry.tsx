@@ -3,7 +3,7 @@ import { i18n } from '#i18n';
 import { localize } from '../utils/catalog/localized';
 import type { CatalogEntry } from '../utils/catalog/schema';
 import type { PanelState } from '../utils/protocol/responses';
-import { ClubProvider } from './ClubContext';
+import { type ClubFocus, ClubProvider } from './ClubContext';
 import { ClubRefresh } from './ClubRefresh';
 import { ClubOtherThreads } from './ClubThreads';
 import { ExportTools } from './ExportTools';
@@ -27,6 +27,8 @@ export interface ClubEntryActions extends Omit<ExportToolsProps, 'copy' | 'langu
   copy(text: string): Promise<boolean>;
   /** The club layer's requests; absent where the panel shows no club layer. */
   club?: ClubLayerClient;
+  /** A club annotation to show and focus (the reader clicked its passage on the page); a new seq asks again. */
+  clubFocus?: ClubFocus | null;
 }
 
 interface ClubEntryProps {
@@ -48,16 +50,17 @@ export function ClubEntry({ state, language, actions }: ClubEntryProps) {
   const [section, setSection] = useState<Section>('questions');
   // A highlight made or clicked on the page is shown in the panel: its card is under the questions.
   const focusSeq = highlights.focus?.seq;
+  const clubFocusSeq = actions.clubFocus?.seq;
   useEffect(() => {
-    if (focusSeq !== undefined) setSection('questions');
-  }, [focusSeq]);
+    if (focusSeq !== undefined || clubFocusSeq !== undefined) setSection('questions');
+  }, [focusSeq, clubFocusSeq]);
 
   const tabs: Tab<Section>[] = [
     {
       id: 'questions',
       label: i18n.t('club.questions'),
       content: actions.club ? (
-        <ClubProvider client={actions.club} locale={language}>
+        <ClubProvider client={actions.club} locale={language} focus={actions.clubFocus ?? null}>
           <QuestionsTab {...{ entry, language, actions, active: section === 'questions' }} />
         </ClubProvider>
       ) : (

@@ -1,9 +1,10 @@
+import { useEffect, useRef } from 'preact/hooks';
 import { i18n } from '#i18n';
 import type { ClubNode } from '../utils/club/threads';
 import { previewQuote, quoteOpening } from '../utils/highlights/groups';
 import { useAnnounce } from './Announcer';
 import { ClubAnnotationActions } from './ClubAnnotationActions';
-import { useClub } from './ClubContext';
+import { useClub, useWantedThread } from './ClubContext';
 import { ClubNote } from './ClubNote';
 import { LazyList } from './LazyList';
 
@@ -15,8 +16,18 @@ import { LazyList } from './LazyList';
 export function ClubThread({ node }: { node: ClubNode }) {
   const club = useClub();
   const announce = useAnnounce();
-  if (!club) return null;
+  const wanted = useWantedThread();
+  const card = useRef<HTMLElement>(null);
   const { annotation, replies } = node;
+  // The reader clicked this annotation's passage on the page: its card comes into view with focus.
+  const asked = club?.focus?.remoteId === annotation.remoteId ? club.focus.seq : undefined;
+  useEffect(() => {
+    if (asked === undefined) return;
+    const element = card.current;
+    if (typeof element?.scrollIntoView === 'function') element.scrollIntoView({ block: 'nearest' });
+    element?.focus();
+  }, [asked]);
+  if (!club) return null;
   const quote = annotation.selectors.find((selector) => selector.type === 'TextQuoteSelector')?.exact ?? '';
   const preview = previewQuote(quote);
   const time = club.formatTime(annotation.createdAt);
@@ -29,6 +40,7 @@ export function ClubThread({ node }: { node: ClubNode }) {
   };
   return (
     <article
+      ref={card}
       class={annotation.replyTo === null ? 'club-card' : 'club-card club-card--reply'}
       tabIndex={-1}
       aria-label={
@@ -59,6 +71,7 @@ export function ClubThread({ node }: { node: ClubNode }) {
           label={i18n.t('clubPanel.repliesTo', [context])}
           items={replies}
           keyOf={(reply) => reply.annotation.remoteId}
+          {...wanted}
           render={(reply) => <ClubThread node={reply} />}
         />
       )}

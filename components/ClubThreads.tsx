@@ -1,7 +1,7 @@
 import { useId } from 'preact/hooks';
 import { i18n } from '#i18n';
 import type { ClubNode } from '../utils/club/threads';
-import { useClubView } from './ClubContext';
+import { useClubView, useWantedThread } from './ClubContext';
 import { ClubThread } from './ClubThread';
 import { LazyList } from './LazyList';
 
@@ -22,6 +22,7 @@ export function ClubQuestionThreads({
   hidden: boolean;
 }) {
   const headingId = useId();
+  const wanted = useWantedThread();
   if (threads.length === 0) return null;
   return (
     <div id={id} class="club-list" hidden={hidden}>
@@ -32,6 +33,7 @@ export function ClubQuestionThreads({
         class="club-threads"
         items={threads}
         keyOf={(node) => node.annotation.remoteId}
+        {...wanted}
         render={(node) => <ClubThread node={node} />}
       />
     </div>
@@ -45,6 +47,7 @@ export function ClubQuestionThreads({
 export function ClubOtherThreads({ questionIds }: { questionIds: readonly string[] }) {
   const club = useClubView();
   const headingId = useId();
+  const wanted = useWantedThread();
   const threads = (club?.view.threads.questions ?? [])
     .filter((group) => group.questionId === null || !questionIds.includes(group.questionId))
     .flatMap((group) => group.threads);
@@ -58,6 +61,7 @@ export function ClubOtherThreads({ questionIds }: { questionIds: readonly string
         class="club-threads"
         items={threads}
         keyOf={(node) => node.annotation.remoteId}
+        {...wanted}
         render={(node) => <ClubThread node={node} />}
       />
     </section>

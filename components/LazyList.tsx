@@ -13,6 +13,10 @@ interface LazyListProps<T> {
   id?: string;
   label?: string;
   step?: number;
+  /** An item that must be shown (the one asked for): the list shows as many steps as it takes to reach it. */
+  wanted?: ((item: T) => boolean) | null;
+  /** Changes with each request, so that the same annotation asked for again is looked for again. */
+  wantedSeq?: number | undefined;
 }
 
 /**
@@ -20,8 +24,13 @@ interface LazyListProps<T> {
  * thousands of annotations on one question (or a hostile service) costs the panel a few dozen elements, not
  * thousands. After "Show more", focus goes to the first item just shown: the button may be gone.
  */
-export function LazyList<T>({ items, keyOf, render, step = LAZY_STEP, ...list }: LazyListProps<T>) {
+export function LazyList<T>(props: LazyListProps<T>) {
+  const { items, keyOf, render, step = LAZY_STEP, wanted, wantedSeq } = props;
   const [shown, setShown] = useState(step);
+  useEffect(() => {
+    const index = wanted ? items.findIndex(wanted) : -1;
+    if (index >= shown) setShown(Math.ceil((index + 1) / step) * step);
+  }, [wantedSeq]);
   const [focusFrom, setFocusFrom] = useState<number | null>(null);
   const root = useRef<HTMLUListElement>(null);
   useEffect(() => {
@@ -35,7 +44,7 @@ export function LazyList<T>({ items, keyOf, render, step = LAZY_STEP, ...list }:
   const next = Math.min(step, rest);
   return (
     <>
-      <ul ref={root} class={list.class} id={list.id} aria-label={list.label}>
+      <ul ref={root} class={props.class} id={props.id} aria-label={props.label}>
         {items.slice(0, shown).map((item) => (
           <li key={keyOf(item)}>{render(item)}</li>
         ))}

@@ -326,6 +326,27 @@ describe('a club too big for the panel', () => {
     expect(document.activeElement).toBe(clubCards()[LAZY_STEP]);
   });
 
+  it('shows and focuses a club annotation asked for (clicked on the page), however far down its list or thread', async () => {
+    const many = Array.from({ length: 100 }, (_, i) => annotation({ quote: `passage ${i}` }));
+    const target = many[57] as (typeof many)[number];
+    const replies = Array.from({ length: 30 }, (_, i) => annotation({ replyTo: target.remoteId, note: `reply ${i}` }));
+    const deep = replies[25] as (typeof replies)[number];
+    const threads = many.map((a) => node(a, a === target ? replies.map((r) => node(r)) : []));
+    const view = layerView({
+      threads: { questions: [{ questionId: 'q2', threads }], onMine: {}, total: 130, unthreaded: 0 },
+    });
+    await mountClub(
+      fakeClient(() => view),
+      [],
+      { remoteId: deep.remoteId, seq: 1 },
+    );
+    await settled();
+    expect(clubCards()).toHaveLength(3 * LAZY_STEP);
+    const focused = document.activeElement as HTMLElement;
+    expect(focused.dataset.remoteId).toBe(deep.remoteId);
+    expect(text(focused.querySelector('.club-note__text'))).toBe('reply 25');
+  });
+
   it('cuts a 1 MB note until “Show all”', async () => {
     const huge = `${'word '.repeat(200_000)}END`;
     const view = layerView({

@@ -2,7 +2,7 @@ import { render } from 'preact';
 import { act } from 'preact/test-utils';
 import { vi } from 'vitest';
 import { Announcer } from '../../../components/Announcer';
-import { ClubProvider } from '../../../components/ClubContext';
+import { type ClubFocus, ClubProvider } from '../../../components/ClubContext';
 import { ClubRefresh } from '../../../components/ClubRefresh';
 import { HighlightsSection } from '../../../components/HighlightsSection';
 import type { ClubLayerClient } from '../../../components/useClubLayer';
@@ -67,11 +67,11 @@ export function fakeClient(view: () => ClubLayerView) {
 }
 
 /** Renders the club's status and the questions with the reader's `highlights`, in a club provider over `client`. */
-export async function mountClub(client: ClubLayerClient, highlights: Highlight[] = []) {
+export async function mountClub(client: ClubLayerClient, highlights: Highlight[] = [], focus: ClubFocus | null = null) {
   await act(async () => {
     render(
       <Announcer>
-        <ClubProvider client={client} locale="en-GB" timeZone="UTC" now={() => NOW}>
+        <ClubProvider client={client} locale="en-GB" timeZone="UTC" now={() => NOW} focus={focus}>
           <ClubRefresh />
           <HighlightsSection
             questions={QUESTIONS}
