@@ -30,9 +30,9 @@ interface QuestionSectionProps {
 /**
  * One of the club's questions, as the reader needs it while reading: the question in full, how many passages
  * they tied to it (which also shows or hides those passages' cards, listed right below), and a button that ties
- * the passage now selected in the article to it. Below the reader's own, the club's highlights on it, where the
- * reader is connected to a club. The selection stays in the article while the reader clicks
- * here: the panel is another document, with a selection of its own.
+ * the passage now selected in the article to it. The selection stays in the article while the reader clicks
+ * here: the panel is another document, with a selection of its own. Below the reader's own highlights come the
+ * club's (when connected to one), folded with them.
  */
 export function QuestionSection(props: QuestionSectionProps) {
   const { question, index, count, open, onToggle, onTie, message, children } = props;

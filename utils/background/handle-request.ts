@@ -195,8 +195,9 @@ async function route(
   if (!context) return refused(i18n.t('errors.noArticle'));
   if (isClubArticleRequest(request)) {
     const reply = await handleClubArticle(request, context, services.club, sender.url);
-    // Opening the club layer counts what is new again (and marks it seen): the toolbar button follows.
-    if (request.type === 'club-layer' && reply.ok) await showClubArticleIndicator(tabId, context.entry, services);
+    // A fetch of the club layer counts what is new again (opening the panel marks it seen): the button follows.
+    const fetched = request.type === 'club-layer' || request.type === 'club-page-layer';
+    if (fetched && reply.ok) await showClubArticleIndicator(tabId, context.entry, services);
     return reply;
   }
   const { hooks } = services.club.core;
