@@ -103,6 +103,9 @@ export default defineConfig({
           testTimeout: 60_000,
           hookTimeout: 60_000,
           fileParallelism: false,
+          // A real browser on a loaded 2-core machine: vitest's 1 s default for `expect.poll` is shorter than a
+          // panel's reload there, and a poll that gives up early fails a test whose behaviour is right.
+          expect: { poll: { timeout: 5_000 } },
         },
       },
     ],

@@ -83,7 +83,14 @@ async function importThenReload(page: Page, extension: boolean): Promise<void> {
       (text) =>
         (
           globalThis as unknown as { chrome: { runtime: { sendMessage(m: unknown): Promise<unknown> } } }
-        ).chrome.runtime.sendMessage({ type: 'import', text, commit: true }),
+        ).chrome.runtime.sendMessage({
+          type: 'import',
+          text,
+          commit: true,
+          mode: 'merge',
+          // The panel's claim (utils/protocol/panel-claim.ts), as its own client sends it: the ticket in its address.
+          panelClaim: { ticket: location.hash.slice(1), ancestors: [...location.ancestorOrigins] },
+        }),
       hostileBackup(10),
     );
     if (!(reply as { ok?: boolean }).ok) throw new Error(`import failed: ${JSON.stringify(reply).slice(0, 300)}`);

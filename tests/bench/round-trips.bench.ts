@@ -104,6 +104,9 @@ async function importHighlights(panel: Frame, passages: readonly BenchPassage[])
         type: 'import',
         text,
         commit: true,
+        mode: 'merge',
+        // The panel's claim (utils/protocol/panel-claim.ts), as its own client sends it: the ticket in its address.
+        panelClaim: { ticket: location.hash.slice(1), ancestors: [...location.ancestorOrigins] },
       }),
     text,
   );
@@ -246,9 +249,12 @@ async function saveToPainted(context: BrowserContext, extensionId: string) {
     panel = await waitForPanelFrame(page, extensionId);
     await panel.evaluate(async (prefix) => {
       const { runtime } = (globalThis as unknown as { chrome: ChromeApi }).chrome;
-      const reply = (await runtime.sendMessage({ type: 'highlights' })) as { value: { highlights: { id: string }[] } };
+      const panelClaim = { ticket: location.hash.slice(1), ancestors: [...location.ancestorOrigins] };
+      const reply = (await runtime.sendMessage({ type: 'highlights', panelClaim })) as {
+        value: { highlights: { id: string }[] };
+      };
       const made = reply.value.highlights.find((h) => !h.id.startsWith(prefix));
-      if (made) await runtime.sendMessage({ type: 'highlight-delete', id: made.id });
+      if (made) await runtime.sendMessage({ type: 'highlight-delete', id: made.id, panelClaim });
     }, BENCH_ID);
     await page.waitForFunction(
       (target) => (window as unknown as Painted).__painted() === target,

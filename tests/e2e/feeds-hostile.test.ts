@@ -112,7 +112,7 @@ describe('a hostile feed', () => {
     const chosen = conflict.getByRole('radio', { name: `Use ${url}` });
     await chosen.focus();
     await page.keyboard.press('Space');
-    await expect.poll(() => page.getByRole('status').textContent()).toContain(url);
+    await expect.poll(() => page.getByRole('status').first().textContent()).toContain(url);
     expect(await seriousViolations(page)).toEqual([]);
 
     // The open article follows the reader's choice without a reload.
@@ -137,7 +137,9 @@ describe('a hostile feed', () => {
     await card(page, url).waitFor();
     const sites = page.getByRole('region', { name: 'Approved feed sites' });
     await sites.getByRole('button', { name: 'Remove approval for http://127.0.0.1' }).click();
-    await expect.poll(() => page.getByRole('status').textContent()).toContain('http://127.0.0.1 is no longer approved');
+    await expect
+      .poll(() => page.getByRole('status').first().textContent())
+      .toContain('http://127.0.0.1 is no longer approved');
     expect(await sites.textContent()).toContain('No site approved yet.');
     const requests = feeds.received.get('/approved.json')?.length;
     await card(page, url)

@@ -83,7 +83,7 @@ function measure(page: Page, panel: { left: number; right: number }): Promise<La
     });
     const scroller = document.scrollingElement as Element;
     const styles = [...document.querySelectorAll('[style]')]
-      .filter((el) => !el.closest('journal-club-panel, journal-club-toolbar'))
+      .filter((el) => !el.closest('journal-club-panel, journal-club-toolbar, journal-club-map'))
       .map((el) => `${el.tagName}: ${el.getAttribute('style')}`)
       .join('\n');
     return {
