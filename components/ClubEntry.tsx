@@ -3,6 +3,9 @@ import { i18n } from '#i18n';
 import { localize } from '../utils/catalog/localized';
 import type { CatalogEntry } from '../utils/catalog/schema';
 import type { PanelState } from '../utils/protocol/responses';
+import { type ClubFocus, ClubProvider } from './ClubContext';
+import { ClubRefresh } from './ClubRefresh';
+import { ClubOtherThreads } from './ClubThreads';
 import { ExportTools } from './ExportTools';
 import { HighlightsSection } from './HighlightsSection';
 import { Markdown } from './Markdown';
@@ -12,6 +15,7 @@ import type { TieResult } from './QuestionSection';
 import type { ShareResult } from './ShareLinkBox';
 import { type Tab, Tabs } from './Tabs';
 import type { useArticleHighlights } from './useArticleHighlights';
+import type { ClubLayerClient } from './useClubLayer';
 
 type ExportToolsProps = Parameters<typeof ExportTools>[0];
 
@@ -21,6 +25,10 @@ export interface ClubEntryActions extends Omit<ExportToolsProps, 'copy' | 'langu
   /** Ties the passage the reader selected in the article to a question. */
   tie(questionId: string): Promise<TieResult>;
   copy(text: string): Promise<boolean>;
+  /** The club layer's requests; absent where the panel shows no club layer. */
+  club?: ClubLayerClient;
+  /** A club annotation to show and focus (the reader clicked its passage on the page); a new seq asks again. */
+  clubFocus?: ClubFocus | null;
 }
 
 interface ClubEntryProps {
@@ -42,15 +50,22 @@ export function ClubEntry({ state, language, actions }: ClubEntryProps) {
   const [section, setSection] = useState<Section>('questions');
   // A highlight made or clicked on the page is shown in the panel: its card is under the questions.
   const focusSeq = highlights.focus?.seq;
+  const clubFocusSeq = actions.clubFocus?.seq;
   useEffect(() => {
-    if (focusSeq !== undefined) setSection('questions');
-  }, [focusSeq]);
+    if (focusSeq !== undefined || clubFocusSeq !== undefined) setSection('questions');
+  }, [focusSeq, clubFocusSeq]);
 
   const tabs: Tab<Section>[] = [
     {
       id: 'questions',
       label: i18n.t('club.questions'),
-      content: <QuestionsTab {...{ entry, language, actions, active: section === 'questions' }} />,
+      content: actions.club ? (
+        <ClubProvider client={actions.club} locale={language} focus={actions.clubFocus ?? null}>
+          <QuestionsTab {...{ entry, language, actions, active: section === 'questions' }} />
+        </ClubProvider>
+      ) : (
+        <QuestionsTab {...{ entry, language, actions, active: section === 'questions' }} />
+      ),
     },
     { id: 'summary', label: i18n.t('club.summary'), content: <Markdown source={localize(entry.summary, language)} /> },
     {
@@ -97,6 +112,7 @@ function QuestionsTab({ entry, language, actions, active }: QuestionsTabProps) {
           {highlights.error}
         </p>
       )}
+      <ClubRefresh />
       {highlights.data ? (
         <HighlightsSection
           questions={questions}
@@ -122,6 +138,7 @@ function QuestionsTab({ entry, language, actions, active }: QuestionsTabProps) {
         // Without the reader's highlights (they could not be read) the questions are still the club's to show.
         <QuestionList questions={entry.questions} language={language} />
       )}
+      <ClubOtherThreads questionIds={questions.map((question) => question.id)} />
       {highlights.data && highlights.data.skipped > 0 ? (
         <p role="status" class="panel__error">
           {i18n.t('club.damaged', highlights.data.skipped)}

@@ -4,9 +4,11 @@ import { GUARDED } from '../utils/panel/click-guard';
 import type { Reply } from '../utils/protocol/reply';
 import type { ExportFormat, ImportMode } from '../utils/protocol/requests';
 import type { BackgroundResponses, ExportedFile, ImportOutcome, Settings } from '../utils/protocol/responses';
+import { useClubView } from './ClubContext';
 
 interface ExportToolsProps {
-  exportFile(format: ExportFormat): Promise<Reply<ExportedFile>>;
+  /** `includeClub`: the Markdown digest also lists the club's highlights (the checkbox, when connected). */
+  exportFile(format: ExportFormat, options?: { includeClub: boolean }): Promise<Reply<ExportedFile>>;
   shareAll(): Promise<Reply<BackgroundResponses['share-all']>>;
   backup(): Promise<Reply<ExportedFile>>;
   importFile(text: string, commit: boolean, mode: ImportMode): Promise<Reply<ImportOutcome>>;
@@ -32,9 +34,12 @@ export function ExportTools(props: ExportToolsProps) {
   const [allLink, setAllLink] = useState<string | null>(null);
   const [pending, setPending] = useState<Pending>(null);
   const say = (text: string, alert = false) => setMessage({ text, alert });
+  const connected = useClubView()?.view.connected === true;
+  const [includeClub, setIncludeClub] = useState(false);
 
   const exported = async (format: ExportFormat, action: 'copy' | 'download') => {
-    const file = await props.exportFile(format);
+    const withClub = format === 'markdown' && connected && includeClub;
+    const file = await (withClub ? props.exportFile(format, { includeClub: true }) : props.exportFile(format));
     if (!file.ok) return say(file.error, true);
     if (action === 'download') {
       props.download(file.value);
@@ -100,6 +105,16 @@ export function ExportTools(props: ExportToolsProps) {
           {i18n.t('export.shareAll')}
         </button>
       </div>
+      {connected && (
+        <label class="tools__setting">
+          <input
+            type="checkbox"
+            checked={includeClub}
+            onChange={(event) => setIncludeClub((event.currentTarget as HTMLInputElement).checked)}
+          />{' '}
+          {i18n.t('export.includeClub')}
+        </label>
+      )}
       {allLink && (
         <p class="share__result">
           <label class="share__label" for="share-all-url">

@@ -4,6 +4,7 @@ import { sharedLabel } from '../utils/exchange/markdown-export';
 import { type ClubQuestion, type HighlightItem, previewQuote, quoteOpening } from '../utils/highlights/groups';
 import { GUARDED } from '../utils/panel/click-guard';
 import { useAnnounce } from './Announcer';
+import { CardClub } from './CardClub';
 import { NoteEditor } from './NoteEditor';
 import { QuestionChip } from './QuestionChip';
 import { QuestionSelect } from './QuestionSelect';
@@ -210,6 +211,7 @@ export function HighlightCard(props: HighlightCardProps) {
           copy={props.copy}
         />
       )}
+      <CardClub highlightId={highlight.id} context={opening} />
       {error && (
         <p class="hl-error" role="alert">
           {error}

@@ -13,6 +13,8 @@ export interface NoteEditorProps {
   disabled?: boolean | undefined;
   /** Names the highlight for screen readers, since several editors may be open at once. */
   context?: string | undefined;
+  /** The field's visible name; "Note" by default (a reply to the club names itself). */
+  label?: string | undefined;
 }
 
 /** Only the last stretch before the limit is announced, so typing is not read out keystroke by keystroke. */
@@ -22,7 +24,8 @@ const ANNOUNCE_FROM = Math.floor(NOTE_MAX_LENGTH * 0.9);
 const APPLE_KEYS = /Mac|iPhone|iPad/.test(globalThis.navigator?.platform ?? '');
 
 /** A plain-text note editor: Ctrl/Cmd+Enter saves, Escape cancels without collapsing the panel around it. */
-export function NoteEditor({ initialNote, onSave, onClose, focusKey, disabled = false, context }: NoteEditorProps) {
+export function NoteEditor(props: NoteEditorProps) {
+  const { initialNote, onSave, onClose, focusKey, disabled = false, context, label } = props;
   const [text, setText] = useState(initialNote);
   const [saving, setSaving] = useState(false);
   const [error, setError] = useState<string | null>(null);
@@ -68,7 +71,7 @@ export function NoteEditor({ initialNote, onSave, onClose, focusKey, disabled = 
   return (
     <div class="hl-editor">
       <label for={`${id}-note`} class="hl-editor__label">
-        {i18n.t('notes.label')}
+        {label ?? i18n.t('notes.label')}
         {context && <span class="visually-hidden">{i18n.t('notes.labelFor', [context])}</span>}
       </label>
       <textarea

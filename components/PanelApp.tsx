@@ -7,9 +7,11 @@ import type { Reply } from '../utils/protocol/reply';
 import type { ExportFormat, ImportMode } from '../utils/protocol/requests';
 import type { BackgroundClient, ExportedFile, PanelState, Settings } from '../utils/protocol/responses';
 import type { PanelEvent, PanelLayout } from '../utils/protocol/tab-messages';
+import type { ClubFocus } from './ClubContext';
 import { CollapsedTab } from './CollapsedTab';
 import { Panel } from './Panel';
 import { type PanelEvents, useArticleHighlights } from './useArticleHighlights';
+import { clubLayerClient } from './useClubLayer';
 
 type Load = { status: 'loading' } | { status: 'ready'; state: PanelState } | { status: 'failed'; error: string };
 
@@ -47,14 +49,20 @@ export function PanelApp({ language, send, events }: PanelAppProps) {
     },
     [send, showLayout, layoutRequests],
   );
+  // A club highlight clicked on the page: the panel shows its thread (a new sequence number each time).
+  const [clubFocus, setClubFocus] = useState<ClubFocus | null>(null);
   const onPanelEvent = useCallback(
     (event: PanelEvent) => {
       if (event.type === 'layout') showLayout(event.layout);
       else if (event.type === 'state') setLoad(loaded(event.state));
+      else if (event.type === 'focus-club-highlight') {
+        setClubFocus((current) => ({ remoteId: event.remoteId, seq: (current?.seq ?? 0) + 1 }));
+      }
     },
     [showLayout],
   );
   const highlights = useArticleHighlights(send, events, onPanelEvent);
+  const club = useMemo(() => clubLayerClient(send), [send]);
   const [settings, setSettings] = useState<Settings | null>(null);
   useEffect(() => {
     void send({ type: 'settings' }).then((reply) => reply.ok && setSettings(reply.value));
@@ -73,7 +81,9 @@ export function PanelApp({ language, send, events }: PanelAppProps) {
     return <CollapsedTab takeFocus={tabTakesFocus} onOpen={() => changeLayout('open')} />;
   }
   const actions = {
+    clubFocus,
     highlights,
+    club,
     copy: (text: string) => copyText(text),
     download: (file: ExportedFile) => downloadText(file),
     share: async (id: string) => {
@@ -82,7 +92,8 @@ export function PanelApp({ language, send, events }: PanelAppProps) {
     },
     tie: (questionId: string) => send({ type: 'tie-selection', questionId }),
     shareAll: () => send({ type: 'share-all' }),
-    exportFile: (format: ExportFormat) => send({ type: 'export', format }),
+    exportFile: (format: ExportFormat, options?: { includeClub: boolean }) =>
+      send({ type: 'export', format, ...(options?.includeClub && { includeClub: true }) }),
     backup: () => send({ type: 'backup' }),
     importFile: (text: string, commit: boolean, mode: ImportMode) => send({ type: 'import', text, commit, mode }),
     settings,

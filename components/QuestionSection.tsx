@@ -5,6 +5,7 @@ import { type ClubQuestion, countLabel, questionHeading, shortenText } from '../
 import type { Highlight } from '../utils/highlights/highlight';
 import { GUARDED } from '../utils/panel/click-guard';
 import { useAnnounce } from './Announcer';
+import { ClubQuestionThreads, useClubThreadsFor } from './ClubThreads';
 import { QuestionChip } from './QuestionChip';
 
 /** What tying the article's selection to a question came to: the new highlight, or why there is none. */
@@ -30,12 +31,15 @@ interface QuestionSectionProps {
  * One of the club's questions, as the reader needs it while reading: the question in full, how many passages
  * they tied to it (which also shows or hides those passages' cards, listed right below), and a button that ties
  * the passage now selected in the article to it. The selection stays in the article while the reader clicks
- * here: the panel is another document, with a selection of its own.
+ * here: the panel is another document, with a selection of its own. Below the reader's own highlights come the
+ * club's (when connected to one), folded with them.
  */
 export function QuestionSection(props: QuestionSectionProps) {
   const { question, index, count, open, onToggle, onTie, message, children } = props;
   const headingId = useId();
   const listId = useId();
+  const clubId = useId();
+  const club = useClubThreadsFor(question.id);
   const [tying, setTying] = useState(false);
   const announce = useAnnounce();
   const number = String(index + 1);
@@ -60,12 +64,18 @@ export function QuestionSection(props: QuestionSectionProps) {
       </h2>
       <p class="question">{question.text}</p>
       <div class="q-section__actions">
-        {count > 0 ? (
-          <button type="button" class="q-count" aria-expanded={open} aria-controls={listId} onClick={onToggle}>
+        {count + club.length > 0 ? (
+          <button
+            type="button"
+            class="q-count"
+            aria-expanded={open}
+            aria-controls={[count > 0 && listId, club.length > 0 && clubId].filter(Boolean).join(' ')}
+            onClick={onToggle}
+          >
             <span class="q-count__arrow" aria-hidden="true">
               {open ? '▾' : '▸'}
             </span>
-            {countLabel(count)}
+            {club.length > 0 ? i18n.t('clubPanel.counts', [String(count), String(club.length)]) : countLabel(count)}
           </button>
         ) : (
           <span class="q-count q-count--none">{countLabel(0)}</span>
@@ -89,6 +99,7 @@ export function QuestionSection(props: QuestionSectionProps) {
           {children}
         </ul>
       )}
+      <ClubQuestionThreads threads={club} id={clubId} hidden={!open} />
     </section>
   );
 }

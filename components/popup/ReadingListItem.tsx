@@ -2,6 +2,7 @@ import { i18n } from '#i18n';
 import { localize } from '../../utils/catalog/localized';
 import { formatPartialDate } from '../../utils/catalog/partial-date';
 import type { ReadingListEntry } from '../../utils/popup/reading-list';
+import { ClubNewCount } from './ClubNewCount';
 
 interface ReadingListItemProps {
   entry: ReadingListEntry;
@@ -34,6 +35,7 @@ export function ReadingListItem({ entry, language, current }: ReadingListItemPro
             {i18n.t('popup.highlights', entry.highlights)}
           </span>
         )}
+        <ClubNewCount count={entry.clubNew} class="entry__club-new" />
         <a
           class="entry__discussion"
           href={entry.postUrl}

@@ -3,6 +3,7 @@ import { i18n } from '#i18n';
 import { localize } from '../../utils/catalog/localized';
 import type { TabStatus } from '../../utils/popup/tab-status';
 import type { Reply } from '../../utils/protocol/reply';
+import { ClubNewCount } from './ClubNewCount';
 import { ClubPostStatus } from './ClubPostStatus';
 
 export type StatusLoad =
@@ -76,6 +77,7 @@ export function TabStatusCard({ load, language, shortcut, onOpenPanel, onReadArt
       <StatusBadge kind={tab.kind} />
       <div class="status__text">
         <p class="status__title">{i18n.t('popup.clubArticle', [localize(tab.title, language)])}</p>
+        <ClubNewCount count={tab.clubNew} class="status__club-new" />
         <div class="status__actions">
           <button
             type="button"

@@ -73,6 +73,7 @@ export default defineContentScript({
         const page = startPageHighlighting(integration, entry, sendToBackground, uiLanguage());
         highlighting = { entryId: entry.id, page };
       } else void highlighting.page.refresh();
+      highlighting?.page.setNewVisibility(prefs.clubVisibility ?? null);
       if (shared && !removeShared) {
         if (shared.ok) removeShared = showSharedPassages(integration, shared.items);
         forgetShareFragment(window, stripSharePayload);
@@ -131,6 +132,9 @@ export default defineContentScript({
           break;
         case 'club-layer-changed':
           void highlighting?.page.refreshClub();
+          break;
+        case 'club-highlight-reveal':
+          highlighting?.page.revealClub(command.remoteId);
           break;
         case 'highlight-reveal': {
           // The passage takes keyboard focus, so Tab and the screen reader go on from it.

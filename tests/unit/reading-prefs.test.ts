@@ -21,11 +21,11 @@ beforeEach(async () => {
 });
 
 describe('side by side and the panel width', () => {
-  it('starts side by side at 400 px, and tells the page only those two settings', async () => {
+  it('starts side by side at 400 px, and tells the page only those two settings (and no club visibility)', async () => {
     await handleRequest({ type: 'settings-update', shareBase: 'page' }, panelPage, world.services);
     expect(await handleRequest({ type: 'reading-prefs' }, page, world.services)).toEqual({
       ok: true,
-      value: { sideBySide: true, panelWidth: 400 },
+      value: { sideBySide: true, panelWidth: 400, clubVisibility: null },
     });
   });
 
@@ -45,7 +45,7 @@ describe('side by side and the panel width', () => {
     expect(world.sent).toEqual([{ type: 'reading-prefs', prefs: { sideBySide: false, panelWidth: 400 } }]);
     expect(await handleRequest({ type: 'reading-prefs' }, page, world.services)).toEqual({
       ok: true,
-      value: { sideBySide: false, panelWidth: 400 },
+      value: { sideBySide: false, panelWidth: 400, clubVisibility: null },
     });
   });
 

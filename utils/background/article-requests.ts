@@ -1,9 +1,9 @@
 import { i18n } from '#i18n';
 import { doiKey } from '../article/doi';
-import { localize } from '../catalog/localized';
 import type { BackgroundRequest } from '../protocol/requests';
 import type { PanelLayout } from '../protocol/tab-messages';
 import { actionIndicatorFor } from './action-indicator';
+import { showClubArticleIndicator } from './club-badge';
 import { refused } from './reply';
 import type { BackgroundServices, Handled } from './services';
 
@@ -53,10 +53,7 @@ export async function articleDetected(
     ...(documentId && { documentId }),
   });
   // The reader is waiting for the panel; the toolbar button can be updated meanwhile.
-  await Promise.all([
-    services.injectPanel(tabId),
-    services.showIndicator(tabId, actionIndicatorFor('club-article', localize(entry.club.name, services.language))),
-  ]);
+  await Promise.all([services.injectPanel(tabId), showClubArticleIndicator(tabId, entry, services)]);
   // The panel script waits for its frame before moving focus into it.
   if (arriving) await services.sendToTab(tabId, { type: 'panel-focus' });
   return { ok: true, value: 'club-article' };

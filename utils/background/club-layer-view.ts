@@ -2,11 +2,12 @@ import { doiKey } from '../article/doi';
 import type { CatalogEntry } from '../catalog/schema';
 import type { ClubArticle } from '../club/backend';
 import type { ClubConnection } from '../club/connection';
+import { clubArticleOf } from '../club/draft';
 import { paintOrder } from '../club/paint-order';
 import { type ClubShare, statusOf } from '../club/share-state';
 import { buildThreads, type ClubThreads } from '../club/threads';
 import type { ClubLayerView, ClubPageHighlight, ClubShareView } from '../club/views';
-import type { CachedListing } from './club-layer';
+import type { CachedListing, ClubLayer } from './club-layer';
 import { failureText } from './club-messages';
 import type { ClubService } from './club-service';
 
@@ -73,5 +74,27 @@ export function pageView(listing: CachedListing | null, shares: readonly ClubSha
           annotation.replyTo === null && annotation.selectors.length > 0 && !mine.has(annotation.remoteId),
       )
       .map(({ remoteId, questionId, selectors }) => ({ remoteId, questionId, selectors })),
+  );
+}
+
+/**
+ * The club's threads on an article for the Markdown digest: the cached listing (fetched again only when older
+ * than the layer's interval), without the reader's own shared highlights, which the digest lists as theirs.
+ * Null when not connected.
+ */
+export async function digestThreads(
+  club: { core: ClubService; layer: ClubLayer },
+  entry: CatalogEntry,
+  doi: string,
+): Promise<ClubThreads | null> {
+  if (!(await club.core.active())) return null;
+  const article = clubArticleOf(entry, doi);
+  const listing = await club.layer.listing(article);
+  if (!listing) return null;
+  const shares = await articleShares(club.core, article);
+  return buildThreads(
+    listing.annotations,
+    localCopies(shares),
+    entry.questions.map((q) => q.id),
   );
 }

@@ -36,6 +36,7 @@ const ARTICLE_REQUESTS = [
   'club-reply',
   'club-edit',
   'club-delete',
+  'club-highlight-reveal',
 ] as const;
 
 export type ClubOptionsRequest = Request<(typeof OPTIONS_REQUESTS)[number]>;
@@ -100,6 +101,8 @@ export function handleClubArticle(
       case 'club-edit':
       case 'club-delete':
         return ownAnnotation(request, context, club);
+      case 'club-highlight-reveal':
+        return revealOnPage(request.remoteId, context, club);
     }
   });
 }
@@ -153,6 +156,20 @@ async function pageLayer(context: HighlightContext, { core, layer }: Club, pageU
   if (!paintsOn(pageUrl ?? context.record.pageUrl, context.entry, local.value.highlights, confirmed)) return ok([]);
   const article = clubArticleOf(context.entry, context.record.article.doi);
   return ok(pageView(await layer.listing(article), await articleShares(core, article)));
+}
+
+/**
+ * Asks the page to scroll to a club highlight it painted. Only a highlight of the cached listing is named to the
+ * page (the page knows those ids from `club-page-layer`); a page that did not paint it ignores the message.
+ */
+async function revealOnPage(remoteId: string, context: HighlightContext, { layer }: Club) {
+  const article = clubArticleOf(context.entry, context.record.article.doi);
+  const listed = (await layer.cached(article))?.annotations ?? [];
+  if (!listed.some((annotation) => annotation.remoteId === remoteId && annotation.selectors.length > 0)) {
+    return refused(i18n.t('clubService.notListed'));
+  }
+  await context.sendToTab({ type: 'club-highlight-reveal', remoteId });
+  return ok(null);
 }
 
 /**

@@ -1,5 +1,6 @@
 import type { CatalogIndex } from '../catalog/lookup';
 import {
+  type DigestClub,
   entryByArticlePage,
   exportBackup,
   exportMarkdown,
@@ -23,13 +24,15 @@ function fileName(stem: string, extension: string, now: Date): string {
 
 /**
  * The reader's highlights on this article as a Markdown digest for the club's discussion (each quote linked by
- * its share link) or as W3C Web Annotations for other annotation tools.
+ * its share link; with `club`, the club's highlights under them) or as W3C Web Annotations for other annotation
+ * tools. The club's part is a bonus: if it cannot be had, the digest is the reader's alone.
  */
 export async function exportArticle(
   format: ExportFormat,
   context: HighlightContext,
   language: string,
   shareLinkFor: (highlight: Highlight) => Promise<string | null>,
+  club?: () => Promise<DigestClub | null>,
 ): Promise<Reply<ExportedFile>> {
   const listed = await listArticleHighlights(context);
   if (!listed.ok) return fromStorage(listed);
@@ -52,6 +55,7 @@ export async function exportArticle(
     language,
     now,
     shareLinkFor: (highlight) => links.get(highlight.id) ?? null,
+    club: club ? await club().catch(() => null) : null,
   });
   return {
     ok: true,

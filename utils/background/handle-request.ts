@@ -4,6 +4,8 @@ import type { Reply } from '../protocol/reply';
 import type { BackgroundRequest } from '../protocol/requests';
 import type { BackgroundResponses } from '../protocol/responses';
 import { articleDetected, articleGone, issueTicket, panelLayout, panelState, showPanel } from './article-requests';
+import { showClubArticleIndicator } from './club-badge';
+import { digestThreads } from './club-layer-view';
 import { activateClubHighlight, clubHighlightsSetting } from './club-page-requests';
 import {
   afterHighlight,
@@ -100,6 +102,7 @@ const SENDERS: Record<BackgroundRequest['type'], 'page' | 'panel' | 'either' | '
   // The panel and the options page are both extension pages; the page's script only reads the layer it paints.
   'club-highlights-setting': 'extension',
   'club-highlight-activated': 'page',
+  'club-highlight-reveal': 'panel',
 };
 
 /** A panel request counts only from the frame the tab's panel script created (its ticket checked by the caller). */
@@ -197,7 +200,11 @@ async function route(
   if (!context) return refused(i18n.t('errors.noArticle'));
   if (isClubArticleRequest(request)) {
     const shown = async () => (await services.settings.get()).clubHighlights;
-    return handleClubArticle(request, context, services.club, sender.url, shown);
+    const reply = await handleClubArticle(request, context, services.club, sender.url, shown);
+    // A fetch of the club layer counts what is new again (opening the panel marks it seen): the button follows.
+    const fetched = request.type === 'club-layer' || request.type === 'club-page-layer';
+    if (fetched && reply.ok) await showClubArticleIndicator(tabId, context.entry, services);
+    return reply;
   }
   const { hooks } = services.club.core;
   const linkOptions = async () => ({
@@ -244,10 +251,14 @@ async function route(
       return shareAll(context, await linkOptions());
     case 'export': {
       const options = await linkOptions();
-      return exportArticle(request.format, context, services.language, async (highlight) => {
+      const club = request.includeClub
+        ? () => digestThreads(services.club, context.entry, context.record.article.doi)
+        : undefined;
+      const shareLinkFor = async (highlight: Highlight) => {
         const link = await linkFor(highlight, context, options);
         return link.ok ? link.value.url : null;
-      });
+      };
+      return exportArticle(request.format, context, services.language, shareLinkFor, club);
     }
   }
 }

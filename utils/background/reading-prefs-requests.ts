@@ -3,13 +3,17 @@ import type { BackgroundRequest } from '../protocol/requests';
 import type { Settings } from '../protocol/responses';
 import type { BackgroundServices, Handled, RequestSender } from './services';
 
-/** The two settings the page's script may read: never the rest of the reader's settings. */
+/** The two settings the page's script may read (with the club's default visibility): never the rest. */
 function readingPrefsOf(settings: Settings): ReadingPrefs {
   return { sideBySide: settings.sideBySide, panelWidth: settings.panelWidth };
 }
 
 export async function readingPrefs(services: BackgroundServices): Handled<'reading-prefs'> {
-  return { ok: true, value: readingPrefsOf(await services.settings.get()) };
+  const connection = await services.club.core.deps.storage.connection().catch(() => null);
+  return {
+    ok: true,
+    value: { ...readingPrefsOf(await services.settings.get()), clubVisibility: connection?.defaultVisibility ?? null },
+  };
 }
 
 /**

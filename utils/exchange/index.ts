@@ -23,6 +23,7 @@ export {
   readImport,
 } from './import';
 export { IMPORT_MAX_CHARS, IMPORT_MAX_ITEMS } from './limits';
+export type { DigestClub, DigestClubNode } from './markdown-club';
 export { exportMarkdown, type MarkdownOptions } from './markdown-export';
 export {
   ANNOTATION_CONTEXT,

@@ -4,6 +4,7 @@ import { localize } from '../catalog/localized';
 import type { CatalogEntry } from '../catalog/schema';
 import type { Highlight } from '../highlights/highlight';
 import { byPageOrder, doiUrl } from './common';
+import { clubBlocks, type DigestClub, type DigestClubNode } from './markdown-club';
 
 /**
  * The Markdown digest a reader pastes into the club's discussion (blog comments, a forum): the article, then
@@ -27,6 +28,8 @@ export interface MarkdownOptions {
   shareLinkFor?: (highlight: Highlight) => string | null;
   /** When the digest is made; the digest says "as of" this (local) date. */
   now?: Date;
+  /** The club's highlights, to add under each question after the reader's ("Include the club's highlights"). */
+  club?: DigestClub | null;
 }
 
 /**
@@ -47,18 +50,30 @@ export function exportMarkdown(
     (list ?? others).push(highlight);
   }
 
+  const clubOf = (questionId: string) =>
+    options.club?.questions.find((group) => group.questionId === questionId)?.threads ?? [];
+  const known = new Set(entry.questions.map((question) => question.id));
+  const clubOthers: DigestClubNode[] = (options.club?.questions ?? [])
+    .filter((group) => group.questionId === null || !known.has(group.questionId))
+    .flatMap((group) => group.threads);
+
   entry.questions.forEach((question, index) => {
     const answers = byQuestion.get(question.id) ?? [];
-    if (answers.length === 0) return;
+    const club = clubOf(question.id);
+    if (answers.length === 0 && club.length === 0) return;
     const text = escapeLine(collapseSpace(localize(question.text, options.language)));
     blocks.push(`**${i18n.t('highlights.questionText', [String(index + 1), text])}**`);
     for (const highlight of answers) blocks.push(...highlightBlocks(highlight, options));
+    blocks.push(...clubBlocks(club, ESCAPES));
   });
-  if (others.length > 0) {
+  if (others.length > 0 || clubOthers.length > 0) {
     blocks.push(`**${i18n.t('markdown.otherHighlights')}**`);
     for (const highlight of others) blocks.push(...highlightBlocks(highlight, options));
+    blocks.push(...clubBlocks(clubOthers, ESCAPES));
   }
-  if (highlights.length === 0) blocks.push(i18n.t('markdown.none'));
+  if (highlights.length === 0 && clubOthers.length === 0 && !entry.questions.some((q) => clubOf(q.id).length > 0)) {
+    blocks.push(i18n.t('markdown.none'));
+  }
 
   blocks.push(i18n.t('markdown.asOf', [localDate(options.now ?? new Date())]));
   return `${blocks.join('\n\n')}\n`;
@@ -91,6 +106,8 @@ function highlightBlocks(highlight: Highlight, options: MarkdownOptions): string
   const shared = highlight.sharedFrom === undefined ? [] : [`_${escapeLine(sharedLabel(highlight.sharedFrom))}_`];
   return note === '' ? [quoted, ...shared] : [quoted, note, ...shared];
 }
+
+const ESCAPES = { line: escapeLine, paragraph: escapeParagraph, space: collapseSpace };
 
 /** Two trailing spaces: a CommonMark hard break that is invisible where the text is shown plain. */
 const HARD_BREAK = '  \n';

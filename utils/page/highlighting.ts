@@ -213,7 +213,11 @@ export function startPageHighlighting(
     /** Asks the background again what to paint of the club (`club-layer-changed`). */
     refreshClub: () => club.refresh(),
     reveal: (id: string) => annotator.reveal(id),
+    /** Scrolls to a club highlight the panel named (the reader clicked its quote); false when it is not painted. */
+    revealClub: (remoteId: string) => club.reveal(remoteId),
     tieFromPanel,
+    /** Who the toolbar says a new highlight will be visible to (the club's default), or nothing without a club. */
+    setNewVisibility: (visibility: 'only-me' | 'club' | null) => toolbar.setVisibility(visibility),
     /** Where a highlight is drawn now, if it is. */
     rangeOf: (id: string) => annotator.rangeOf(id),
     /** The text fragment (`text=…`) that makes a browser without the extension find this highlight's passage. */

@@ -9,6 +9,11 @@ export interface ReadingPrefs {
   sideBySide: boolean;
   /** The open panel's width in CSS pixels, as the reader last dragged it. */
   panelWidth: number;
+  /**
+   * Who a new highlight will be visible to, for the selection toolbar to say: the club connection's default, or
+   * null when not connected. Not a secret (it names no club, no account); only the `reading-prefs` answer has it.
+   */
+  clubVisibility?: 'only-me' | 'club' | null;
 }
 
 /**

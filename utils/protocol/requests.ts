@@ -108,7 +108,12 @@ export const BackgroundRequestSchema = v.variant('type', [
   /** The reader saves a highlight shared with them (by its place in the shared link). */
   v.object({ type: v.literal('shared-save'), index: v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(999)) }),
   /** The article's highlights as a Markdown digest or W3C Web Annotations. */
-  v.object({ type: v.literal('export'), format: v.picklist(EXPORT_FORMATS) }),
+  v.object({
+    type: v.literal('export'),
+    format: v.picklist(EXPORT_FORMATS),
+    /** The Markdown digest also lists the club's highlights, names and replies under each question. */
+    includeClub: v.optional(v.boolean()),
+  }),
   /** Every highlight of every article, as a backup file. */
   v.object({ type: v.literal('backup') }),
   /** A backup or Web Annotations file to import: planned (summary only) or, with `commit`, written. */
@@ -185,6 +190,8 @@ export const BackgroundRequestSchema = v.variant('type', [
   v.object({ type: v.literal('club-highlights-setting'), show: v.optional(v.boolean()) }),
   /** The page's script: the reader clicked a painted club highlight; the panel opens at its thread. */
   v.object({ type: v.literal('club-highlight-activated'), remoteId }),
+  /** The panel: scroll the page to a club highlight it painted (the reader clicked its quote). */
+  v.object({ type: v.literal('club-highlight-reveal'), remoteId }),
 ]);
 export type BackgroundRequest = v.InferOutput<typeof BackgroundRequestSchema>;
 

@@ -138,6 +138,7 @@ export interface BackgroundResponses extends DetectorResponses {
   'club-delete': ClubLayerView;
   'club-highlights-setting': boolean;
   'club-highlight-activated': null;
+  'club-highlight-reveal': null;
 }
 
 /** The request function of the extension's own pages and scripts, over every request. */

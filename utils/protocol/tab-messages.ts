@@ -22,6 +22,8 @@ export type TabMessage =
   | { type: 'panel-layout'; layout: PanelLayout }
   | { type: 'highlights-changed' }
   | { type: 'highlight-reveal'; id: string }
+  /** Scrolls to a club highlight the page painted, by the club service's id (the panel's club list). */
+  | { type: 'club-highlight-reveal'; remoteId: string }
   /** Goes to the next or previous highlight (the keyboard commands; the page ignores it while the reader types). */
   | { type: 'highlight-step'; direction: 'next' | 'previous' }
   | { type: 'page-focus' }

@@ -18,6 +18,11 @@ interface SelectionToolbarProps {
   tips: 'up' | 'down';
   /** A line for the reader under the buttons (why highlighting failed), or null. */
   message: string | null;
+  /**
+   * Who a new highlight will be visible to, once the reader is connected to a club ("Only me" or "My club", the
+   * club's default); null (not connected) shows nothing, since then nothing leaves the browser anyway.
+   */
+  visibility?: 'only-me' | 'club' | null;
 }
 
 /** Long enough to recognise a question, short enough for a tooltip over the article. */
@@ -35,7 +40,7 @@ const TIP_LENGTH = 80;
  * Only trusted clicks count: the toolbar's shadow root is open, and a page must not make highlights by clicking
  * its buttons from a script.
  */
-export function SelectionToolbar({ questions, onTie, tips, message }: SelectionToolbarProps) {
+export function SelectionToolbar({ questions, onTie, tips, message, visibility = null }: SelectionToolbarProps) {
   const [active, setActive] = useState(0);
   const buttons = useRef<(HTMLButtonElement | null)[]>([]);
   const count = questions.length + 1;
@@ -68,6 +73,7 @@ export function SelectionToolbar({ questions, onTie, tips, message }: SelectionT
         role="toolbar"
         aria-label={i18n.t('toolbar.label')}
         aria-orientation="horizontal"
+        aria-describedby={visibility ? 'visibility' : undefined}
         class="toolbar"
         onKeyDown={onKeyDown}
       >
@@ -103,6 +109,12 @@ export function SelectionToolbar({ questions, onTie, tips, message }: SelectionT
           {i18n.t('toolbar.highlightTip')}
         </span>
       </div>
+      {visibility && (
+        <p class="visibility" id="visibility">
+          <span aria-hidden="true">{visibility === 'club' ? '👥 ' : '🔒 '}</span>
+          {visibility === 'club' ? i18n.t('toolbar.visibleClub') : i18n.t('toolbar.visibleOnlyMe')}
+        </p>
+      )}
       {/* Always present, so that screen readers announce what appears in it. */}
       <p class="message" role="status">
         {message}

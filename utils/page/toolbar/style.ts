@@ -101,6 +101,13 @@ button:focus-visible {
   border-radius: 0 5px 5px 0;
 }
 
+.visibility {
+  margin: 0;
+  padding: 2px 6px 0;
+  font-size: 0.85em;
+  white-space: nowrap;
+}
+
 .message {
   /* As wide as the buttons above it: a width of 0 keeps a long message from widening the toolbar, the minimum
      then stretches it to the toolbar's width (and, under only a few buttons, to a readable width). */

@@ -32,6 +32,8 @@ export interface SelectionToolbar {
    * The shadow root is open: never put the reader's notes in a message.
    */
   showMessage(message: string): void;
+  /** Says who a new highlight will be visible to ("Only me", "My club"), or nothing (null: no club). */
+  setVisibility(visibility: 'only-me' | 'club' | null): void;
   /** Hides it; callbacks never hide it themselves, the caller decides. */
   hide(): void;
   isShown(): boolean;
@@ -63,6 +65,7 @@ export function mountSelectionToolbar(doc: Document, options: SelectionToolbarOp
   shadow.append(container);
   let shown = false;
   let message: string | null = null;
+  let visibility: 'only-me' | 'club' | null = null;
   let tips: 'up' | 'down' = 'up';
   let anchor: { rect: DOMRectReadOnly; focusEnd: 'start' | 'end' } | null = null;
 
@@ -83,7 +86,7 @@ export function mountSelectionToolbar(doc: Document, options: SelectionToolbarOp
       tampered = false;
     }
     render(
-      h(ToolbarView, { questions: options.questions, onTie: (id) => options.onTie(id), tips, message }),
+      h(ToolbarView, { questions: options.questions, onTie: (id) => options.onTie(id), tips, message, visibility }),
       container,
     );
     guard.takeRecords();
@@ -149,6 +152,11 @@ export function mountSelectionToolbar(doc: Document, options: SelectionToolbarOp
       if (!shown) return;
       message = text;
       layout();
+    },
+    setVisibility(next) {
+      visibility = next;
+      if (shown) layout();
+      else draw();
     },
     hide,
     isShown: () => shown,
