@@ -132,8 +132,18 @@ describe('the highlight map beside the panel', () => {
     await expect.poll(() => focusedCard(page)).toContain(PASSAGES[2].text);
 
     await page.evaluate(() => window.scrollTo(0, 0));
+    // The map follows the scroll in its next animation frames; a mark read before then is where it was.
+    const secondMark = async () =>
+      (await controls(page)).find((control) => control.label.startsWith('Highlight 2 of 3'))?.box ?? null;
+    let settled: string | null = null;
     await expect
-      .poll(async () => (await controls(page)).some((control) => control.label.startsWith('Highlight 2 of 3')))
+      .poll(async () => {
+        const before = JSON.stringify(await secondMark());
+        await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
+        const after = JSON.stringify(await secondMark());
+        settled = after !== 'null' && after === before ? after : null;
+        return settled !== null;
+      })
       .toBe(true);
     const second = (await controls(page)).find((control) => control.label.startsWith('Highlight 2 of 3'));
     await page.mouse.click(second?.box.x ?? 0, second?.box.y ?? 0);
