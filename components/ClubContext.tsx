@@ -32,9 +32,11 @@ export function ClubProvider(props: {
   now?: () => number;
   /** Set when the reader clicked a club highlight on the page: its card is shown (unfolding a long list) and focused. */
   focus?: ClubFocus | null;
+  /** Bumped whenever the background says a card's club state changed. */
+  changed?: number;
   children: ComponentChildren;
 }) {
-  const layer = useClubLayer(props.client);
+  const layer = useClubLayer(props.client, props.changed);
   const formatTime = useMemo(
     () => makeClubTimeFormatter(props.locale, props.timeZone, props.now),
     [props.locale, props.timeZone, props.now],

@@ -29,6 +29,8 @@ export interface ClubEntryActions extends Omit<ExportToolsProps, 'copy' | 'langu
   club?: ClubLayerClient;
   /** A club annotation to show and focus (the reader clicked its passage on the page); a new seq asks again. */
   clubFocus?: ClubFocus | null;
+  /** Bumped when the background says a card's club state changed. */
+  clubChanged?: number;
 }
 
 interface ClubEntryProps {
@@ -60,7 +62,12 @@ export function ClubEntry({ state, language, actions }: ClubEntryProps) {
       id: 'questions',
       label: i18n.t('club.questions'),
       content: actions.club ? (
-        <ClubProvider client={actions.club} locale={language} focus={actions.clubFocus ?? null}>
+        <ClubProvider
+          client={actions.club}
+          locale={language}
+          focus={actions.clubFocus ?? null}
+          changed={actions.clubChanged ?? 0}
+        >
           <QuestionsTab {...{ entry, language, actions, active: section === 'questions' }} />
         </ClubProvider>
       ) : (

@@ -51,13 +51,14 @@ export function PanelApp({ language, send, events }: PanelAppProps) {
   );
   // A club highlight clicked on the page: the panel shows its thread (a new sequence number each time).
   const [clubFocus, setClubFocus] = useState<ClubFocus | null>(null);
+  const [clubChanged, setClubChanged] = useState(0);
   const onPanelEvent = useCallback(
     (event: PanelEvent) => {
       if (event.type === 'layout') showLayout(event.layout);
       else if (event.type === 'state') setLoad(loaded(event.state));
       else if (event.type === 'focus-club-highlight') {
         setClubFocus((current) => ({ remoteId: event.remoteId, seq: (current?.seq ?? 0) + 1 }));
-      }
+      } else if (event.type === 'club-changed') setClubChanged((count) => count + 1);
     },
     [showLayout],
   );
@@ -82,6 +83,7 @@ export function PanelApp({ language, send, events }: PanelAppProps) {
   }
   const actions = {
     clubFocus,
+    clubChanged,
     highlights,
     club,
     copy: (text: string) => copyText(text),

@@ -49,7 +49,7 @@ export interface ClubLayerState {
  * reader presses Refresh. Answers can cross (a slow timer fetch after a reply): only the latest request's view is
  * kept, so an older listing never hides the reader's own reply.
  */
-export function useClubLayer(client: ClubLayerClient, doc: Document = document): ClubLayerState {
+export function useClubLayer(client: ClubLayerClient, changed = 0, doc: Document = document): ClubLayerState {
   const [view, setView] = useState<ClubLayerView | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [refreshing, setRefreshing] = useState(false);
@@ -81,6 +81,11 @@ export function useClubLayer(client: ClubLayerClient, doc: Document = document):
     }, CLUB_REFRESH_MS);
     return () => clearInterval(timer);
   }, [fetchLayer, doc]);
+
+  // The background said a card's club state changed (a share recorded, the outbox's answer): ask again.
+  useEffect(() => {
+    if (changed > 0) void fetchLayer(false);
+  }, [changed, fetchLayer]);
 
   const change = async (request: () => Promise<Reply<ClubLayerView>>) => {
     const seq = ++asked.current;

@@ -7,7 +7,7 @@ import { type LoadedCatalog, loadCatalog } from '../utils/background/catalog-sou
 import { refreshNewCounts } from '../utils/background/club-activity';
 import { CLUB_BACKENDS } from '../utils/background/club-backends';
 import { createClubLayer } from '../utils/background/club-layer';
-import { tellClubPages } from '../utils/background/club-page-sync';
+import { tellClubPages, tellClubPanels } from '../utils/background/club-page-sync';
 import { CLUB_ALARM, ensureClubAlarm, stopClubAlarm } from '../utils/background/club-schedule';
 import { createClubService } from '../utils/background/club-service';
 import { createClubStorage } from '../utils/background/club-store';
@@ -104,6 +104,8 @@ export default defineBackground(() => {
     permitted: (origins) => browser.permissions.contains({ origins: origins.map(originPattern) }),
     schedule: { start: () => ensureClubAlarm(browser.alarms), stop: () => stopClubAlarm(browser.alarms) },
     now: () => new Date(),
+    // Open panels ask again for their cards' club states (queued, published, failed).
+    onSharesChanged: () => void tellClubPanels(services, panelPorts.notify),
   });
   // A fetch that brought new data repaints the club's highlights on the tabs showing that article.
   const clubLayer = createClubLayer(clubCore, browser.storage.session, (key) => void tellClubPages(services, key));

@@ -5,7 +5,7 @@ import type { ActionIndicator } from '../../utils/background/action-indicator';
 import { loadCatalog } from '../../utils/background/catalog-source';
 import { CLUB_BACKENDS } from '../../utils/background/club-backends';
 import { createClubLayer } from '../../utils/background/club-layer';
-import { tellClubPages } from '../../utils/background/club-page-sync';
+import { tellClubPages, tellClubPanels } from '../../utils/background/club-page-sync';
 import { createClubService } from '../../utils/background/club-service';
 import { createClubStorage } from '../../utils/background/club-store';
 import { createFeedTrust } from '../../utils/background/feed-trust';
@@ -110,6 +110,8 @@ export async function makeBackgroundWorld(options: WorldOptions) {
         clubAlarm.running = false;
       },
     },
+    // As the background wires it (entrypoints/background.ts): every open panel is told, here as a recorded event.
+    onSharesChanged: () => void tellClubPanels(services, services.notifyPanel),
     now: () => new Date(clock),
   });
   const services: BackgroundServices = {

@@ -151,4 +151,21 @@ describe('a highlight’s visibility', () => {
     await t.settled();
     expect(t.club.calls.filter((call) => call.startsWith('publish'))).toEqual([]);
   });
+
+  it('tells open panels when a card’s club state changes: the choice recorded, then the outbox’s answer', async () => {
+    await t.connect();
+    const highlight = await t.highlight('q2');
+    // The panels are told without the reader's request waiting: let that telling run first.
+    const told = async () => {
+      await new Promise((done) => setTimeout(done, 0));
+      return t.world.events.filter((event) => event.type === 'club-changed').length;
+    };
+    const before = await told();
+    await t.ask({ type: 'highlight-visibility', id: highlight.id, visibility: 'club' });
+    await t.settled();
+    // Once for the choice recorded (queued), once for the outbox's answer (published).
+    expect((await told()) - before).toBeGreaterThanOrEqual(2);
+    // Asked again, the panel now reads the card as published.
+    expect((await shares())[highlight.id]).toEqual({ visibility: 'club', state: 'published' });
+  });
 });

@@ -1,5 +1,6 @@
 import { doiKey } from '../article/doi';
 import { clubArticleOf } from '../club/draft';
+import type { PanelEvent } from '../protocol/tab-messages';
 import type { BackgroundServices } from './services';
 
 /**
@@ -19,4 +20,16 @@ export async function tellClubPages(
     if (key !== null && doiKey(clubArticleOf(entry, record.article.doi).doi) !== key) continue;
     await services.sendToTab(tabId, { type: 'club-layer-changed' }).catch(() => undefined);
   }
+}
+
+/**
+ * Tells every open panel that a card's club state changed (a share recorded, the outbox's answers), so it asks
+ * for the club layer again rather than showing the state it had when it last asked. A tab without a panel port
+ * is skipped by `notify`.
+ */
+export async function tellClubPanels(
+  services: Pick<BackgroundServices, 'tabs'>,
+  notify: (tabId: number, event: PanelEvent) => void,
+): Promise<void> {
+  for (const [tabId] of await services.tabs.all()) notify(tabId, { type: 'club-changed' });
 }

@@ -22,6 +22,11 @@ export interface ClubDeps {
   /** Starts the `club-sync` alarm (if missing) while connected, and stops it on disconnecting. */
   schedule: { start(): Promise<void>; stop(): Promise<void> };
   now(): Date;
+  /**
+   * Called after a share record changed (the reader's choice, an edit, a drain's answers), so that open panels
+   * ask for the cards' states again instead of showing the state they had when they last asked.
+   */
+  onSharesChanged?(): void;
 }
 
 /** The connection in use, with the one backend (one account's rate limit) and the outbox that sends through it. */
@@ -95,6 +100,7 @@ export function createClubService(deps: ClubDeps) {
       failed: report.failed,
       stoppedBy: report.stoppedBy?.code ?? null,
     });
+    if (report.sent + report.failed > 0) deps.onSharesChanged?.();
     return report;
   }
 
@@ -121,6 +127,7 @@ export function createClubService(deps: ClubDeps) {
       after = visibility === 'club' ? shared(existing, target, now) : existing && withdrawn(existing, now);
       return after;
     });
+    deps.onSharesChanged?.();
     syncSoon();
     return after;
   }
@@ -151,6 +158,7 @@ export function createClubService(deps: ClubDeps) {
     if (!(await deps.shares.get(id))) return;
     const now = deps.now().getTime();
     await deps.shares.update(id, (existing) => existing && change(existing, now));
+    deps.onSharesChanged?.();
     syncSoon();
   }
 

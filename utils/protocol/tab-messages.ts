@@ -66,4 +66,6 @@ export type PanelEvent =
   | { type: 'focus-highlight'; id: string; edit: boolean }
   | { type: 'layout'; layout: PanelLayout }
   /** The reader clicked a club highlight painted in the article: the panel shows its thread (by its remote id). */
-  | { type: 'focus-club-highlight'; remoteId: string };
+  | { type: 'focus-club-highlight'; remoteId: string }
+  /** A card's club state changed (shared, queued, published, failed): the panel asks for the club layer again. */
+  | { type: 'club-changed' };
