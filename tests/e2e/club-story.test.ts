@@ -2,14 +2,7 @@ import type { BrowserContext, Frame, Page, Route } from 'playwright-core';
 import { afterEach, describe, expect, it } from 'vitest';
 import { VISIBLE_FOR_MS } from '../../utils/panel/click-guard';
 import { waitForPanelFrame } from '../support/browser.mjs';
-import {
-  type ClubBrowser,
-  type ClubE2e,
-  type ClubKind,
-  clubStatus,
-  optionsPage,
-  useClubE2e,
-} from '../support/club-e2e';
+import { type ClubBrowser, type ClubKind, clubStatus, optionsPage, useClubE2e } from '../support/club-e2e';
 import { painted, selectPassage } from '../support/page-text';
 
 /**
@@ -102,15 +95,13 @@ const aliceCard = (frame: Frame) =>
     .filter({ hasText: ALICE_PASSAGE });
 
 /**
- * The service's requests from one profile refused, as if it were down or the reader offline; the returned function
- * makes it reachable again. Requests, not `setOffline`: the extension's fetches are made by its service worker.
+ * Alice's profile offline, as Playwright's `setOffline` makes it: in Chromium it reaches the extension's service
+ * worker too, whose fetches then fail as the reader's would (checked: the cards go to Queued/Failed). Returns the
+ * way back online.
  */
-async function cutOff(context: BrowserContext, club: ClubE2e): Promise<() => Promise<void>> {
-  const base = club.solid?.baseUrl ?? club.hypothesis?.url ?? '';
-  const matcher = (url: URL) => url.href.startsWith(base);
-  const handler = (route: Route) => route.abort('connectionrefused');
-  await context.route(matcher, handler);
-  return () => context.unroute(matcher, handler);
+async function goOffline(context: BrowserContext): Promise<() => Promise<void>> {
+  await context.setOffline(true);
+  return () => context.setOffline(false);
 }
 
 /** What the outbox still holds: waiting to be sent, or failed and to be tried again. */
@@ -194,8 +185,8 @@ describe.each(['solid', 'hypothesis'] as ClubKind[])('the club story (%s)', (kin
 
   it('4. offline, Alice’s two new highlights wait, queued; back online, "Try again now" sends them and Bob sees both', async () => {
     const alice = club.browsers.alice;
-    const restore = await cutOff(alice.context, club);
     const { page, frame } = await openArticle(alice, club.origin);
+    const restore = await goOffline(alice.context);
     try {
       await tie(page, frame, OFFLINE[0] as string, 3);
       await tie(page, frame, OFFLINE[1] as string, 3);
@@ -219,8 +210,8 @@ describe.each(['solid', 'hypothesis'] as ClubKind[])('the club story (%s)', (kin
     const alice = club.browsers.alice;
     const base = club.solid?.baseUrl ?? club.hypothesis?.url ?? '';
     // Alice is offline while she highlights, so her highlight waits in the outbox…
-    const restore = await cutOff(alice.context, club);
     const { page, frame } = await openArticle(alice, club.origin);
+    const restore = await goOffline(alice.context);
     try {
       await tie(page, frame, OUTAGE, 1);
       await expect.poll(async () => waiting(alice), { timeout: 20_000 }).toBe(1);
