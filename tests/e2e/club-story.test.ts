@@ -62,12 +62,11 @@ async function tie(page: Page, frame: Frame, passage: string, n: number, note?: 
 }
 
 /**
- * The states the reader's own cards show ("Published", "Queued", "Failed: … Retrying."), in the panel's order,
- * after the reader pressed Refresh: the panel learns a card's state when it asks for the club layer (as it opens,
- * on Refresh, every few minutes), not when the outbox sends.
+ * The states the reader's own cards show ("Published", "Queued", "Failed: … Retrying."), in the panel's order.
+ * No Refresh is pressed: the background tells the open panel when a card's state changes (the choice recorded,
+ * the outbox's answers), and the panel asks again by itself.
  */
-async function cardStates(frame: Frame): Promise<string[]> {
-  await refresh(frame);
+function cardStates(frame: Frame): Promise<string[]> {
   return frame.locator('.hl-visibility__state').allTextContents();
 }
 
