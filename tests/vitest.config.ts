@@ -106,6 +106,11 @@ export default defineConfig({
           // A real browser on a loaded 2-core machine: vitest's 1 s default for `expect.poll` is shorter than a
           // panel's reload there, and a poll that gives up early fails a test whose behaviour is right.
           expect: { poll: { timeout: 5_000 } },
+          // One retry for a browser test that failed. Known cause, open: after a reload or a revisit, the panel
+          // sometimes does not mount or paint (2–3 tests of ~170 per full run, a different one each time; each
+          // passes alone). The retry keeps CI honest about everything else while that race is found and fixed;
+          // a test that fails twice still fails the run.
+          retry: 1,
         },
       },
     ],
