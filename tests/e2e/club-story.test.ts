@@ -46,7 +46,19 @@ async function tie(page: Page, frame: Frame, passage: string, n: number, note?: 
   const before = (await painted(page, `jc-q${n - 1}`)).length;
   await page.locator('h1').click();
   await selectPassage(page, passage);
-  await expect.poll(() => page.evaluate(() => getSelection()?.toString())).toBe(passage);
+  // Keys pressed on a loaded machine can land a character off: select again, as a reader would.
+  await expect
+    .poll(
+      async () => {
+        if ((await page.evaluate(() => getSelection()?.toString())) !== passage) {
+          await page.locator('h1').click();
+          await selectPassage(page, passage);
+        }
+        return page.evaluate(() => getSelection()?.toString());
+      },
+      { timeout: 20_000 },
+    )
+    .toBe(passage);
   await page.waitForTimeout(300);
   await page
     .getByRole('toolbar', { name: 'Highlight the selection' })
