@@ -22,20 +22,13 @@ export function ClubQuestionThreads({
   hidden: boolean;
 }) {
   const headingId = useId();
-  const wanted = useWantedThread();
   if (threads.length === 0) return null;
   return (
     <div id={id} class="club-list" hidden={hidden}>
       <h3 id={headingId} class="club-list__heading">
         {i18n.t('clubPanel.fromClub')}
       </h3>
-      <LazyList
-        class="club-threads"
-        items={threads}
-        keyOf={(node) => node.annotation.remoteId}
-        {...wanted}
-        render={(node) => <ClubThread node={node} />}
-      />
+      <ClubThreadList threads={threads} />
     </div>
   );
 }
@@ -47,7 +40,6 @@ export function ClubQuestionThreads({
 export function ClubOtherThreads({ questionIds }: { questionIds: readonly string[] }) {
   const club = useClubView();
   const headingId = useId();
-  const wanted = useWantedThread();
   const threads = (club?.view.threads.questions ?? [])
     .filter((group) => group.questionId === null || !questionIds.includes(group.questionId))
     .flatMap((group) => group.threads);
@@ -57,13 +49,21 @@ export function ClubOtherThreads({ questionIds }: { questionIds: readonly string
       <h2 id={headingId} class="hl-group__heading">
         {i18n.t('clubPanel.untied')}
       </h2>
-      <LazyList
-        class="club-threads"
-        items={threads}
-        keyOf={(node) => node.annotation.remoteId}
-        {...wanted}
-        render={(node) => <ClubThread node={node} />}
-      />
+      <ClubThreadList threads={threads} />
     </section>
+  );
+}
+
+/** Club threads drawn a step at a time, showing more when the reader asked for one further down (a click on the page). */
+function ClubThreadList({ threads }: { threads: readonly ClubNode[] }) {
+  const wanted = useWantedThread();
+  return (
+    <LazyList
+      class="club-threads"
+      items={threads}
+      keyOf={(node) => node.annotation.remoteId}
+      {...wanted}
+      render={(node) => <ClubThread node={node} />}
+    />
   );
 }
