@@ -55,6 +55,18 @@ describe('article reports', () => {
     expect(await handleRequest({ type: 'panel-state' }, page, world.services)).toEqual({ ok: true, value: null });
   });
 
+  it('takes no word of a document the tab has left about the one it shows now (Chromium names documents)', async () => {
+    await handleRequest(
+      { type: 'article-detected', article: article(CLUB_DOI) },
+      { ...page, documentId: 'new' },
+      world.services,
+    );
+    await handleRequest({ type: 'article-gone' }, { ...page, documentId: 'old' }, world.services);
+    expect(world.sent).toEqual([]);
+    expect((await handleRequest({ type: 'panel-state' }, page, world.services)).ok).toBe(true);
+    expect(await world.services.tabs.get(TAB)).toMatchObject({ documentId: 'new' });
+  });
+
   it.each([
     ['the panel page', panelPage],
     ['a sub-frame', { tabId: TAB, frameId: 2, fromExtensionPage: false, url: PAGE_URL }],

@@ -149,7 +149,7 @@ async function route(
     case 'article-detected':
       return articleDetected(tabId, request.article, sender.url, services, sender.documentId);
     case 'article-gone':
-      return articleGone(tabId, services);
+      return articleGone(tabId, services, sender.documentId);
     case 'panel-ticket':
       return issueTicket(tabId, sender, services);
     case 'panel-state':
