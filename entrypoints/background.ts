@@ -6,6 +6,7 @@ import { followCatalogChange } from '../utils/background/catalog-change';
 import { type LoadedCatalog, loadCatalog } from '../utils/background/catalog-source';
 import { refreshNewCounts } from '../utils/background/club-activity';
 import { CLUB_BACKENDS } from '../utils/background/club-backends';
+import { refreshClubBadges } from '../utils/background/club-badge';
 import { createClubLayer } from '../utils/background/club-layer';
 import { tellClubPages, tellClubPanels } from '../utils/background/club-page-sync';
 import { CLUB_ALARM, ensureClubAlarm, stopClubAlarm } from '../utils/background/club-schedule';
@@ -14,7 +15,7 @@ import { createClubStorage } from '../utils/background/club-store';
 import { createDocumentProbe } from '../utils/background/document-probe';
 import { createFeedTrust } from '../utils/background/feed-trust';
 import { type BackgroundServices, handleRequest } from '../utils/background/handle-request';
-import { CONFIRMED_ORIGINS_KEY, readOrigins, withConfirmedOrigin } from '../utils/background/page-trust';
+import { createConfirmedOrigins } from '../utils/background/page-trust';
 import { runCommand } from '../utils/background/panel-command';
 import { createPanelPorts } from '../utils/background/panel-ports';
 import { panelSnapshot } from '../utils/background/panel-snapshot';
@@ -26,7 +27,7 @@ import { forgetIfLeft } from '../utils/background/tab-navigation';
 import { createTabRegistry } from '../utils/background/tab-registry';
 import { createUndoStore } from '../utils/background/undo-store';
 import { originPattern } from '../utils/club/backends';
-import { getCollapsed, setCollapsed } from '../utils/db/article-state';
+import { createArticleState } from '../utils/db/article-state';
 import { createClubShareStore } from '../utils/db/club-share-store';
 import { lazyJournalClubDb } from '../utils/db/connection';
 import { createFeedStore } from '../utils/db/feed-store';
@@ -107,8 +108,14 @@ export default defineBackground(() => {
     // Open panels ask again for their cards' club states (queued, published, failed).
     onSharesChanged: () => void tellClubPanels(services, panelPorts.notify),
   });
-  // A fetch that brought new data repaints the club's highlights on the tabs showing that article.
-  const clubLayer = createClubLayer(clubCore, browser.storage.session, (key) => void tellClubPages(services, key));
+  // A fetch that brought new data repaints the club's highlights on the tabs showing that article, and a new
+  // count marks their toolbar buttons again.
+  const clubLayer = createClubLayer(
+    clubCore,
+    browser.storage.session,
+    (key) => void tellClubPages(services, key),
+    (key) => void refreshClubBadges(services, key),
+  );
   // A panel's port opens with its state and highlights, so the panel does not ask for them.
   const panelPorts = createPanelPorts((tabId) => panelSnapshot(tabId, services));
 
@@ -120,16 +127,7 @@ export default defineBackground(() => {
     tabs: createTabRegistry(browser.storage.session),
     panelTickets: createPanelTickets(browser.storage.session, () => crypto.randomUUID()),
     undo: createUndoStore(browser.storage.session, () => new Date()),
-    articleState: {
-      getCollapsed: async (doi) => {
-        const db = await database();
-        return db.ok && (await getCollapsed(db.value, doi));
-      },
-      setCollapsed: async (doi, collapsed) => {
-        const db = await database();
-        if (db.ok) await setCollapsed(db.value, doi, collapsed);
-      },
-    },
+    articleState: createArticleState(database),
     injectPanel: async (tabId) => {
       await browser.scripting.executeScript({ target: { tabId, frameIds: [0] }, files: [PANEL_SCRIPT] });
     },
@@ -183,14 +181,7 @@ export default defineBackground(() => {
     },
     highlights,
     settings: createSettingsStore(browser.storage.local),
-    confirmedOrigins: {
-      get: async (entryId) =>
-        readOrigins((await browser.storage.local.get(CONFIRMED_ORIGINS_KEY))[CONFIRMED_ORIGINS_KEY], entryId),
-      add: async (entryId, origin) => {
-        const stored = (await browser.storage.local.get(CONFIRMED_ORIGINS_KEY))[CONFIRMED_ORIGINS_KEY];
-        await browser.storage.local.set({ [CONFIRMED_ORIGINS_KEY]: withConfirmedOrigin(stored, entryId, origin) });
-      },
-    },
+    confirmedOrigins: createConfirmedOrigins(browser.storage.local),
     fragmentFor: async (tabId, id) => {
       const answer = await browser.tabs
         .sendMessage(tabId, { type: 'text-fragment', id }, { frameId: 0 })

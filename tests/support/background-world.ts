@@ -4,6 +4,7 @@ import type { ArticleInfo } from '../../utils/article/detect';
 import type { ActionIndicator } from '../../utils/background/action-indicator';
 import { loadCatalog } from '../../utils/background/catalog-source';
 import { CLUB_BACKENDS } from '../../utils/background/club-backends';
+import { refreshClubBadges } from '../../utils/background/club-badge';
 import { createClubLayer } from '../../utils/background/club-layer';
 import { tellClubPages, tellClubPanels } from '../../utils/background/club-page-sync';
 import { createClubService } from '../../utils/background/club-service';
@@ -170,7 +171,12 @@ export async function makeBackgroundWorld(options: WorldOptions) {
     },
     club: {
       core: clubCore,
-      layer: createClubLayer(clubCore, mapSessionArea(session), (key) => void tellClubPages(services, key)),
+      layer: createClubLayer(
+        clubCore,
+        mapSessionArea(session),
+        (key) => void tellClubPages(services, key),
+        (key) => void refreshClubBadges(services, key),
+      ),
     },
     language: 'en-CA',
     now: () => {
