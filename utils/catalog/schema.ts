@@ -144,6 +144,11 @@ export const CatalogEntrySchema = v.object(
     ),
     /** Open-access copies; may be empty, since the DOI itself always resolves to the article. */
     articleUrls: boundedArray(HttpUrlSchema, 0, CATALOG_LIMITS.urls),
+    /**
+     * The article's PDF (the publisher's own, or a preprint's): where the panel offers to read it in the
+     * extension's viewer, and which the viewer may open directly (never any PDF the catalog does not name).
+     */
+    pdfUrl: v.optional(HttpUrlSchema),
     club: ClubSchema,
     postUrl: HttpUrlSchema,
     summary: localizedText(CATALOG_LIMITS.markdownLength),

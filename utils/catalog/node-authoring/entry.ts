@@ -29,13 +29,14 @@ const KEYS = [
   'citation',
   'year',
   'articleUrls',
+  'pdfUrl',
   'club',
   'postUrl',
   'published',
   'questions',
 ];
 const LISTS = ['dois', 'authors', 'articleUrls'];
-const TEXTS = ['id', 'citation', 'postUrl', 'published'];
+const TEXTS = ['id', 'citation', 'pdfUrl', 'postUrl', 'published'];
 const CLUB_KEYS = ['name', 'name_fr', 'url'];
 
 type Body = 'summary' | 'commentary';
