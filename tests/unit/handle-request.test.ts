@@ -388,12 +388,12 @@ describe('export, backup, import and settings from the panel', () => {
   it('remembers where share links point', async () => {
     expect(await handleRequest({ type: 'settings' }, panelPage, world.services)).toEqual({
       ok: true,
-      value: { shareBase: 'doi', clubHighlights: true, sideBySide: true, panelWidth: 400 },
+      value: { shareBase: 'doi', clubHighlights: true, openClubPdfs: false, sideBySide: true, panelWidth: 400 },
     });
     await handleRequest({ type: 'settings-update', shareBase: 'page' }, panelPage, world.services);
     expect(await handleRequest({ type: 'settings' }, panelPage, world.services)).toEqual({
       ok: true,
-      value: { shareBase: 'page', clubHighlights: true, sideBySide: true, panelWidth: 400 },
+      value: { shareBase: 'page', clubHighlights: true, openClubPdfs: false, sideBySide: true, panelWidth: 400 },
     });
   });
 });

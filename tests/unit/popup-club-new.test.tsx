@@ -60,6 +60,7 @@ describe('"N new from the club" in the popup', () => {
           shortcut={null}
           onOpenPanel={vi.fn()}
           onReadArticle={vi.fn()}
+          onOpenPdf={vi.fn()}
           onOpened={vi.fn()}
         />,
         container,
