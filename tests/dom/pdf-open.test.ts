@@ -129,10 +129,12 @@ describe('openPdf', () => {
   });
 
   it('rejects with the caller’s reason when aborted, and ends the worker', async () => {
+    const terminate = vi.spyOn(Worker.prototype, 'terminate');
     const controller = new AbortController();
     const pending = openPdf(bytes(longPdf(200)), testPdfAssets, { signal: controller.signal });
     controller.abort(new DOMException('Reader left', 'AbortError'));
     await expect(pending).rejects.toThrow('Reader left');
+    await vi.waitFor(() => expect(terminate).toHaveBeenCalled());
   });
 
   it('opens a 500-page file in bounded time, and reads its last page on demand', async () => {
