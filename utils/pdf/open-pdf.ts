@@ -124,7 +124,10 @@ async function download(
   } catch {
     return { reason: stop.aborted ? 'timeout' : 'unreachable' };
   }
-  if (!response.ok) return { reason: 'unreachable', detail: String(response.status) };
+  if (!response.ok) {
+    await response.body?.cancel().catch(() => {});
+    return { reason: 'unreachable', detail: String(response.status) };
+  }
   const declared = Number(response.headers.get('content-length'));
   if (declared > maxBytes) {
     await response.body?.cancel().catch(() => {});

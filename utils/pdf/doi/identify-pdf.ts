@@ -53,8 +53,10 @@ export async function identifyPdf(
     if (options.signal?.aborted || performance.now() > deadline) break;
     const { text, linkUrls } = await readPage(pdf, number);
     pages.push(pageEvidence(number, text, linkUrls, trailing));
-    if (choice === 'read-more' || index === 0) choice = chooseArticleDoi(evidence(), index < schedule.length - 1);
+    if (choice === 'read-more') choice = chooseArticleDoi(evidence(), index < schedule.length - 1);
   }
+  // Stopped by the budget or the signal before the pages settled it: decide on what was read.
+  if (choice === 'read-more') choice = chooseArticleDoi(evidence(), false);
   return {
     doi: typeof choice === 'string' ? null : choice,
     title: metadata.title,
