@@ -154,7 +154,7 @@ describe('a broken entry file: one message naming file, line and field', () => {
     [
       'unknown field (a typo)',
       breaks('year: 2020', 'year: 2020\ntilte: x'),
-      'demo.md:10: tilte: unknown field; expected one of id, dois, title, title_fr, authors, citation, year, articleUrls, pdfUrl, club, postUrl, published, questions',
+      'demo.md:10: tilte: unknown field; expected one of id, dois, title, title_fr, authors, citation, year, articleUrls, pdfUrl, club, postUrl, published, meeting, questions',
     ],
     [
       'repeated key',

@@ -16,6 +16,7 @@ const entry = (clubNew?: number | null): ReadingListEntry => ({
   title: 'Implementation support practitioners',
   published: null,
   year: 2020,
+  meeting: null,
   articleUrl: 'https://oa.example/albers',
   openAccessCopy: true,
   club: { name: 'Research Impact Canada', url: 'https://club.example/' },

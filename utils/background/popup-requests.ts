@@ -1,4 +1,4 @@
-import { buildReadingList } from '../popup/reading-list';
+import { buildReadingList, localDay } from '../popup/reading-list';
 import { tabStatusFor } from '../popup/tab-status';
 import type { Reply } from '../protocol/reply';
 import type { BackgroundRequest } from '../protocol/requests';
@@ -65,7 +65,7 @@ async function readingList(services: BackgroundServices): Promise<BackgroundResp
   const [catalog, highlights] = await Promise.all([services.catalog(), services.highlights.listAll()]);
   const dois = highlights.ok ? highlights.value.highlights.map((highlight) => highlight.doi) : null;
   const counts = await newCountsFor(services.club.core, catalog.entries);
-  const entries = buildReadingList(catalog.entries, dois);
+  const entries = buildReadingList(catalog.entries, dois, localDay(services.now()));
   return {
     entries:
       counts.size === 0 ? entries : entries.map((entry) => ({ ...entry, clubNew: counts.get(entry.id) ?? null })),

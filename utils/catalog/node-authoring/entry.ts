@@ -33,10 +33,11 @@ const KEYS = [
   'club',
   'postUrl',
   'published',
+  'meeting',
   'questions',
 ];
 const LISTS = ['dois', 'authors', 'articleUrls'];
-const TEXTS = ['id', 'citation', 'pdfUrl', 'postUrl', 'published'];
+const TEXTS = ['id', 'citation', 'pdfUrl', 'postUrl', 'published', 'meeting'];
 const CLUB_KEYS = ['name', 'name_fr', 'url'];
 
 type Body = 'summary' | 'commentary';
