@@ -29,7 +29,7 @@ beforeAll(async () => {
     );
   const feed = postEntryFeed(site.origin);
   const entry = { ...feed.entries[0], pdfUrl: `${site.origin}${CLUB_PDF}` };
-  pdf(CLUB_PDF, entry.dois[0] ?? '');
+  pdf(CLUB_PDF, entry.dois?.[0] ?? '');
   pdf('/papers/another-article.pdf', '10.5555/not-in-the-catalog');
   site.json('/feed.json', { ...feed, entries: [entry] });
   const reply = await subscribeToFeed(browser.context, browser.extensionId, `${site.origin}/feed.json`);
