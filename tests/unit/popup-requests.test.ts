@@ -125,7 +125,8 @@ describe('the reading list', () => {
   it('still lists the entries, without counts and with the reason, when the highlights cannot be read', async () => {
     world.services.highlights = {
       ...world.store,
-      listAll: async () => storageFailure(new DOMException('disk gone', 'UnknownError'), 'highlights-not-loaded'),
+      countPerDoiKey: async () =>
+        storageFailure(new DOMException('disk gone', 'UnknownError'), 'highlights-not-loaded'),
     };
     const reply = await handleRequest({ type: 'reading-list' }, popup, world.services);
     if (!reply.ok) throw new Error(reply.error);

@@ -3,7 +3,13 @@ import type { ArticleInfo } from '../../utils/article/detect';
 import { bundledCatalog } from '../../utils/catalog/bundled';
 import { formatMeetingDay, formatPartialDate } from '../../utils/catalog/partial-date';
 import type { CatalogEntry } from '../../utils/catalog/schema';
-import { articleLinkFor, buildReadingList, compareReadingOrder, localDay } from '../../utils/popup/reading-list';
+import {
+  articleLinkFor,
+  buildReadingList,
+  compareReadingOrder,
+  countByDoiKey,
+  localDay,
+} from '../../utils/popup/reading-list';
 import { tabStatusFor } from '../../utils/popup/tab-status';
 
 const seed = bundledCatalog[0] as CatalogEntry;
@@ -21,7 +27,7 @@ describe('the reading list with meeting dates', () => {
       entry({ id: 'yesterday', meeting: '2026-12-02' }),
       entry({ id: 'next-week', meeting: '2026-12-10' }),
     ];
-    expect(buildReadingList(entries, [], '2026-12-03').map((item) => item.id)).toEqual([
+    expect(buildReadingList(entries, new Map(), '2026-12-03').map((item) => item.id)).toEqual([
       'today',
       'next-week',
       'next-month',
@@ -56,7 +62,7 @@ describe('the reading list', () => {
       entry({ id: 'posted-2024-01', published: '2024-01', year: 2010 }),
       entry({ id: 'undated-2022-second', published: undefined, year: 2022 }),
     ];
-    expect(buildReadingList(entries, []).map((item) => item.id)).toEqual([
+    expect(buildReadingList(entries, new Map()).map((item) => item.id)).toEqual([
       'posted-2024-01',
       'posted-2021-03-15',
       'posted-2021-03',
@@ -88,14 +94,14 @@ describe('the reading list', () => {
       '10.9999/not-in-the-catalog',
     ];
     const counts = Object.fromEntries(
-      buildReadingList(entries, highlightDois).map((item) => [item.id, item.highlights]),
+      buildReadingList(entries, countByDoiKey(highlightDois)).map((item) => [item.id, item.highlights]),
     );
     expect(counts).toEqual({ 'two-dois': 3, other: 1, untouched: 0 });
   });
 
   it('counts a DOI listed twice in one entry only once', () => {
     const entries = [entry({ id: 'twice', dois: ['10.5555/a', '10.5555/A'] })];
-    expect(buildReadingList(entries, ['10.5555/a'])[0]?.highlights).toBe(1);
+    expect(buildReadingList(entries, countByDoiKey(['10.5555/a']))[0]?.highlights).toBe(1);
   });
 
   it('has no counts (null, not zero) when the highlights could not be read', () => {
@@ -113,13 +119,16 @@ describe('the reading list', () => {
       url: 'https://doi.org/10.5555/x(1)',
       openAccess: false,
     });
-    const [item] = buildReadingList([entry({ articleUrls: [] })], []);
+    const [item] = buildReadingList([entry({ articleUrls: [] })], new Map());
     expect(item?.articleUrl).toBe('https://doi.org/10.1186/s12913-020-05145-1');
     expect(item?.openAccessCopy).toBe(false);
   });
 
   it('carries what the popup draws: title, club, discussion post, dates', () => {
-    const [item] = buildReadingList([entry({ published: '2024-02-29', title: { en: 'English', fr: 'Français' } })], []);
+    const [item] = buildReadingList(
+      [entry({ published: '2024-02-29', title: { en: 'English', fr: 'Français' } })],
+      new Map(),
+    );
     expect(item).toEqual({
       id: 'albers-2020',
       title: { en: 'English', fr: 'Français' },

@@ -1,3 +1,4 @@
+import { doiKey } from '../article/doi';
 import { buildReadingList, localDay } from '../popup/reading-list';
 import { tabStatusFor } from '../popup/tab-status';
 import type { Reply } from '../protocol/reply';
@@ -62,10 +63,14 @@ async function tabStatus(tabId: number, services: BackgroundServices): Promise<B
 
 /** Every catalog entry (bundled and subscribed), with the reader's highlight count, or why it is missing. */
 async function readingList(services: BackgroundServices): Promise<BackgroundResponses['reading-list']> {
-  const [catalog, highlights] = await Promise.all([services.catalog(), services.highlights.listAll()]);
-  const dois = highlights.ok ? highlights.value.highlights.map((highlight) => highlight.doi) : null;
-  const counts = await newCountsFor(services.club.core, catalog.entries);
-  const entries = buildReadingList(catalog.entries, dois, localDay(services.now()));
+  const catalog = await services.catalog();
+  // Counted in the DOI index, never read: the popup stays quick for a reader with years of highlights.
+  const keys = catalog.entries.flatMap((entry) => entry.dois.map(doiKey));
+  const [highlights, counts] = await Promise.all([
+    services.highlights.countPerDoiKey(keys),
+    newCountsFor(services.club.core, catalog.entries),
+  ]);
+  const entries = buildReadingList(catalog.entries, highlights.ok ? highlights.value : null, localDay(services.now()));
   return {
     entries:
       counts.size === 0 ? entries : entries.map((entry) => ({ ...entry, clubNew: counts.get(entry.id) ?? null })),

@@ -63,6 +63,26 @@ export async function countHighlightsByDoi(db: JournalClubDb, doi: string): Prom
 }
 
 /**
+ * How many records carry each DOI key, counted in the `byDoi` index in one transaction without loading a single
+ * record: the popup's reading list asks this of a store of any size (20,000 highlights cost milliseconds, where
+ * reading them all cost about a second). Damaged records count too; the panel, which reads its article's
+ * records, says how many of them it could not show.
+ */
+export async function countHighlightsPerDoiKey(
+  db: JournalClubDb,
+  keys: readonly string[],
+): Promise<StorageResult<Map<string, number>>> {
+  try {
+    const index = db.transaction('highlights').store.index('byDoi');
+    const unique = [...new Set(keys)];
+    const counts = await Promise.all(unique.map((key) => index.count(key)));
+    return ok(new Map(unique.map((key, i) => [key, counts[i] ?? 0])));
+  } catch (error) {
+    return storageFailure(error, 'highlights-not-loaded');
+  }
+}
+
+/**
  * Validates every record on the way out, because the store outlives the code that wrote it: an older build, a
  * bug, or a hand-edited profile can leave records that would otherwise break the panel. One damaged record
  * must not hide the others.

@@ -1,6 +1,11 @@
 import type { Highlight } from '../highlights/highlight';
 import { type DbConnection, withDb } from './connection';
-import { type HighlightList, listAllHighlights, listHighlightsForDois } from './highlight-lists';
+import {
+  countHighlightsPerDoiKey,
+  type HighlightList,
+  listAllHighlights,
+  listHighlightsForDois,
+} from './highlight-lists';
 import { deleteHighlight, getHighlight, mergeHighlights, saveHighlight, saveHighlights } from './highlights';
 import type { StorageResult } from './result';
 
@@ -11,6 +16,8 @@ import type { StorageResult } from './result';
 export interface HighlightStore {
   listForDois(dois: readonly string[]): Promise<StorageResult<HighlightList>>;
   listAll(): Promise<StorageResult<HighlightList>>;
+  /** How many highlights carry each of these DOI keys, without reading them. */
+  countPerDoiKey(keys: readonly string[]): Promise<StorageResult<Map<string, number>>>;
   saveMany(highlights: readonly Highlight[]): Promise<StorageResult<Highlight[]>>;
   /** Saves what `decide` picks from the stored highlights, read and written in one transaction (an import). */
   mergeMany(decide: (existing: readonly Highlight[]) => readonly Highlight[]): Promise<StorageResult<Highlight[]>>;
@@ -24,6 +31,7 @@ export function createHighlightStore(database: DbConnection): HighlightStore {
   return {
     listForDois: (dois) => withDb(database, (db) => listHighlightsForDois(db, dois)),
     listAll: () => withDb(database, listAllHighlights),
+    countPerDoiKey: (keys) => withDb(database, (db) => countHighlightsPerDoiKey(db, keys)),
     saveMany: (highlights) => withDb(database, (db) => saveHighlights(db, highlights)),
     mergeMany: (decide) => withDb(database, (db) => mergeHighlights(db, decide)),
     get: (id) => withDb(database, (db) => getHighlight(db, id)),

@@ -41,16 +41,21 @@ export function articleLinkFor(entry: Pick<CatalogEntry, 'articleUrls' | 'dois'>
   return { url: `https://doi.org/${entry.dois[0] ?? ''}`, openAccess: false };
 }
 
+/** How many highlights carry each DOI key, from a list of their DOIs (in any case); for tests and small lists. */
+export function countByDoiKey(highlightDois: Iterable<string>): Map<string, number> {
+  const perDoi = new Map<string, number>();
+  for (const doi of highlightDois) perDoi.set(doiKey(doi), (perDoi.get(doiKey(doi)) ?? 0) + 1);
+  return perDoi;
+}
+
 /**
  * How many highlights each entry has, counting every DOI of the entry (version of record, preprint, aliases)
- * once, whatever case each page printed it in, as the panel does when it lists an article's highlights.
+ * once, as the panel does when it lists an article's highlights. `perDoi` counts them by DOI key.
  */
 export function countHighlightsPerEntry(
   entries: readonly Pick<CatalogEntry, 'id' | 'dois'>[],
-  highlightDois: Iterable<string>,
+  perDoi: ReadonlyMap<string, number>,
 ): Map<string, number> {
-  const perDoi = new Map<string, number>();
-  for (const doi of highlightDois) perDoi.set(doiKey(doi), (perDoi.get(doiKey(doi)) ?? 0) + 1);
   return new Map(
     entries.map((entry) => {
       const keys = new Set(entry.dois.map(doiKey));
@@ -105,15 +110,15 @@ export function localDay(now: Date): string {
 }
 
 /**
- * The reading list for `entries`, given the DOIs of the reader's highlights (null when they could not be read),
- * ordered for `today` (see `compareWithMeetings`).
+ * The reading list for `entries`, given how many highlights the reader has per DOI key (null when they could not
+ * be counted), ordered for `today` (see `compareWithMeetings`).
  */
 export function buildReadingList(
   entries: readonly CatalogEntry[],
-  highlightDois: readonly string[] | null,
+  perDoi: ReadonlyMap<string, number> | null,
   today: string = localDay(new Date()),
 ): ReadingListEntry[] {
-  const counts = highlightDois === null ? null : countHighlightsPerEntry(entries, highlightDois);
+  const counts = perDoi === null ? null : countHighlightsPerEntry(entries, perDoi);
   return entries
     .map((entry): ReadingListEntry => {
       const link = articleLinkFor(entry);
