@@ -18,7 +18,8 @@ export function toShared(highlight: Highlight, context: HighlightContext, langua
     questionId: highlight.questionId,
     questionText: question ? localize(question.text, language) : null,
     note: highlight.note,
-    selectors: highlight.target.selectors,
+    // The position already places the passage in a PDF; the link stays as short as on an HTML page.
+    selectors: [highlight.target.selectors[0], highlight.target.selectors[1]],
     clubName: localize(context.entry.club.name, language),
     entryId: context.entry.id,
     title: localize(context.entry.title, language),
