@@ -23,7 +23,7 @@ export interface PdfPageText {
 /** Ligatures and other presentation forms (ﬁ, ﬂ, ﬃ, ﬅ…) that PDFs draw as one glyph, read as their letters. */
 const PRESENTATION_FORM = /[\uFB00-\uFB4F]/;
 const SPACE = /\s/;
-const INVISIBLE = /[\u00AD\u200B\u200C\u200D\u2060\uFEFF]/;
+const INVISIBLE = /[\u00AD\u200B\u2060\uFEFF]/;
 const LETTER = /\p{L}/u;
 const LOWER = /\p{Ll}/u;
 
