@@ -57,6 +57,9 @@ export default defineBackground(() => {
   // told by its scheme (and `sender.id`, checked below), and the panel by its ticket.
   const extensionScheme = new URL(browser.runtime.getURL('/')).protocol;
   const fromExtensionPage = (url: string | undefined) => url?.startsWith(`${extensionScheme}//`) ?? false;
+  // The PDF viewer page (entrypoints/pdf/) at its own, fixed address: it is no web-accessible resource.
+  const viewerPage = browser.runtime.getURL('/pdf.html');
+  const isViewer = (url: string | undefined | null) => url === viewerPage || Boolean(url?.startsWith(`${viewerPage}?`));
   // Chromium's MV3 toolbar button is `action`; Firefox's MV2 build calls the same button `browserAction`.
   const action = browser.action ?? browser.browserAction;
   let catalog: Promise<LoadedCatalog> | null = null;
@@ -130,7 +133,13 @@ export default defineBackground(() => {
         if (db.ok) await setCollapsed(db.value, doi, collapsed);
       },
     },
+    // The PDF viewer is an extension page, where no script can be injected: it mounts its panel itself.
     injectPanel: async (tabId) => {
+      const record = await services.tabs.get(tabId);
+      if (isViewer(record?.pageUrl)) {
+        await browser.tabs.sendMessage(tabId, { type: 'panel-mount' }, { frameId: 0 }).catch(() => undefined);
+        return;
+      }
       await browser.scripting.executeScript({ target: { tabId, frameIds: [0] }, files: [PANEL_SCRIPT] });
     },
     injectPostNotice: async (tabId) => {
@@ -251,6 +260,7 @@ export default defineBackground(() => {
           url: sender.url ?? null,
           documentId: (sender as { documentId?: string }).documentId ?? null,
           panelBound: extensionPage && tabId !== null && (await services.panelTickets.accepts(tabId, claim)),
+          viewer: extensionPage && tabId !== null && sender.frameId === 0 && isViewer(sender.url),
         },
         services,
       );
