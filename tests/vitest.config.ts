@@ -2,6 +2,7 @@ import { fileURLToPath } from 'node:url';
 import { playwright } from '@vitest/browser-playwright';
 import { defineConfig } from 'vitest/config';
 import { chromeMessages } from './support/chrome-messages';
+import { printToPdf } from './support/pdf/print-command';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 
@@ -22,6 +23,8 @@ const chromiumBrowserMode = {
   screenshotFailures: false,
   provider: playwright({ launchOptions: { executablePath: '/usr/bin/chromium', args: chromiumArgs } }),
   instances: [{ browser: 'chromium' as const }],
+  // Chromium's own print to PDF, for the PDF tests' printed copies of the real publisher pages.
+  commands: { printToPdf },
 };
 
 /**
@@ -48,7 +51,13 @@ export default defineConfig({
   },
   // Pre-bundled up front, so the browser test page is not reloaded mid-run when vite first meets them.
   optimizeDeps: {
-    include: ['approx-string-match', 'dom-anchor-text-quote', '@apache-annotator/dom', '@apache-annotator/selector'],
+    include: [
+      'pdfjs-dist',
+      'approx-string-match',
+      'dom-anchor-text-quote',
+      '@apache-annotator/dom',
+      '@apache-annotator/selector',
+    ],
   },
   server: { fs: { allow: [root, fileURLToPath(new URL('../../shared', import.meta.url))] } },
   test: {

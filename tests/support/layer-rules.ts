@@ -84,6 +84,13 @@ export const LAYER_RULES: LayerRule[] = [
     forbids: (edge) => isModule(edge.specifier, I18N_MODULES) || edge.to === 'utils/ui-language.ts',
   },
   {
+    name: 'pdf/doi/ never imports #i18n, ui-language or the browser API',
+    why: 'the PDF DOI finder returns facts (a DOI, its source, a title); the viewer words them and owns the browser.',
+    governs: (file) => under(file, 'utils/pdf/doi/'),
+    forbids: (edge) =>
+      isModule(edge.specifier, [...I18N_MODULES, ...BROWSER_MODULES]) || edge.to === 'utils/ui-language.ts',
+  },
+  {
     name: 'no extension code imports the Node authoring tool',
     why: 'utils/catalog/node-authoring/ is the command-line tool behind `npm run catalog`, run by Node only.',
     governs: (file) => !under(file, NODE_AUTHORING),

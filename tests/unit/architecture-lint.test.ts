@@ -127,6 +127,18 @@ const PROBES: [string, string, string, string][] = [
     "import { writeTransaction } from './write';",
   ],
   [
+    'pdf/doi/ never imports #i18n',
+    'utils/pdf/doi/probe.ts',
+    "import { i18n } from '#i18n';",
+    "import { arxivDoi } from './arxiv-stamp';",
+  ],
+  [
+    'pdf/doi/ never imports the browser API',
+    'utils/pdf/doi/probe-browser.ts',
+    "import { browser } from 'wxt/browser';",
+    "import { normalizeDoi } from '../../article/doi';",
+  ],
+  [
     'no extension code imports the Node authoring tool',
     'utils/catalog/probe.ts',
     "import { buildCatalog } from './node-authoring/catalog';",
