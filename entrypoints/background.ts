@@ -21,10 +21,12 @@ import { panelSnapshot } from '../utils/background/panel-snapshot';
 import { createPanelTickets } from '../utils/background/panel-tickets';
 import { createPostMemory } from '../utils/background/post-memory';
 import { postPageChanged } from '../utils/background/post-page';
+import { requestSenderOf } from '../utils/background/request-sender';
 import { createSettingsStore } from '../utils/background/settings';
 import { forgetIfLeft } from '../utils/background/tab-navigation';
 import { createTabRegistry } from '../utils/background/tab-registry';
 import { createUndoStore } from '../utils/background/undo-store';
+import { panelInjector } from '../utils/background/viewer-page';
 import { originPattern } from '../utils/club/backends';
 import { getCollapsed, setCollapsed } from '../utils/db/article-state';
 import { createClubShareStore } from '../utils/db/club-share-store';
@@ -57,9 +59,7 @@ export default defineBackground(() => {
   // told by its scheme (and `sender.id`, checked below), and the panel by its ticket.
   const extensionScheme = new URL(browser.runtime.getURL('/')).protocol;
   const fromExtensionPage = (url: string | undefined) => url?.startsWith(`${extensionScheme}//`) ?? false;
-  // The PDF viewer page (entrypoints/pdf/) at its own, fixed address: it is no web-accessible resource.
   const viewerPage = browser.runtime.getURL('/pdf.html');
-  const isViewer = (url: string | undefined | null) => url === viewerPage || Boolean(url?.startsWith(`${viewerPage}?`));
   // Chromium's MV3 toolbar button is `action`; Firefox's MV2 build calls the same button `browserAction`.
   const action = browser.action ?? browser.browserAction;
   let catalog: Promise<LoadedCatalog> | null = null;
@@ -133,15 +133,14 @@ export default defineBackground(() => {
         if (db.ok) await setCollapsed(db.value, doi, collapsed);
       },
     },
-    // The PDF viewer is an extension page, where no script can be injected: it mounts its panel itself.
-    injectPanel: async (tabId) => {
-      const record = await services.tabs.get(tabId);
-      if (isViewer(record?.pageUrl)) {
-        await browser.tabs.sendMessage(tabId, { type: 'panel-mount' }, { frameId: 0 }).catch(() => undefined);
-        return;
-      }
-      await browser.scripting.executeScript({ target: { tabId, frameIds: [0] }, files: [PANEL_SCRIPT] });
-    },
+    injectPanel: panelInjector({
+      viewerPage,
+      pageOf: async (tabId) => (await services.tabs.get(tabId))?.pageUrl,
+      mountInViewer: (tabId) => services.sendToTab(tabId, { type: 'panel-mount' }),
+      injectScript: async (tabId) => {
+        await browser.scripting.executeScript({ target: { tabId, frameIds: [0] }, files: [PANEL_SCRIPT] });
+      },
+    }),
     injectPostNotice: async (tabId) => {
       await browser.scripting
         .executeScript({ target: { tabId, frameIds: [0] }, files: [POST_NOTICE_SCRIPT] })
@@ -248,20 +247,10 @@ export default defineBackground(() => {
     const { request: body, claim } = splitClaim(message);
     const request = parseBackgroundRequest(body);
     if (!request) return Promise.resolve({ ok: false, error: i18n.t('errors.malformedRequest') });
-    const tabId = sender.tab?.id ?? null;
-    const extensionPage = fromExtensionPage(sender.url);
     const answer = async () =>
       handleRequest(
         request,
-        {
-          tabId,
-          frameId: sender.frameId ?? null,
-          fromExtensionPage: extensionPage,
-          url: sender.url ?? null,
-          documentId: (sender as { documentId?: string }).documentId ?? null,
-          panelBound: extensionPage && tabId !== null && (await services.panelTickets.accepts(tabId, claim)),
-          viewer: extensionPage && tabId !== null && sender.frameId === 0 && isViewer(sender.url),
-        },
+        await requestSenderOf(sender, claim, { fromExtensionPage, viewerPage, tickets: services.panelTickets }),
         services,
       );
     return answer().catch((error: unknown) => ({

@@ -106,9 +106,8 @@ const SENDERS: Record<BackgroundRequest['type'], 'page' | 'panel' | 'either' | '
 };
 
 /**
- * A panel request counts only from the frame the tab's panel script created (its ticket checked by the caller). A
- * page request counts from the top frame's content scripts, or from the extension's PDF viewer as the tab's top
- * document, which runs the page side itself; never from another extension page (the popup, a panel frame).
+ * A panel request counts only from the frame the tab's panel script created (its ticket checked by the caller); a
+ * page request only from the top frame's content scripts or the extension's PDF viewer (which runs the page side).
  */
 function senderAllowed(request: BackgroundRequest, sender: RequestSender): boolean {
   const allowed = SENDERS[request.type];

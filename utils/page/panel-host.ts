@@ -26,6 +26,8 @@ export interface PanelHost {
   show(): Promise<void>;
   /** Handles a message the background sends the tab's page (`TabMessage`); its answer, if it has one. */
   handle(message: unknown): Promise<unknown> | undefined;
+  /** Removes the panel, the highlights and shared passages (the viewer opens another file). */
+  stop(): void;
 }
 
 /**
@@ -163,5 +165,15 @@ export function startPanelHost(
       return showing;
     },
     handle,
+    stop() {
+      clearTimeout(savingWidth);
+      frame?.remove();
+      frame = null;
+      sideBySide?.stop();
+      sideBySide = null;
+      stopHighlighting();
+      removeShared?.();
+      removeShared = null;
+    },
   };
 }

@@ -1,10 +1,4 @@
-import type {
-  AnchorAllOptions,
-  AnchorAllResult,
-  Anchorable,
-  DescribeFailure,
-  StoredSelectors,
-} from '../../anchoring';
+import type { AnchorAllOptions, AnchorAllResult, Anchorable, DescribeFailure, StoredSelectors } from '../../anchoring';
 import type { ArticleInfo } from '../../article/detect';
 import type { HighlightPainter } from '../highlighter/painter';
 

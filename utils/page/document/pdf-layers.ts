@@ -55,6 +55,7 @@ export function createPdfLayers(root: Element): PdfLayers {
         marker = doc.createElement('div');
         marker.className = PLACEHOLDER_CLASS;
         marker.setAttribute('aria-hidden', 'true');
+        marker.textContent = '\u200b';
         marker.setAttribute('style', 'position:absolute;inset:0 0 auto 0;height:1em;pointer-events:none');
         page.append(marker);
       }

@@ -30,7 +30,7 @@ export function createPdfTextIndex(text: PdfDocumentText, layers: PdfLayers): Te
   function placeholderRange(page: number): Range {
     const range = doc.createRange();
     const marker = layers.placeholder(page);
-    if (marker) range.selectNode(marker);
+    if (marker?.firstChild) range.selectNodeContents(marker.firstChild);
     return range;
   }
 

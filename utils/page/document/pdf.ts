@@ -4,8 +4,8 @@ import type { PdfDocumentText } from '../../pdf/text/document-text';
 import { createHighlightPainter } from '../highlighter/painter';
 import { trimmedRange } from '../highlighter/selection';
 import type { DocumentIntegration } from './integration';
-import { withPageHints } from './pdf-page-hint';
 import { createPdfLayers } from './pdf-layers';
+import { withPageHints } from './pdf-page-hint';
 import { createPdfTextIndex } from './pdf-text-index';
 
 /** What the PDF integration needs from the viewer page (`entrypoints/pdf/`), so that it never imports PDF.js. */

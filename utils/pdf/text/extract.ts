@@ -19,8 +19,3 @@ export async function extractDocumentText(pdf: PDFDocumentProxy, signal?: AbortS
   }
   return joinPages(pages);
 }
-
-/** Whether the file has text to select: a scan (images of pages) has none, and cannot be highlighted. */
-export function hasTextLayer(text: PdfDocumentText): boolean {
-  return /\S/.test(text.text);
-}
