@@ -105,10 +105,8 @@ const SENDERS: Record<BackgroundRequest['type'], 'page' | 'panel' | 'either' | '
   'club-highlight-reveal': 'panel',
 };
 
-/**
- * A panel request counts only from the frame the tab's panel script created (its ticket checked by the caller); a
- * page request only from the top frame's content scripts or the extension's PDF viewer (which runs the page side).
- */
+/** A panel request counts only from the frame the tab's panel script created (its ticket checked by the caller); a
+ * page request only from the top frame's content scripts or the extension's PDF viewer (which runs the page side). */
 function senderAllowed(request: BackgroundRequest, sender: RequestSender): boolean {
   const allowed = SENDERS[request.type];
   const fromPage = sender.frameId === 0 && (!sender.fromExtensionPage || sender.viewer === true);
