@@ -40,6 +40,7 @@ import { inOrder } from '../utils/in-order';
 import { ARTICLE_QUERY } from '../utils/protocol/detector-messages';
 import { claimFromPortName, splitClaim } from '../utils/protocol/panel-claim';
 import { parseArticleAnswer, parseBackgroundRequest } from '../utils/protocol/requests';
+import { viewerForSharedPdf } from '../utils/sharing/pdf-share';
 import { uiLanguage } from '../utils/ui-language';
 
 /** The panel content script, registered at runtime so that WXT leaves it out of the manifest's (typed) paths. */
@@ -137,9 +138,8 @@ export default defineBackground(() => {
       viewerPage,
       pageOf: async (tabId) => (await services.tabs.get(tabId))?.pageUrl,
       mountInViewer: (tabId) => services.sendToTab(tabId, { type: 'panel-mount' }),
-      injectScript: async (tabId) => {
-        await browser.scripting.executeScript({ target: { tabId, frameIds: [0] }, files: [PANEL_SCRIPT] });
-      },
+      injectScript: (tabId) =>
+        browser.scripting.executeScript({ target: { tabId, frameIds: [0] }, files: [PANEL_SCRIPT] }).then(() => {}),
     }),
     injectPostNotice: async (tabId) => {
       await browser.scripting
@@ -271,6 +271,8 @@ export default defineBackground(() => {
   browser.tabs.onUpdated.addListener((tabId, change, tab) => {
     if (change.url === undefined && change.status === undefined) return;
     if (tab.status === 'complete' && tab.url) checkPost(tabId, tab.url);
+    const viewing = change.url && viewerForSharedPdf(change.url, viewerPage); // a share link to a PDF: the viewer
+    if (viewing) void browser.tabs.update(tabId, { url: viewing }).catch(() => undefined);
     void forgetIfLeft(tabId, services, probe)
       .then(
         () => services.panelTickets.get(tabId),

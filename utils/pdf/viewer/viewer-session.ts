@@ -38,11 +38,14 @@ export async function openInViewer(source: PdfSource, container: HTMLDivElement)
   const text = extractDocumentText(pdf, stop.signal);
   // A closed file stops the extraction; nothing waits on it then.
   text.catch(() => undefined);
+  const article = articleOf(identity, address);
+  const sourceUrl = address ?? article?.canonicalUrl;
   const integration = createPdfIntegration(container.ownerDocument, {
+    ...(sourceUrl === undefined ? {} : { sourceUrl }),
     pages: mounted.pages,
     events: mounted.eventBus as never,
     text,
-    article: async () => articleOf(identity, address),
+    article: async () => article,
     showPage: (pageIndex) => mounted.viewer.scrollPageIntoView({ pageNumber: pageIndex + 1 }),
   });
   return {
@@ -51,7 +54,7 @@ export async function openInViewer(source: PdfSource, container: HTMLDivElement)
       mounted,
       integration,
       pageCount: pdf.numPages,
-      article: articleOf(identity, address),
+      article,
       // Read from the first pages by the DOI finder, which stops there for a scan.
       hasText: identity.hasText,
       destroy() {
