@@ -6,7 +6,7 @@ import { PdfViewerApp, type ShownPdf } from '../../components/pdf/PdfViewerApp';
 import { type PanelHost, startPanelHost } from '../../utils/page/panel-host';
 import { startViewerRoom } from '../../utils/page/side-by-side/viewer-room';
 import type { PdfSource } from '../../utils/pdf/open-pdf';
-import { shareHashOf, sourceFromAddress } from '../../utils/pdf/viewer/viewer-address';
+import { knownDoiOf, shareHashOf, sourceFromAddress } from '../../utils/pdf/viewer/viewer-address';
 import { openInViewer, type ViewerSession } from '../../utils/pdf/viewer/viewer-session';
 import { ARTICLE_QUERY } from '../../utils/protocol/detector-messages';
 import { sendToBackground } from '../../utils/protocol/extension-client';
@@ -31,7 +31,8 @@ async function open(source: PdfSource, container: HTMLDivElement) {
     session = null;
     await sendToBackground({ type: 'article-gone' });
   }
-  const opened = await openInViewer(source, container);
+  // A DOI handed over with the address counts for that file only, not for one the reader opens next.
+  const opened = await openInViewer(source, container, source === initial ? knownDoiOf(location.href) : null);
   if (!opened.ok) return opened;
   const current = opened.session;
   session = current;

@@ -1,3 +1,4 @@
+import { normalizeDoi } from '../../article/doi';
 import { SHARE_HASH_MAX_LENGTH } from '../../protocol/detector-messages';
 import type { PdfSource } from '../open-pdf';
 
@@ -23,4 +24,14 @@ export function shareHashOf(loadedFrom: string): string | null {
   const at = loadedFrom.indexOf('#');
   const hash = at < 0 ? '' : loadedFrom.slice(at);
   return hash.startsWith('#jc=') && hash.length <= SHARE_HASH_MAX_LENGTH ? hash : null;
+}
+
+/**
+ * The DOI handed over with the file (`&doi=…`, from the catalog entry whose PDF it is or the article page that
+ * linked it: `pdfViewerPath` in utils/pdf/address.ts), which settles the article before the file is read.
+ */
+export function knownDoiOf(href: string): string | null {
+  if (!URL.canParse(href)) return null;
+  const doi = new URL(href).searchParams.get('doi');
+  return doi ? normalizeDoi(doi) : null;
 }

@@ -27,7 +27,11 @@ export type ViewerOpened = { ok: true; session: ViewerSession } | { ok: false; m
  * DOI the article only cites). The document's text is extracted page by page in the background of the session;
  * anchoring waits for it, the first view does not.
  */
-export async function openInViewer(source: PdfSource, container: HTMLDivElement): Promise<ViewerOpened> {
+export async function openInViewer(
+  source: PdfSource,
+  container: HTMLDivElement,
+  knownDoi: string | null = null,
+): Promise<ViewerOpened> {
   const opened = await openPdf(source, extensionPdfAssets());
   if (!opened.ok) return { ok: false, message: opened.message };
   const { pdf } = opened;
@@ -38,7 +42,7 @@ export async function openInViewer(source: PdfSource, container: HTMLDivElement)
   const text = extractDocumentText(pdf, stop.signal);
   // A closed file stops the extraction; nothing waits on it then.
   text.catch(() => undefined);
-  const article = articleOf(identity, address);
+  const article = articleOf(knownDoi ? { ...identity, doi: { doi: knownDoi, source: 'address' } } : identity, address);
   const sourceUrl = address ?? article?.canonicalUrl;
   const integration = createPdfIntegration(container.ownerDocument, {
     ...(sourceUrl === undefined ? {} : { sourceUrl }),
