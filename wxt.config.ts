@@ -1,4 +1,5 @@
 import { defineConfig } from 'wxt';
+import { pdfjsAssets } from './build/pdfjs-assets';
 
 /**
  * One extension for Chromium (MV3) and Firefox. Imports are explicit (no auto-imports) so that every file says
@@ -7,6 +8,12 @@ import { defineConfig } from 'wxt';
 export default defineConfig({
   imports: false,
   modules: ['@wxt-dev/webextension-polyfill', '@wxt-dev/i18n/module'],
+  // The PDF viewer's worker, character maps, fonts and image decoders, copied from pdfjs-dist (build/pdfjs-assets.ts).
+  hooks: {
+    'build:publicAssets': (_wxt, files) => {
+      files.push(...pdfjsAssets());
+    },
+  },
   vite: () => ({
     esbuild: { jsx: 'automatic', jsxImportSource: 'preact' },
     resolve: { alias: { react: 'preact/compat', 'react-dom': 'preact/compat' } },

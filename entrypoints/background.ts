@@ -24,11 +24,13 @@ import { syncPdfRedirects } from '../utils/background/pdf-redirects';
 import { openInViewer } from '../utils/background/pdf-tab';
 import { createPostMemory } from '../utils/background/post-memory';
 import { postPageChanged } from '../utils/background/post-page';
+import { requestSenderOf } from '../utils/background/request-sender';
 import { createSettingsStore } from '../utils/background/settings';
 import { forgetIfLeft } from '../utils/background/tab-navigation';
 import { createTabRegistry } from '../utils/background/tab-registry';
 import { createTabServices } from '../utils/background/tab-services';
 import { createUndoStore } from '../utils/background/undo-store';
+import { panelInjector } from '../utils/background/viewer-page';
 import { originPattern } from '../utils/club/backends';
 import { createArticleState } from '../utils/db/article-state';
 import { createClubShareStore } from '../utils/db/club-share-store';
@@ -41,6 +43,7 @@ import { ensureFeedsAlarm, FEEDS_ALARM } from '../utils/feeds/schedule';
 import { inOrder } from '../utils/in-order';
 import { claimFromPortName, splitClaim } from '../utils/protocol/panel-claim';
 import { parseBackgroundRequest } from '../utils/protocol/requests';
+import { viewerForSharedPdf } from '../utils/sharing/pdf-share';
 import { uiLanguage } from '../utils/ui-language';
 
 /** The panel content script, registered at runtime so that WXT leaves it out of the manifest's (typed) paths. */
@@ -62,6 +65,7 @@ export default defineBackground(() => {
   // told by its scheme (and `sender.id`, checked below), and the panel by its ticket.
   const extensionScheme = new URL(browser.runtime.getURL('/')).protocol;
   const fromExtensionPage = (url: string | undefined) => url?.startsWith(`${extensionScheme}//`) ?? false;
+  const viewerPage = browser.runtime.getURL('/pdf.html');
   // Chromium's MV3 toolbar button is `action`; Firefox's MV2 build calls the same button `browserAction`.
   const action = browser.action ?? browser.browserAction;
   let catalog: Promise<LoadedCatalog> | null = null;
@@ -148,6 +152,12 @@ export default defineBackground(() => {
     undo: createUndoStore(browser.storage.session, () => new Date()),
     articleState: createArticleState(database),
     ...tabServices,
+    injectPanel: panelInjector({
+      viewerPage,
+      pageOf: async (tabId) => (await services.tabs.get(tabId))?.pageUrl,
+      mountInViewer: (tabId) => tabServices.sendToTab(tabId, { type: 'panel-mount' }),
+      injectScript: tabServices.injectPanel,
+    }),
     pdfRedirects: {
       replace: async (rules) => {
         const dnr = browser.declarativeNetRequest;
@@ -235,19 +245,10 @@ export default defineBackground(() => {
     const { request: body, claim } = splitClaim(message);
     const request = parseBackgroundRequest(body);
     if (!request) return Promise.resolve({ ok: false, error: i18n.t('errors.malformedRequest') });
-    const tabId = sender.tab?.id ?? null;
-    const extensionPage = fromExtensionPage(sender.url);
     const answer = async () =>
       handleRequest(
         request,
-        {
-          tabId,
-          frameId: sender.frameId ?? null,
-          fromExtensionPage: extensionPage,
-          url: sender.url ?? null,
-          documentId: (sender as { documentId?: string }).documentId ?? null,
-          panelBound: extensionPage && tabId !== null && (await services.panelTickets.accepts(tabId, claim)),
-        },
+        await requestSenderOf(sender, claim, { fromExtensionPage, viewerPage, tickets: services.panelTickets }),
         services,
       );
     return answer().catch((error: unknown) => ({
@@ -268,6 +269,8 @@ export default defineBackground(() => {
   browser.tabs.onUpdated.addListener((tabId, change, tab) => {
     if (change.url === undefined && change.status === undefined) return;
     if (tab.status === 'complete' && tab.url) checkPost(tabId, tab.url);
+    const viewing = change.url && viewerForSharedPdf(change.url, viewerPage); // a share link to a PDF: the viewer
+    if (viewing) void browser.tabs.update(tabId, { url: viewing }).catch(() => undefined);
     void forgetIfLeft(tabId, services, probe)
       .then(
         () => services.panelTickets.get(tabId),

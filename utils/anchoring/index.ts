@@ -16,7 +16,10 @@ export type {
   DescribeFailureReason,
   DescribeResult,
   OrphanReason,
+  PdfPageSelector,
   Selector,
+  StoredSelectors,
   TextPositionSelector,
   TextQuoteSelector,
 } from './types.ts';
+export { PDF_FRAGMENT_SPEC } from './types.ts';

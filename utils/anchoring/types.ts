@@ -23,7 +23,26 @@ export interface TextPositionSelector {
   end: number;
 }
 
-export type Selector = TextQuoteSelector | TextPositionSelector;
+/** RFC 3778's fragment identifiers for PDF (`#page=3`), as the W3C model names them in a `FragmentSelector`. */
+export const PDF_FRAGMENT_SPEC = 'http://tools.ietf.org/rfc/rfc3778';
+
+/**
+ * The page of a PDF a passage starts on (1-based, `page=3`), stored beside the quote and position of a highlight
+ * made in the PDF viewer: anchoring looks near it first when the position no longer holds, the Markdown digest
+ * cites it, and the W3C export gives it as it is, a standard selector other tools read.
+ */
+export interface PdfPageSelector {
+  type: 'FragmentSelector';
+  conformsTo: typeof PDF_FRAGMENT_SPEC;
+  value: `page=${number}`;
+}
+
+export type Selector = TextQuoteSelector | TextPositionSelector | PdfPageSelector;
+
+/** What a highlight stores: the quote and its position, and the page when it was made in a PDF. */
+export type StoredSelectors =
+  | [TextQuoteSelector, TextPositionSelector]
+  | [TextQuoteSelector, TextPositionSelector, PdfPageSelector];
 
 /**
  * Why a selection can't become a highlight. A code, not a sentence: the page words it for the reader

@@ -22,8 +22,11 @@ export interface ArticleInfo {
   pdfUrl: string | null;
   /** Absolute: `<link rel=canonical>`, `og:url`, `citation_*_html_url`, else the page URL. */
   canonicalUrl: string;
-  /** Where the DOI was found; `share-link` when the page names none and a share link said which article it is. */
-  doiSource: 'meta' | 'url' | 'body-link' | 'share-link';
+  /**
+   * Where the DOI was found; `share-link` when the page names none and a share link said which article it is;
+   * `pdf` when the extension's PDF viewer read it from the file (its metadata or first pages).
+   */
+  doiSource: 'meta' | 'url' | 'body-link' | 'share-link' | 'pdf';
 }
 
 /** Matches both doi.org and dx.doi.org resolver links. */

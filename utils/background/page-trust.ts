@@ -43,6 +43,8 @@ function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
+const EXTENSION_PAGE = /^(?:chrome|moz)-extension:\/\//i;
+
 export function originOf(url: string | null | undefined): string | null {
   if (!url || !URL.canParse(url)) return null;
   const { origin } = new URL(url);
@@ -53,7 +55,9 @@ export function originOf(url: string | null | undefined): string | null {
  * Whether the page at `pageUrl` may have the reader's highlights painted by itself. A page can name any DOI, and
  * whatever the extension paints it can read back from `CSS.highlights`: so painting waits until the reader has
  * read the article on that site before (a highlight made there, or one of the entry's own article addresses) or
- * asked for it there ("Show on this page", remembered per entry).
+ * asked for it there ("Show on this page", remembered per entry). The extension's own PDF viewer is no such page:
+ * nothing but the extension runs in it, and only it can be the page of a tab record with an extension address
+ * (the browser names the sender), so highlights are always painted there.
  */
 export function paintsOn(
   pageUrl: string | null | undefined,
@@ -61,6 +65,7 @@ export function paintsOn(
   highlights: readonly Highlight[],
   confirmed: readonly string[],
 ): boolean {
+  if (pageUrl && EXTENSION_PAGE.test(pageUrl)) return true;
   const origin = originOf(pageUrl);
   if (origin === null) return false;
   if (confirmed.includes(origin)) return true;

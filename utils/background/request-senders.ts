@@ -68,10 +68,14 @@ const SENDERS: Record<BackgroundRequest['type'], 'page' | 'panel' | 'either' | '
   'club-highlight-reveal': 'panel',
 };
 
-/** A panel request counts only from the frame the tab's panel script created (its ticket checked by the caller). */
+/**
+ * A panel request counts only from the frame the tab's panel script created (its ticket checked by the caller). A
+ * page request counts from the top frame's content scripts, or from the extension's PDF viewer as the tab's top
+ * document, which runs the page side itself; never from another extension page (the popup, a panel frame).
+ */
 export function senderAllowed(request: BackgroundRequest, sender: RequestSender): boolean {
   const allowed = SENDERS[request.type];
-  const fromPage = !sender.fromExtensionPage && sender.frameId === 0;
+  const fromPage = sender.frameId === 0 && (!sender.fromExtensionPage || sender.viewer === true);
   const fromPanel = sender.fromExtensionPage && sender.panelBound === true;
   return allowed === 'either'
     ? fromPage || fromPanel

@@ -32,6 +32,12 @@ export interface RequestSender {
    * (panel-tickets.ts). Any other extension-page frame in a tab is refused every panel request.
    */
   panelBound?: boolean;
+  /**
+   * True for the extension's PDF viewer page (`pdf.html`) as the top document of a tab: it stands for the tab's
+   * article page as a content script does on a web page, since it runs the page side itself. No web page can
+   * frame or open it (it is not web-accessible), and only the top frame counts.
+   */
+  viewer?: boolean;
 }
 
 /** The browser-facing services a request may use; the background entrypoint passes the real ones in. */

@@ -26,7 +26,7 @@ export function draftOf(highlight: Highlight, entry: CatalogEntry): ClubDraft {
     localId: highlight.id,
     question: question ? { id: question.id, text: english(question.text) } : null,
     note: highlight.note,
-    selectors: highlight.target.selectors,
+    selectors: [highlight.target.selectors[0], highlight.target.selectors[1]],
   };
 }
 

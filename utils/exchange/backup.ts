@@ -1,4 +1,5 @@
 import type { Highlight } from '../highlights/highlight';
+import { pdfPageOf, pdfPageSelector } from '../highlights/pdf-page';
 import { byCreation } from './common';
 
 /**
@@ -36,6 +37,7 @@ export function exportBackup(highlights: readonly Highlight[], now: Date): strin
 
 function storedForm(h: Highlight): Highlight {
   const [quote, position] = h.target.selectors;
+  const page = pdfPageOf(h.target.selectors);
   return {
     id: h.id,
     doi: h.doi,
@@ -47,7 +49,8 @@ function storedForm(h: Highlight): Highlight {
       selectors: [
         { type: 'TextQuoteSelector', exact: quote.exact, prefix: quote.prefix, suffix: quote.suffix },
         { type: 'TextPositionSelector', start: position.start, end: position.end },
-      ],
+        ...(page === null ? [] : [pdfPageSelector(page)]),
+      ] as Highlight['target']['selectors'],
     },
     createdAt: h.createdAt,
     updatedAt: h.updatedAt,

@@ -3,6 +3,7 @@ import { httpUrl } from '../article/http-url';
 import { localize } from '../catalog/localized';
 import type { CatalogEntry } from '../catalog/schema';
 import type { Highlight } from '../highlights/highlight';
+import { pdfPageOf } from '../highlights/pdf-page';
 import { byPageOrder, doiUrl } from './common';
 import { clubBlocks, type DigestClub, type DigestClubNode } from './markdown-club';
 
@@ -100,7 +101,10 @@ function highlightBlocks(highlight: Highlight, options: MarkdownOptions): string
   const [quote] = highlight.target.selectors;
   const shareLink = options.shareLinkFor?.(highlight) ?? null;
   const link = shareLink === null ? null : safeUrl(shareLink);
-  const quoted = `> “${escapeLine(collapseSpace(quote.exact))}”${link === null ? '' : ` ([link](${link}))`}`;
+  // A passage of a PDF cites its page, as a reader citing a paper would.
+  const page = pdfPageOf(highlight.target.selectors);
+  const cited = page === null ? '' : ` ${i18n.t('markdown.page', [String(page)])}`;
+  const quoted = `> “${escapeLine(collapseSpace(quote.exact))}”${cited}${link === null ? '' : ` ([link](${link}))`}`;
   const note = escapeParagraph(highlight.note);
   // Someone else's words (a saved share link) are said to be, so the digest does not pass them off as the reader's.
   const shared = highlight.sharedFrom === undefined ? [] : [`_${escapeLine(sharedLabel(highlight.sharedFrom))}_`];

@@ -1,6 +1,7 @@
 import { localize } from '../catalog/localized';
 import type { CatalogEntry } from '../catalog/schema';
-import type { Highlight, TextPositionSelector, TextQuoteSelector } from '../highlights/highlight';
+import type { Highlight, PdfPageSelector, TextPositionSelector, TextQuoteSelector } from '../highlights/highlight';
+import { pdfPageOf, pdfPageSelector } from '../highlights/pdf-page';
 import { isKnownPosition } from '../highlights/position';
 import { doiUrl, encodeUrlPart } from './common';
 
@@ -81,7 +82,8 @@ export interface WebAnnotation {
     type: 'SpecificResource';
     source: string;
     scope: string;
-    selector: [TextQuoteSelector, TextPositionSelector] | [TextQuoteSelector];
+    /** The quote, its position when known, and for a passage of a PDF its page (RFC 3778, `page=3`). */
+    selector: (TextQuoteSelector | TextPositionSelector | PdfPageSelector)[];
   };
 }
 
@@ -98,6 +100,7 @@ export function highlightToAnnotation(
   options: WebAnnotationOptions,
 ): WebAnnotation {
   const [quote, position] = highlight.target.selectors;
+  const page = pdfPageOf(highlight.target.selectors);
   const body: AnnotationBody[] = [];
   if (highlight.note !== '') {
     body.push({ type: 'TextualBody', purpose: 'commenting', value: highlight.note, format: 'text/plain' });
@@ -130,9 +133,13 @@ export function highlightToAnnotation(
       type: 'SpecificResource',
       source: highlight.target.source,
       scope: doiUrl(highlight.doi),
-      selector: isKnownPosition(position)
-        ? [quoteSelector, { type: 'TextPositionSelector', start: position.start, end: position.end }]
-        : [quoteSelector],
+      selector: [
+        quoteSelector,
+        ...(isKnownPosition(position)
+          ? [{ type: 'TextPositionSelector' as const, start: position.start, end: position.end }]
+          : []),
+        ...(page === null ? [] : [pdfPageSelector(page)]),
+      ],
     },
   };
 }

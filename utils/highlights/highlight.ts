@@ -1,6 +1,6 @@
 import * as v from 'valibot';
 import { i18n } from '#i18n';
-import type { TextPositionSelector, TextQuoteSelector } from '../anchoring/types';
+import { PDF_FRAGMENT_SPEC, type StoredSelectors } from '../anchoring/types';
 import { type DoiMessages, storedDoi, textUpTo } from '../validation';
 import { boundContext } from './context-bound';
 
@@ -22,7 +22,7 @@ export interface Highlight {
   target: {
     /** The page where the highlight was made. */
     source: string;
-    selectors: [TextQuoteSelector, TextPositionSelector];
+    selectors: StoredSelectors;
   };
   /** ISO 8601 in UTC, exactly as `Date.prototype.toISOString` writes it (see {@link IsoTimestampSchema}). */
   createdAt: string;
@@ -35,7 +35,7 @@ export interface Highlight {
 }
 
 /** The selectors a highlight stores are the anchoring library's own (W3C Web Annotation model). */
-export type { TextPositionSelector, TextQuoteSelector } from '../anchoring/types';
+export type { PdfPageSelector, TextPositionSelector, TextQuoteSelector } from '../anchoring/types';
 
 /** Long enough for a paragraph of commentary, short enough that a note stays a note. */
 export const NOTE_MAX_LENGTH = 2_000;
@@ -138,9 +138,33 @@ const TextPositionSelectorSchema = v.pipe(
   ),
 );
 
-/** A highlight's target: the quote with its context, then the position, as `describe` makes them. */
-export const HighlightSelectorsSchema = v.strictTuple([TextQuoteSelectorSchema, TextPositionSelectorSchema], () =>
+/** The quote and its position, without a page: what share links and club drafts carry. */
+export const QuoteAndPositionSchema = v.strictTuple([TextQuoteSelectorSchema, TextPositionSelectorSchema], () =>
   i18n.t('validation.selectorsShape'),
+);
+
+/** A PDF page as RFC 3778 writes it (`page=3`), up to a page number no real article reaches. */
+const PdfPageSelectorSchema = v.strictObject(
+  {
+    type: v.literal('FragmentSelector', () => i18n.t('validation.pageMalformed')),
+    conformsTo: v.literal(PDF_FRAGMENT_SPEC, () => i18n.t('validation.pageMalformed')),
+    value: v.custom<`page=${number}`>(
+      (value) => typeof value === 'string' && /^page=[1-9]\d{0,5}$/.test(value),
+      () => i18n.t('validation.pageMalformed'),
+    ),
+  },
+  shapeMessage(() => i18n.t('validation.pageMalformed')),
+);
+
+/**
+ * A highlight's target: the quote with its context, then the position, as `describe` makes them, and the page
+ * when it was made in a PDF. A record without a page keeps its two selectors (no `undefined` third).
+ */
+export const HighlightSelectorsSchema = v.pipe(
+  v.strictTuple([TextQuoteSelectorSchema, TextPositionSelectorSchema, v.optional(PdfPageSelectorSchema)], () =>
+    i18n.t('validation.selectorsShape'),
+  ),
+  v.transform(([quote, position, page]): StoredSelectors => (page ? [quote, position, page] : [quote, position])),
 );
 
 /**

@@ -38,8 +38,11 @@ export function startPageHighlighting(
   };
   // The map shows the reader's highlights and the club's, each list as last drawn.
   const drawn = { own: [] as readonly MapItem[], club: [] as readonly MapItem[] };
+  // A document that draws its text on demand (a PDF) is followed longer than an HTML page's late sections.
+  const settling = integration.settleMs === undefined ? {} : { settleMs: integration.settleMs };
   const annotator = createPageAnnotator({
     integration,
+    ...settling,
     painter: integration.createPainter(),
     load: async () => {
       const reply = await send({ type: 'page-highlights' });
@@ -55,6 +58,7 @@ export function startPageHighlighting(
   // The club's highlights, lighter and in a painter of their own; none while the reader has them switched off.
   const club = startClubHighlights({
     integration,
+    ...settling,
     load: async () => {
       const reply = await send({ type: 'club-page-layer' });
       return reply.ok ? reply.value : null;
@@ -119,7 +123,7 @@ export function startPageHighlighting(
       type: 'highlight-create',
       questionId,
       selectors: described.selectors,
-      source: highlightSource(win.location.href),
+      source: highlightSource(integration.sourceUrl ?? win.location.href),
     });
     performance.measure(SAVE_HIGHLIGHT_MEASURE, { start: started, end: performance.now() });
     if (!reply.ok) return { status: 'refused', error: reply.error };

@@ -28,7 +28,7 @@ export const ArticleInfoSchema = v.object({
   ),
   pdfUrl: nullableUrl,
   canonicalUrl: textUpTo(4_096),
-  doiSource: v.picklist(['meta', 'url', 'body-link', 'share-link']),
+  doiSource: v.picklist(['meta', 'url', 'body-link', 'share-link', 'pdf']),
 }) satisfies v.GenericSchema<unknown, ArticleInfo>;
 
 const PanelLayoutSchema = v.picklist(['open', 'collapsed', 'closed']) satisfies v.GenericSchema<unknown, PanelLayout>;

@@ -43,7 +43,12 @@ export type TabMessage =
    */
   | { type: 'club-layer-changed' }
   /** The panel's tie control: tie the reader's current selection to a question; answered with a {@link TieOutcome}. */
-  | { type: 'tie-selection'; questionId: string };
+  | { type: 'tie-selection'; questionId: string }
+  /**
+   * The extension's PDF viewer shows a club article (or a share link's): it mounts or refreshes the panel, as
+   * injecting the panel script does on a web page, which cannot be done into an extension page.
+   */
+  | { type: 'panel-mount' };
 
 /**
  * What the page did with the panel's tie request: saved the reader's selection as a highlight, found no selection

@@ -2,9 +2,9 @@ import * as v from 'valibot';
 import { i18n } from '#i18n';
 import {
   DOI_MESSAGES,
-  HighlightSelectorsSchema,
   ID_MAX_LENGTH,
   NOTE_MAX_LENGTH,
+  QuoteAndPositionSchema,
   type TextPositionSelector,
   type TextQuoteSelector,
 } from '../highlights/highlight';
@@ -129,7 +129,7 @@ const ItemSchema = v.pipe(
       questionId: v.nullable(v.string(SHAPE)),
       questionText: v.nullable(v.string(SHAPE)),
       note: v.string(SHAPE),
-      selectors: HighlightSelectorsSchema,
+      selectors: QuoteAndPositionSchema,
     },
     SHAPE,
   ),

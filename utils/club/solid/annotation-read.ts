@@ -2,7 +2,7 @@ import * as v from 'valibot';
 import type { TextPositionSelector, TextQuoteSelector } from '../../anchoring/types';
 import { sameDoi } from '../../article/doi';
 import { doiFromResolverUrl } from '../../exchange/common';
-import { HighlightSelectorsSchema, ID_MAX_LENGTH, NOTE_MAX_LENGTH } from '../../highlights/highlight';
+import { ID_MAX_LENGTH, NOTE_MAX_LENGTH, QuoteAndPositionSchema } from '../../highlights/highlight';
 import type { ClubAnnotation } from '../backend';
 import { questionIdFromIri } from './question-iri';
 
@@ -45,7 +45,7 @@ const HighlightTarget = v.object({
   type: v.literal('SpecificResource'),
   source: v.pipe(iri, v.url()),
   scope: iri,
-  selector: HighlightSelectorsSchema,
+  selector: QuoteAndPositionSchema,
 });
 
 const AnnotationSchema = v.object({

@@ -1,9 +1,9 @@
-import type { AnchorAllOptions, AnchorAllResult, Anchorable, DescribeResult } from '../../anchoring';
+import type { AnchorAllOptions, AnchorAllResult, Anchorable, DescribeFailure, StoredSelectors } from '../../anchoring';
 import type { ArticleInfo } from '../../article/detect';
 import type { HighlightPainter } from '../highlighter/painter';
 
-/** A described selection: on success, also the range the selectors name. */
-export type DescribedPassage = Exclude<DescribeResult, { ok: true }> | (DescribeResult & { ok: true; passage: Range });
+/** A described selection: on success, also the range the selectors name (and, in a PDF, its page). */
+export type DescribedPassage = DescribeFailure | { ok: true; selectors: StoredSelectors; passage: Range };
 
 /**
  * What the page side needs from one kind of document, so that highlighting, the annotator and shared passages
@@ -31,6 +31,16 @@ export interface DocumentIntegration {
   readonly doc: Document;
   /** Where the article's text is: highlights are found in it and selections outside it are refused. */
   readonly root: Element;
+  /**
+   * How long after the document opened its text may still arrive, so highlights keep being looked for (30 s by
+   * default, for an HTML page's late sections). A PDF draws pages whenever the reader scrolls to them: forever.
+   */
+  readonly settleMs?: number;
+  /**
+   * The address a highlight records as where it was made, when it is not the document's own: the PDF viewer's
+   * address means nothing elsewhere, so it gives the PDF's (or, for a local file, the article's doi.org address).
+   */
+  readonly sourceUrl?: string;
   /** Which article this document is (its DOI and metadata), or null when it names none. */
   article(): Promise<ArticleInfo | null>;
   /**
