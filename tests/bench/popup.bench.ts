@@ -121,7 +121,7 @@ it(`popup with ${(ARTICLES * PER_ARTICLE).toLocaleString('en')} highlights over 
     const t = performance.now() - start;
     db.close();
     return t;
-  });
+  }, ARTICLES);
   const readAll = await session.browser.worker.evaluate(async () => {
     const db = await new Promise<IDBDatabase>((resolve) => {
       const open = indexedDB.open('journal-club');
