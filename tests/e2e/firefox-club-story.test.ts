@@ -26,6 +26,7 @@ const ALICE_PASSAGE = 'unifying the multiple streams of research';
 const ALICE_NOTE = 'This is the heart of question 2: who trains the trainers?';
 const BOB_PASSAGE = 'few available training programs';
 const BOB_REPLY = 'Agreed, and the programs are few, as the next section says.';
+const NOT_YOURS = 'Only the member who wrote this annotation can change or delete it.';
 
 if (!firefoxReady) console.warn(`Skipping the club story in Firefox: ${firefoxMissing} is absent.`);
 
@@ -39,6 +40,8 @@ afterEach(async () => {
 interface Reading {
   member: FirefoxMember;
   page: Page;
+  /** The tab's documents as they come and go (the panel frame is one). */
+  frames: Map<string, DevtoolsTarget>;
   panel: DevtoolsTarget;
 }
 
@@ -55,8 +58,9 @@ async function openArticle(name: MemberName): Promise<Reading> {
   await page.setViewport({ width: 1280, height: 800 });
   await page.goto(`${fixtures.origin}/demo-article.html`);
   await page.waitForSelector('journal-club-panel', { timeout: 20_000 });
-  const panel = await targetWith(await member.devtools.tabTargets(page.url()), '/panel.html');
-  const reading = { member, page, panel };
+  const frames = await member.devtools.tabTargets(page.url());
+  const panel = await targetWith(frames, '/panel.html');
+  const reading = { member, page, frames, panel };
   await expect
     .poll(() => inPanel(reading, `return !!button(document, 'Tie my selection to question 2');`), { timeout: 20_000 })
     .toBe(true);
@@ -150,20 +154,34 @@ describe.skipIf(!firefoxReady)('the club story in Firefox (Solid)', () => {
   it('2. Bob sees it under question 2 with Alice’s name and note, painted on his page; he cannot delete it', async () => {
     const bob = await openArticle('bob');
     await expect.poll(() => inPanel(bob, `return !!(${aliceCard});`), { timeout: 20_000 }).toBe(true);
-    const card = await inPanel<{ text: string; controls: string[]; from: boolean }>(
+    const card = await inPanel<{ text: string; controls: string[]; from: boolean; remoteId: string | null }>(
       bob,
       `const card = ${aliceCard};
        return {
          text: card.textContent,
          controls: [...card.querySelectorAll('button')].map(nameOf).filter((name) => /^(Delete|Edit)/.test(name)),
          from: ${question(2)}.innerText.includes('From the club'),
+         remoteId: card.getAttribute('data-remote-id'),
        };`,
     );
     expect(card.text).toContain(ALICE_NOTE);
     expect(card.controls).toEqual([]);
     expect(card.from).toBe(true);
+    // A forged deletion from his own panel, with its ticket (Firefox has no ancestorOrigins), is refused plainly.
+    expect(card.remoteId).toBeTruthy();
+    const forged = await inPanel(
+      bob,
+      `return browser.runtime.sendMessage({ type: 'club-delete', remoteId: ${JSON.stringify(card.remoteId)},
+         panelClaim: { ticket: location.hash.slice(1), ancestors: null } });`,
+    );
+    expect(forged).toEqual({ ok: false, error: NOT_YOURS });
     // Club highlights are painted on a site once the reader highlighted there himself (page-trust.ts).
     await tie(bob, BOB_PASSAGE, 1);
+    await expect.poll(() => painted(bob.page, 'jc-club-q1'), { timeout: 20_000 }).toEqual([ALICE_PASSAGE]);
+
+    await bob.page.reload();
+    const again = { ...bob, panel: await targetWith(bob.frames, '/panel.html', bob.panel) };
+    await expect.poll(() => inPanel(again, `return !!(${aliceCard});`), { timeout: 20_000 }).toBe(true);
     await expect.poll(() => painted(bob.page, 'jc-club-q1'), { timeout: 20_000 }).toEqual([ALICE_PASSAGE]);
   });
 

@@ -53,9 +53,15 @@ export async function launchFirefoxMember(): Promise<FirefoxMember> {
   }
 }
 
-/** The first target whose address contains `part`, once there is one. */
-export function targetWith(targets: Map<string, DevtoolsTarget>, part: string): Promise<DevtoolsTarget> {
-  return until(`a document at …${part}`, () => [...targets.values()].reverse().find((t) => t.url.includes(part)));
+/** The newest target whose address contains `part` (other than `stale`, one a reload replaces), once there is one. */
+export function targetWith(
+  targets: Map<string, DevtoolsTarget>,
+  part: string,
+  stale?: DevtoolsTarget,
+): Promise<DevtoolsTarget> {
+  return until(`a document at …${part}`, () =>
+    [...targets.values()].reverse().find((target) => target.url.includes(part) && target.actor !== stale?.actor),
+  );
 }
 
 /**

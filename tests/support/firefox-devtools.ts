@@ -154,8 +154,10 @@ export class FirefoxDevtools {
     });
   }
 
-  async #result(resultID: string): Promise<Packet> {
+  async #result(resultID: string, timeoutMs = 30_000): Promise<Packet> {
+    const deadline = Date.now() + timeoutMs;
     for (;;) {
+      if (Date.now() > deadline) throw new Error(`no evaluation result within ${timeoutMs} ms (its document gone?)`);
       const packet = this.#results.get(resultID);
       if (packet) {
         this.#results.delete(resultID);
