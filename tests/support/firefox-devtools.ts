@@ -114,14 +114,7 @@ export class FirefoxDevtools {
    * the parent process brings the tab forward and synthesizes the pointer on the browser window over it.
    */
   async trustedClick(target: DevtoolsTarget, x: number, y: number): Promise<void> {
-    const { processes } = (await this.request('root', 'listProcesses')) as unknown as { processes: Packet[] };
-    const parent = processes.find((process) => process.isParent);
-    if (!parent) throw new Error('no parent process to click from');
-    const { process } = (await this.request(String(parent.actor), 'getTarget')) as unknown as {
-      process: DevtoolsTarget;
-    };
-    await this.evaluate(
-      process,
+    await this.inParentProcess(
       `const browser = BrowsingContext.get(${target.browsingContextID}).top.embedderElement;
        const window = browser.ownerDocument.defaultView;
        window.gBrowser.selectedTab = window.gBrowser.getTabForBrowser(browser);
@@ -131,6 +124,17 @@ export class FirefoxDevtools {
            { isDOMEventSynthesized: false, isWidgetEventSynthesized: false, isAsyncEnabled: false });
        }`,
     );
+  }
+
+  /** Evaluates `body` (an async function's body) in the browser's parent process, with the browser's privileges. */
+  async inParentProcess<T>(body: string): Promise<T> {
+    const { processes } = (await this.request('root', 'listProcesses')) as unknown as { processes: Packet[] };
+    const parent = processes.find((process) => process.isParent);
+    if (!parent) throw new Error('no parent process');
+    const { process } = (await this.request(String(parent.actor), 'getTarget')) as unknown as {
+      process: DevtoolsTarget;
+    };
+    return this.evaluate<T>(process, body);
   }
 
   async #watch(descriptor: string): Promise<Map<string, DevtoolsTarget>> {
