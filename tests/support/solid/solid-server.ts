@@ -85,7 +85,8 @@ export async function startSolidServer(names: readonly string[]): Promise<SolidS
 
 const login = (name: string) => ({ email: `${name}@club.example`, password: `${name}-password` });
 
-async function freePort(): Promise<number> {
+/** A port free on loopback now, for a server the test starts. */
+export async function freePort(): Promise<number> {
   const server = createServer();
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const address = server.address();
