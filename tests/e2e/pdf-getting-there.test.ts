@@ -1,7 +1,7 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'webextension-polyfill';
-import { launchWithExtension } from '../support/browser.mjs';
+import { launchWithExtension, waitForPanelFrame } from '../support/browser.mjs';
 import { type FeedServer, startFeedServer, subscribeToFeed } from '../support/feeds';
 import { articlePdf, textPage } from '../support/pdf/article-pdf';
 import { postEntryFeed } from '../support/test-catalog.mjs';
@@ -77,8 +77,14 @@ describe('opening the club’s PDFs in the viewer', () => {
     expect(await setOption(true)).toEqual({ ok: true, value: true });
     // One rule per PDF the catalog names: the bundled entry's and the subscribed feed's.
     await expect.poll(async () => (await dynamicRules()).length).toBe(2);
-    const landed = new URL(await landing(CLUB_PDF));
-    expect(landed.href.startsWith(viewerPrefix())).toBe(true);
+    const viewer = await browser.context.newPage();
+    await viewer.goto(`${site.origin}${CLUB_PDF}`).catch(() => undefined);
+    await viewer.waitForURL((url) => url.href.startsWith(viewerPrefix()));
+    // The viewer itself, not a page the browser blocked: it finds the club's article and shows its panel.
+    await viewer.getByRole('button', { name: 'Open a PDF file…' }).waitFor();
+    await waitForPanelFrame(viewer, browser.extensionId);
+    const landed = new URL(viewer.url());
+    await viewer.close();
     expect(landed.searchParams.get('file')).toBe(`${site.origin}${CLUB_PDF}`);
     expect(landed.searchParams.get('doi')).toBe(postEntryFeed(site.origin).entries[0]?.dois[0]);
     for (const stranger of ['/papers/another-article.pdf', `${CLUB_PDF}?version=2`, '/papers/CLUB-ARTICLE.pdf']) {
