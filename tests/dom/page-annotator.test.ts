@@ -100,6 +100,21 @@ describe('keeping highlights drawn on the page', () => {
     expect(painted.at(-1)).toEqual([]);
   });
 
+  it('reports a passage found only by the fuzzy search as approximate, and paints it', async () => {
+    root = document.createElement('main');
+    root.innerHTML = ARTICLE;
+    document.body.append(root);
+    const highlight = highlightOf(root, 'not involved in direct service delivery or management', 'a', 'q2');
+    // Another version of the article: one word differs inside the passage.
+    root.innerHTML = ARTICLE.replace('direct service delivery', 'direct services delivery');
+    const { annotator, painted, reports } = setUp([highlight]);
+    await annotator.refresh();
+    expect(reports).toEqual([{ a: 'approximate' }]);
+    expect(painted.at(-1)).toEqual([
+      { id: 'a', text: 'not involved in direct services delivery or management', questionIndex: 1 },
+    ]);
+  });
+
   it('reports an empty page once, so the panel stops waiting', async () => {
     root = document.createElement('main');
     root.innerHTML = ARTICLE;

@@ -46,7 +46,7 @@ describe('groupHighlights', () => {
       ['question:Question 2', ['d']],
       ['untied:Not tied to a question', ['u']],
       ['missing:Not found on this page', []],
-      ['other-copy:From another copy', []],
+      ['other-copy:Not found in this version', []],
     ]);
   });
 
@@ -90,7 +90,7 @@ describe('groupHighlights', () => {
     const groups = groupHighlights(QUESTIONS, [...highlights, at('p0', 1, 'q1', PMC)], anchors, PAGE);
     expect(summary(groups).slice(3)).toEqual([
       ['missing:Not found on this page', ['p1']],
-      ['other-copy:From another copy', ['o', 'p2']],
+      ['other-copy:Not found in this version', ['o', 'p2']],
     ]);
   });
 

@@ -136,7 +136,7 @@ describe('<HighlightsSection>: what it lists', () => {
   ])('lists %s apart, with no way to show it', (_, more, heading, meta) => {
     const h = at(1, 'q1', 'lost passage', more);
     mount({ highlights: [h], anchors: { [h.id]: 'orphan' } });
-    expect(groupsWithCards()).toEqual([heading ?? 'From another copy · 1 highlight']);
+    expect(groupsWithCards()).toEqual([heading ?? 'Not found in this version · 1 highlight']);
     const card = cardOf(h) as HTMLElement;
     expect(text(card.querySelector('.hl-card__meta'))).toContain(meta);
     if (heading === null) expect(text(card.querySelector('.hl-tag'))).toBe('made on pmc.ncbi.nlm.nih.gov');
@@ -152,6 +152,17 @@ describe('<HighlightsSection>: what it lists', () => {
     const card = cardOf(h) as HTMLElement;
     expect(text(card.querySelector('.hl-tag'))).toBe('Found in more than one place on this page');
     expect(card.querySelector('blockquote')?.textContent).toBe('repeated passage');
+  });
+
+  it('lists a highlight found only approximately under its question, marked, and lets the reader go to it', () => {
+    const h = at(1, 'q2', 'a passage typeset again');
+    mount({ highlights: [h], anchors: { [h.id]: 'approximate' } });
+    expect(groupsWithCards()).toEqual(['Question 2 · 1 highlight']);
+    const card = cardOf(h) as HTMLElement;
+    expect(text(card.querySelector('.hl-tag'))).toBe('≈ Found approximately');
+    expect(card.querySelector('.hl-tag')?.getAttribute('title')).toMatch(/differs a little/);
+    expect(card.querySelector('button.hl-card__quote')?.textContent).toContain('a passage typeset again');
+    expect(all('button', card).map((b) => b.textContent)).toContain('Show in article');
   });
 
   it('lists a highlight from another copy that anchors here under its question, tagged', () => {

@@ -2,7 +2,7 @@ import { i18n } from '#i18n';
 import type { Highlight } from './highlight';
 
 /** Whether the page found a highlight's passage; a highlight the page has not reported on yet is pending. */
-export type AnchorStatus = 'anchored' | 'orphan' | 'ambiguous';
+export type AnchorStatus = 'anchored' | 'approximate' | 'orphan' | 'ambiguous';
 export type Placement = AnchorStatus | 'pending';
 
 export interface ClubQuestion {

@@ -14,7 +14,8 @@ export type PanelLayout = 'open' | 'collapsed' | 'closed';
  * Whether the page found a highlight again; `ambiguous` is an orphan that matched several places about equally,
  * which the page would not guess between.
  */
-export type AnchorStatus = 'anchored' | 'orphan' | 'ambiguous';
+/** `approximate`: found, but only by the fuzzy search (the text differs there: another version, a re-typeset PDF). */
+export type AnchorStatus = 'anchored' | 'approximate' | 'orphan' | 'ambiguous';
 
 /** Messages the background sends to the scripts in a tab's top frame. */
 export type TabMessage =
