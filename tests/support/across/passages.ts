@@ -11,16 +11,24 @@ const WORD_CHAR = /[\p{L}\p{N}]/u;
 /**
  * `count` passages of `text[from, to)` the way readers select them: whole words, 20–200 characters, one from each
  * of `count` equal slices of the span, so the sample covers the whole article and not only its densest part.
- * Deterministic for a given `rng` seed; a slice with no usable words gives none (the caller counts what it got).
+ * Deterministic for a given `rng` seed. `usable` refuses a passage (one a reader cannot see); a slice with none
+ * usable gives none, and the rest are drawn from anywhere in the span.
  */
-export function samplePassages(text: string, from: number, to: number, count: number, rng: Rng): PassageSpan[] {
+export function samplePassages(
+  text: string,
+  from: number,
+  to: number,
+  count: number,
+  rng: Rng,
+  usable: (span: PassageSpan) => boolean = () => true,
+): PassageSpan[] {
   const passages: PassageSpan[] = [];
   const slice = (to - from) / count;
   for (let k = 0; k < count; k++) {
     const sliceStart = Math.floor(from + k * slice);
     for (let attempt = 0; attempt < 20; attempt++) {
       const passage = wordPassage(text, rng.int(sliceStart, Math.floor(sliceStart + slice) - 1), rng.int(20, 200), to);
-      if (passage) {
+      if (passage && usable(passage)) {
         passages.push(passage);
         break;
       }
@@ -29,7 +37,7 @@ export function samplePassages(text: string, from: number, to: number, count: nu
   // Slices of numbers or symbols (a table, a reference list) give none: the rest come from anywhere in the span.
   for (let attempt = 0; passages.length < count && attempt < count * 50; attempt++) {
     const passage = wordPassage(text, rng.int(from, to - 1), rng.int(20, 200), to);
-    if (passage) passages.push(passage);
+    if (passage && usable(passage)) passages.push(passage);
   }
   return passages.sort((a, b) => a.start - b.start);
 }

@@ -43,21 +43,23 @@ export function verdictOf(passage: string, found: { text: string; method: string
 }
 
 /**
- * Whether the found text is the passage with words missing on one side (an image's label, a figure's number, a
- * superscript the other format leaves out or prints elsewhere): nearly all its words, in order, are the passage's,
- * and they make at least half of the passage.
+ * Whether the found text is the passage with some words missing on one side (an image's label, a list's number, a
+ * superscript the other format leaves out or prints elsewhere): three quarters of the words of the longer of the
+ * two are the other's words, in order (letters and digits compared, punctuation left out).
  */
 function sameWords(passage: string, found: string): boolean {
   const a = comparableWords(passage);
   const b = comparableWords(found);
   const common = commonInOrder(a, b);
-  return common >= 0.9 * Math.min(a.length, b.length) && common >= 0.5 * Math.max(a.length, b.length);
+  return common >= 0.75 * Math.max(a.length, b.length);
 }
 
 function comparableWords(text: string): string[] {
   return text
     .normalize('NFKC')
-    .split(/[\s\u00AD\u2010\u2011-]+/)
+    .toLowerCase()
+    .split(/\s+/)
+    .map((word) => word.replace(/[^\p{L}\p{N}]/gu, ''))
     .filter((word) => word !== '');
 }
 
@@ -76,13 +78,16 @@ function commonInOrder(a: readonly string[], b: readonly string[]): number {
   return previous[b.length] as number;
 }
 
+/** Misses printed per page and direction. */
+const EXAMPLES = 30;
+
 export interface Tally {
   passages: number;
   exact: number;
   approximate: number;
   'not found': number;
   wrong: number;
-  /** A few passages per verdict other than exact, for reading what went on. */
+  /** Passages not found or found at a wrong place, for reading what went on. */
   examples: string[];
 }
 
@@ -94,7 +99,7 @@ export function tallyOf<T extends { passage: string }>(items: readonly T[], resu
     const hit = found.get(item);
     const verdict = verdictOf(item.passage, hit ?? null);
     tally[verdict]++;
-    if (verdict !== 'exact' && tally.examples.length < 12) {
+    if ((verdict === 'wrong' || verdict === 'not found') && tally.examples.length < EXAMPLES) {
       const why = hit ? `→ ${JSON.stringify(hit.text)}` : `(${result.orphanReasons.get(item) ?? 'unfinished'})`;
       tally.examples.push(`${verdict}: ${JSON.stringify(item.passage)} ${why}`);
     }
