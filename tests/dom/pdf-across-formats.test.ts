@@ -16,6 +16,7 @@ import { extractDocumentText } from '../../utils/pdf/text/extract';
 import { type MountedPdfViewer, mountPdfViewer } from '../../utils/pdf/viewer/mount-viewer';
 import { articleBody } from '../support/across/article-body';
 import { type PassageSpan, samplePassages } from '../support/across/passages';
+import { pdfSelectors } from '../support/across/pdf-selectors';
 import { rangeIsVisible, renderedPage } from '../support/across/rendered-page';
 import { comparable, type Tally, tallyOf } from '../support/across/verdict';
 import { loadFixturePages } from '../support/dom/fixtures';
@@ -96,18 +97,6 @@ async function printedCopy(html: string) {
     showPage: (index) => viewer.viewer.scrollPageIntoView({ pageNumber: index + 1 }),
   });
   return { text, integration };
-}
-
-/** Selectors for a span of the PDF's text, as the viewer's `describe` makes them: quote, position and page. */
-function pdfSelectors(text: PdfDocumentText, start: number, end: number): StoredSelectors {
-  const holder = document.implementation.createHTMLDocument('').createElement('div');
-  holder.textContent = text.text;
-  const index = buildTextIndex(holder);
-  const range = index.toRange(start, end);
-  const described = describeRange(range, holder, () => index);
-  if (!described.ok) throw new Error(`the PDF passage ${start}–${end} is not describable: ${described.reason}`);
-  const page = { type: 'FragmentSelector', conformsTo: PDF_FRAGMENT_SPEC, value: `page=${text.pageAt(start) + 1}` };
-  return [...described.selectors, page] as StoredSelectors;
 }
 
 /** Where the HTML article's body runs in the PDF: from the first to the last sampled passage found verbatim there. */
