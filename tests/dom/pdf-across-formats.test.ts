@@ -1,17 +1,10 @@
 import 'pdfjs-dist/web/pdf_viewer.css';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { commands } from 'vitest/browser';
-import {
-  buildTextIndex,
-  describe as describeRange,
-  PDF_FRAGMENT_SPEC,
-  type Selector,
-  type StoredSelectors,
-} from '../../utils/anchoring';
+import { buildTextIndex, type Selector } from '../../utils/anchoring';
 import { createHtmlIntegration } from '../../utils/page/document/html';
 import { createPdfIntegration } from '../../utils/page/document/pdf';
 import { openPdf } from '../../utils/pdf/open-pdf';
-import type { PdfDocumentText } from '../../utils/pdf/text/document-text';
 import { extractDocumentText } from '../../utils/pdf/text/extract';
 import { type MountedPdfViewer, mountPdfViewer } from '../../utils/pdf/viewer/mount-viewer';
 import { articleBody } from '../support/across/article-body';
