@@ -1,4 +1,4 @@
-import type { Anchorable, AnchorAllResult, OrphanReason, Selector } from '../../anchoring';
+import type { AnchorAllResult, Anchorable, OrphanReason, Selector } from '../../anchoring';
 
 /** Which format a document is; a highlight's selectors tell which one it was made in (see below). */
 export type DocumentFormat = 'html' | 'pdf';
