@@ -23,7 +23,10 @@ export default defineConfig({
     default_locale: 'en',
     name: '__MSG_extension_name__',
     description: '__MSG_extension_description__',
-    permissions: ['scripting', 'storage', 'alarms'],
+    // declarativeNetRequestWithHostAccess: the catalog's PDFs may open in the viewer (an option, off by default;
+    // utils/background/pdf-redirects.ts), within the host permissions below, so it adds no warning. contextMenus:
+    // "Open in Journal Club Reader" in the toolbar button's menu.
+    permissions: ['scripting', 'storage', 'alarms', 'declarativeNetRequestWithHostAccess', 'contextMenus'],
     host_permissions: ['http://*/*', 'https://*/*'],
     // No optional host permissions for feeds: the host permissions above already cover every site, so a
     // permission prompt would never appear nor refuse. Feeds are fetched only from the sites the reader approved

@@ -12,6 +12,7 @@ import { Markdown } from './Markdown';
 import { OpenAccessStatus } from './OpenAccessStatus';
 import { QuestionList } from './QuestionList';
 import type { TieResult } from './QuestionSection';
+import { ReadPdf } from './ReadPdf';
 import type { ShareResult } from './ShareLinkBox';
 import { type Tab, Tabs } from './Tabs';
 import type { useArticleHighlights } from './useArticleHighlights';
@@ -31,6 +32,8 @@ export interface ClubEntryActions extends Omit<ExportToolsProps, 'copy' | 'langu
   clubFocus?: ClubFocus | null;
   /** Bumped when the background says a card's club state changed. */
   clubChanged?: number;
+  /** Opens the article's PDF in the extension's viewer, in a new tab; resolves the reason in words on failure. */
+  readPdf(): Promise<string | null>;
 }
 
 interface ClubEntryProps {
@@ -89,6 +92,7 @@ export function ClubEntry({ state, language, actions }: ClubEntryProps) {
         </h1>
         <p class="citation">{entry.citation}</p>
         {article && <OpenAccessStatus article={article} openCopy={entry.articleUrls[0]} />}
+        {(entry.pdfUrl ?? article?.pdfUrl) && <ReadPdf read={actions.readPdf} />}
       </section>
       <Tabs<Section> label={i18n.t('club.sections')} tabs={tabs} selected={section} onSelect={setSection} />
       <p class="discussion">

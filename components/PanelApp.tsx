@@ -93,6 +93,10 @@ export function PanelApp({ language, send, events }: PanelAppProps) {
       return reply.ok ? ({ ok: true, ...reply.value } as const) : reply;
     },
     tie: (questionId: string) => send({ type: 'tie-selection', questionId }),
+    readPdf: async () => {
+      const reply = await send({ type: 'pdf-read' });
+      return reply.ok ? null : reply.error;
+    },
     shareAll: () => send({ type: 'share-all' }),
     exportFile: (format: ExportFormat, options?: { includeClub: boolean }) =>
       send({ type: 'export', format, ...(options?.includeClub && { includeClub: true }) }),

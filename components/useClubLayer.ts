@@ -16,6 +16,8 @@ export interface ClubLayerClient {
   remove(remoteId: string): Promise<Reply<ClubLayerView>>;
   visibility(id: string, visibility: Visibility): Promise<Reply<VisibilityAnswer>>;
   reveal(remoteId: string): Promise<Reply<null>>;
+  /** "Show the club's highlights": read it (no argument) or switch it, for every article. */
+  highlightsShown(show?: boolean): Promise<Reply<boolean>>;
 }
 
 export function clubLayerClient(send: BackgroundClient): ClubLayerClient {
@@ -26,6 +28,7 @@ export function clubLayerClient(send: BackgroundClient): ClubLayerClient {
     remove: (remoteId) => send({ type: 'club-delete', remoteId }),
     visibility: (id, visibility) => send({ type: 'highlight-visibility', id, visibility }),
     reveal: (remoteId) => send({ type: 'club-highlight-reveal', remoteId }),
+    highlightsShown: (show) => send({ type: 'club-highlights-setting', ...(show !== undefined && { show }) }),
   };
 }
 
@@ -41,6 +44,10 @@ export interface ClubLayerState {
   remove(remoteId: string): Promise<string | null>;
   setVisibility(id: string, visibility: Visibility): Promise<string | null>;
   reveal(remoteId: string): void;
+  /** Whether the club's highlights are painted in the article; null until the background has said. */
+  highlightsShown: boolean | null;
+  /** Switches painting the club's highlights (in every open article); resolves the reason in words on failure. */
+  showHighlights(show: boolean): Promise<string | null>;
 }
 
 /**
@@ -53,7 +60,12 @@ export function useClubLayer(client: ClubLayerClient, changed = 0, doc: Document
   const [view, setView] = useState<ClubLayerView | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [refreshing, setRefreshing] = useState(false);
+  const [highlightsShown, setHighlightsShown] = useState<boolean | null>(null);
   const asked = useRef(0);
+
+  useEffect(() => {
+    void settle(() => client.highlightsShown()).then((reply) => reply.ok && setHighlightsShown(reply.value));
+  }, [client]);
 
   const apply = useCallback((reply: Reply<ClubLayerView>, seq: number): string | null => {
     if (!reply.ok) return reply.error;
@@ -109,6 +121,13 @@ export function useClubLayer(client: ClubLayerClient, changed = 0, doc: Document
       return null;
     },
     reveal: (remoteId) => void settle(() => client.reveal(remoteId)),
+    highlightsShown,
+    showHighlights: async (show) => {
+      setHighlightsShown(show);
+      const reply = await settle(() => client.highlightsShown(show));
+      setHighlightsShown(reply.ok ? reply.value : !show);
+      return reply.ok ? null : reply.error;
+    },
   };
 }
 

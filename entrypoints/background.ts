@@ -6,6 +6,7 @@ import { followCatalogChange } from '../utils/background/catalog-change';
 import { type LoadedCatalog, loadCatalog } from '../utils/background/catalog-source';
 import { refreshNewCounts } from '../utils/background/club-activity';
 import { CLUB_BACKENDS } from '../utils/background/club-backends';
+import { refreshClubBadges } from '../utils/background/club-badge';
 import { createClubLayer } from '../utils/background/club-layer';
 import { tellClubPages, tellClubPanels } from '../utils/background/club-page-sync';
 import { CLUB_ALARM, ensureClubAlarm, stopClubAlarm } from '../utils/background/club-schedule';
@@ -14,21 +15,24 @@ import { createClubStorage } from '../utils/background/club-store';
 import { createDocumentProbe } from '../utils/background/document-probe';
 import { createFeedTrust } from '../utils/background/feed-trust';
 import { type BackgroundServices, handleRequest } from '../utils/background/handle-request';
-import { CONFIRMED_ORIGINS_KEY, readOrigins, withConfirmedOrigin } from '../utils/background/page-trust';
+import { createConfirmedOrigins } from '../utils/background/page-trust';
 import { runCommand } from '../utils/background/panel-command';
 import { createPanelPorts } from '../utils/background/panel-ports';
 import { panelSnapshot } from '../utils/background/panel-snapshot';
 import { createPanelTickets } from '../utils/background/panel-tickets';
+import { syncPdfRedirects } from '../utils/background/pdf-redirects';
+import { openInViewer } from '../utils/background/pdf-tab';
 import { createPostMemory } from '../utils/background/post-memory';
 import { postPageChanged } from '../utils/background/post-page';
 import { requestSenderOf } from '../utils/background/request-sender';
 import { createSettingsStore } from '../utils/background/settings';
 import { forgetIfLeft } from '../utils/background/tab-navigation';
 import { createTabRegistry } from '../utils/background/tab-registry';
+import { createTabServices } from '../utils/background/tab-services';
 import { createUndoStore } from '../utils/background/undo-store';
 import { panelInjector } from '../utils/background/viewer-page';
 import { originPattern } from '../utils/club/backends';
-import { getCollapsed, setCollapsed } from '../utils/db/article-state';
+import { createArticleState } from '../utils/db/article-state';
 import { createClubShareStore } from '../utils/db/club-share-store';
 import { lazyJournalClubDb } from '../utils/db/connection';
 import { createFeedStore } from '../utils/db/feed-store';
@@ -37,15 +41,17 @@ import { createFeedService } from '../utils/feeds/feed-service';
 import { parseFeedUrl } from '../utils/feeds/feed-url';
 import { ensureFeedsAlarm, FEEDS_ALARM } from '../utils/feeds/schedule';
 import { inOrder } from '../utils/in-order';
-import { ARTICLE_QUERY } from '../utils/protocol/detector-messages';
 import { claimFromPortName, splitClaim } from '../utils/protocol/panel-claim';
-import { parseArticleAnswer, parseBackgroundRequest } from '../utils/protocol/requests';
+import { parseBackgroundRequest } from '../utils/protocol/requests';
+import { viewerForSharedPdf } from '../utils/sharing/pdf-share';
 import { uiLanguage } from '../utils/ui-language';
 
 /** The panel content script, registered at runtime so that WXT leaves it out of the manifest's (typed) paths. */
 const PANEL_SCRIPT = '/content-scripts/article-panel.js' as ScriptPublicPath;
 /** The notice offered on a club's post (entrypoints/post-notice.content), injected the same way. */
 const POST_NOTICE_SCRIPT = '/content-scripts/post-notice.js' as ScriptPublicPath;
+/** The toolbar button's menu item that opens a PDF in the extension's viewer. */
+const OPEN_IN_VIEWER_MENU = 'open-in-viewer';
 
 /**
  * Wires the browser's events to the request handlers, and binds the services they use to the browser's APIs:
@@ -71,6 +77,7 @@ export default defineBackground(() => {
   const catalogChanged = (changed?: ReadonlySet<string>) => {
     catalog = null;
     void catalogChanges(() => followCatalogChange(services, changed)).catch(() => undefined);
+    void syncPdfRedirects(services).catch(() => undefined);
     // Club posts already open follow too: a new feed's post gets its notice, an unsubscribed one loses it.
     void browser.tabs.query({ status: 'complete' }).then(
       (tabs) => {
@@ -110,8 +117,28 @@ export default defineBackground(() => {
     // Open panels ask again for their cards' club states (queued, published, failed).
     onSharesChanged: () => void tellClubPanels(services, panelPorts.notify),
   });
-  // A fetch that brought new data repaints the club's highlights on the tabs showing that article.
-  const clubLayer = createClubLayer(clubCore, browser.storage.session, (key) => void tellClubPages(services, key));
+  // A fetch that brought new data repaints the club's highlights on the tabs showing that article, and a new
+  // count marks their toolbar buttons again.
+  const clubLayer = createClubLayer(
+    clubCore,
+    browser.storage.session,
+    (key) => void tellClubPages(services, key),
+    (key) => void refreshClubBadges(services, key),
+  );
+  const tabServices = createTabServices(
+    browser.tabs,
+    {
+      run: (tabId, file) =>
+        browser.scripting.executeScript({ target: { tabId, frameIds: [0] }, files: [file as ScriptPublicPath] }),
+      contentType: async (tabId) => {
+        const target = { tabId, frameIds: [0] };
+        const [ran] = await browser.scripting.executeScript({ target, func: () => document.contentType });
+        return ran?.result;
+      },
+    },
+    (path) => browser.runtime.getURL(path as '/'),
+    { panel: PANEL_SCRIPT, postNotice: POST_NOTICE_SCRIPT },
+  );
   // A panel's port opens with its state and highlights, so the panel does not ask for them.
   const panelPorts = createPanelPorts((tabId) => panelSnapshot(tabId, services));
 
@@ -123,55 +150,25 @@ export default defineBackground(() => {
     tabs: createTabRegistry(browser.storage.session),
     panelTickets: createPanelTickets(browser.storage.session, () => crypto.randomUUID()),
     undo: createUndoStore(browser.storage.session, () => new Date()),
-    articleState: {
-      getCollapsed: async (doi) => {
-        const db = await database();
-        return db.ok && (await getCollapsed(db.value, doi));
-      },
-      setCollapsed: async (doi, collapsed) => {
-        const db = await database();
-        if (db.ok) await setCollapsed(db.value, doi, collapsed);
-      },
-    },
+    articleState: createArticleState(database),
+    ...tabServices,
     injectPanel: panelInjector({
       viewerPage,
       pageOf: async (tabId) => (await services.tabs.get(tabId))?.pageUrl,
-      mountInViewer: (tabId) => services.sendToTab(tabId, { type: 'panel-mount' }),
-      injectScript: async (tabId) => {
-        await browser.scripting.executeScript({ target: { tabId, frameIds: [0] }, files: [PANEL_SCRIPT] });
-      },
+      mountInViewer: (tabId) => tabServices.sendToTab(tabId, { type: 'panel-mount' }),
+      injectScript: tabServices.injectPanel,
     }),
-    injectPostNotice: async (tabId) => {
-      await browser.scripting
-        .executeScript({ target: { tabId, frameIds: [0] }, files: [POST_NOTICE_SCRIPT] })
-        .catch(() => undefined);
-    },
-    hidePostNotice: (tabId) =>
-      browser.tabs.sendMessage(tabId, { type: 'post-notice-hide' }, { frameId: 0 }).then(
-        (answer: unknown) => answer === true,
-        () => false,
-      ),
-    tabAddress: (tabId) =>
-      browser.tabs.get(tabId).then(
-        (tab) => tab.url ?? null,
-        () => null,
-      ),
-    // Opened blank first, so that the arrival mark is stored before the article can report itself.
-    openTab: async (url, openerTabId, beforeLoad) => {
-      const tab = await browser.tabs.create({ url: 'about:blank', openerTabId, active: true }).catch(() => null);
-      if (tab?.id === undefined) return null;
-      await beforeLoad(tab.id);
-      const loading = await browser.tabs.update(tab.id, { url }).catch(() => null);
-      return loading ? tab.id : null;
+    pdfRedirects: {
+      replace: async (rules) => {
+        const dnr = browser.declarativeNetRequest;
+        const removeRuleIds = (await dnr.getDynamicRules()).map((rule) => rule.id);
+        await dnr.updateDynamicRules({
+          removeRuleIds,
+          addRules: [...rules],
+        });
+      },
     },
     posts: createPostMemory(browser.storage.session),
-    queryArticle: async (tabId) => {
-      const answer = await browser.tabs.sendMessage(tabId, { type: ARTICLE_QUERY }, { frameId: 0 }).catch(() => null);
-      return parseArticleAnswer(answer);
-    },
-    sendToTab: async (tabId, message) => {
-      await browser.tabs.sendMessage(tabId, message, { frameId: 0 }).catch(() => undefined);
-    },
     showIndicator: async (tabId, indicator) => {
       await Promise.all([
         action.setBadgeText({ tabId, text: indicator.badgeText }),
@@ -191,22 +188,7 @@ export default defineBackground(() => {
     },
     highlights,
     settings: createSettingsStore(browser.storage.local),
-    confirmedOrigins: {
-      get: async (entryId) =>
-        readOrigins((await browser.storage.local.get(CONFIRMED_ORIGINS_KEY))[CONFIRMED_ORIGINS_KEY], entryId),
-      add: async (entryId, origin) => {
-        const stored = (await browser.storage.local.get(CONFIRMED_ORIGINS_KEY))[CONFIRMED_ORIGINS_KEY];
-        await browser.storage.local.set({ [CONFIRMED_ORIGINS_KEY]: withConfirmedOrigin(stored, entryId, origin) });
-      },
-    },
-    fragmentFor: async (tabId, id) => {
-      const answer = await browser.tabs
-        .sendMessage(tabId, { type: 'text-fragment', id }, { frameId: 0 })
-        .catch(() => null);
-      return typeof answer === 'string' ? answer : null;
-    },
-    tieOnPage: (tabId, questionId) =>
-      browser.tabs.sendMessage(tabId, { type: 'tie-selection', questionId }, { frameId: 0 }).catch(() => null),
+    confirmedOrigins: createConfirmedOrigins(browser.storage.local),
     notifyPanel: panelPorts.notify,
     club: { core: clubCore, layer: clubLayer },
     language: uiLanguage(),
@@ -229,6 +211,22 @@ export default defineBackground(() => {
   });
 
   void ensureFeedsAlarm(browser.alarms).catch(() => undefined);
+  void syncPdfRedirects(services).catch(() => undefined);
+  // "Open in Journal Club Reader" in the toolbar button's menu: the tab's PDF in the viewer, else the viewer
+  // empty in a new tab, to pick or drop a file. Menus are made anew each time the background starts.
+  const menus = browser.contextMenus;
+  void menus.removeAll().then(() =>
+    menus.create({
+      id: OPEN_IN_VIEWER_MENU,
+      title: i18n.t('menus.openInViewer'),
+      contexts: [browser.action ? 'action' : 'browser_action'],
+    }),
+  );
+  menus.onClicked.addListener((info, tab) => {
+    if (info.menuItemId === OPEN_IN_VIEWER_MENU && tab?.id !== undefined) {
+      void openInViewer(tab.id, services, 'empty-viewer').catch(() => undefined);
+    }
+  });
   void clubStorage
     .connection()
     .then((connection) => connection && ensureClubAlarm(browser.alarms))
@@ -271,6 +269,8 @@ export default defineBackground(() => {
   browser.tabs.onUpdated.addListener((tabId, change, tab) => {
     if (change.url === undefined && change.status === undefined) return;
     if (tab.status === 'complete' && tab.url) checkPost(tabId, tab.url);
+    const viewing = change.url && viewerForSharedPdf(change.url, viewerPage); // a share link to a PDF: the viewer
+    if (viewing) void browser.tabs.update(tabId, { url: viewing }).catch(() => undefined);
     void forgetIfLeft(tabId, services, probe)
       .then(
         () => services.panelTickets.get(tabId),

@@ -1,10 +1,10 @@
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
 import { i18n } from '#i18n';
 import type { ClubFlowDeps } from '../../utils/options/club-flow';
 import { ClubConnectionStatus } from './ClubConnectionStatus';
-import { ClubHighlightsSetting } from './ClubHighlightsSetting';
 import { ClubHypothesisForm } from './ClubHypothesisForm';
 import { ClubSolidForm } from './ClubSolidForm';
+import { SettingSwitch } from './SettingSwitch';
 import { useClub } from './useClub';
 
 interface ClubConnectionProps extends ClubFlowDeps {
@@ -17,6 +17,10 @@ interface ClubConnectionProps extends ClubFlowDeps {
  * its status. Nothing leaves the browser before the reader connects here and chooses "My club".
  */
 export function ClubConnection({ send, requestOrigins, language }: ClubConnectionProps) {
+  const showClubHighlights = useCallback(
+    (show?: boolean) => send({ type: 'club-highlights-setting', ...(show !== undefined && { show }) }),
+    [send],
+  );
   const club = useClub({ send, requestOrigins });
   const [kind, setKind] = useState<'hypothesis' | 'solid'>('hypothesis');
   const heading = useRef<HTMLHeadingElement>(null);
@@ -51,7 +55,15 @@ export function ClubConnection({ send, requestOrigins, language }: ClubConnectio
           onDisconnected={() => heading.current?.focus()}
         />
       )}
-      {status && connection && <ClubHighlightsSetting send={send} />}
+      {status && connection && (
+        // Whether the club's highlights are painted in articles and marked on the map; the panel switches it too.
+        <SettingSwitch
+          id="club-highlights-shown"
+          label={i18n.t('clubOptions.highlights.show')}
+          hint={i18n.t('clubOptions.highlights.hint')}
+          setting={showClubHighlights}
+        />
+      )}
       {status && !connection && (
         <>
           <p class="note">{i18n.t('clubOptions.intro')}</p>

@@ -6,6 +6,7 @@ import { BundledCatalog } from './BundledCatalog';
 import { CatalogConflicts } from './CatalogConflicts';
 import { ClubConnection } from './ClubConnection';
 import { FeedList } from './FeedList';
+import { PdfOptions } from './PdfOptions';
 import { SubscribeForm } from './SubscribeForm';
 import { useFeeds } from './useFeeds';
 
@@ -71,6 +72,7 @@ export function OptionsApp({ send, requestOrigins, language }: OptionsAppProps) 
           />
         )}
         <ClubConnection send={send} requestOrigins={requestOrigins} language={language} />
+        <PdfOptions send={send} />
       </main>
     </div>
   );

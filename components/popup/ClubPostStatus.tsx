@@ -1,8 +1,8 @@
-import { useState } from 'preact/hooks';
 import { i18n } from '#i18n';
 import type { LocalizedText } from '../../utils/catalog/localized';
 import { localize } from '../../utils/catalog/localized';
 import type { Reply } from '../../utils/protocol/reply';
+import { OpenAction } from './OpenAction';
 
 interface ClubPostStatusProps {
   /** The title of the article the post discusses. */
@@ -14,20 +14,11 @@ interface ClubPostStatusProps {
   onOpened: () => void;
 }
 
-type Opening = { status: 'idle' } | { status: 'opening' } | { status: 'gone' } | { status: 'failed'; error: string };
-
 /**
  * The popup on a club's post: which article the post discusses, and the way to read it with the club's
  * questions. The toolbar badge shows `POST` on such a page; the mark here repeats it.
  */
 export function ClubPostStatus({ title, language, onReadArticle, onOpened }: ClubPostStatusProps) {
-  const [opening, setOpening] = useState<Opening>({ status: 'idle' });
-  const read = async () => {
-    setOpening({ status: 'opening' });
-    const reply = await onReadArticle();
-    if (reply.ok && reply.value === 'opened') return onOpened();
-    setOpening(reply.ok ? { status: 'gone' } : { status: 'failed', error: reply.error });
-  };
   return (
     <div class="status status--club">
       <span class="status__badge status__badge--club-post" aria-hidden="true">
@@ -35,30 +26,15 @@ export function ClubPostStatus({ title, language, onReadArticle, onOpened }: Clu
       </span>
       <div class="status__text">
         <p class="status__title">{i18n.t('popup.clubPost', [localize(title, language)])}</p>
-        <div class="status__actions">
-          <button
-            type="button"
-            class="button button--primary"
-            onClick={read}
-            disabled={opening.status === 'opening'}
-            aria-describedby="read-article-hint"
-          >
-            {opening.status === 'opening' ? i18n.t('popup.openingArticle') : i18n.t('popup.readArticle')}
-          </button>
-          <span id="read-article-hint" class="status__hint">
-            {i18n.t('popup.readArticleHint')}
-          </span>
-        </div>
-        {opening.status === 'gone' && (
-          <p class="status__problem" role="alert">
-            {i18n.t('popup.postGone')}
-          </p>
-        )}
-        {opening.status === 'failed' && (
-          <p class="status__problem" role="alert">
-            {i18n.t('popup.statusFailed', [opening.error])}
-          </p>
-        )}
+        <OpenAction
+          label={i18n.t('popup.readArticle')}
+          busyLabel={i18n.t('popup.openingArticle')}
+          hint={{ id: 'read-article-hint', text: i18n.t('popup.readArticleHint') }}
+          act={onReadArticle}
+          done="opened"
+          goneText={i18n.t('popup.postGone')}
+          onOpened={onOpened}
+        />
       </div>
     </div>
   );

@@ -60,6 +60,9 @@ export function PopupApp({ language, send, tabId, shortcut, close, openCatalogs 
           onReadArticle={() =>
             tabId === null ? Promise.resolve({ ok: true, value: 'no-club-post' }) : send({ type: 'post-read', tabId })
           }
+          onOpenPdf={() =>
+            tabId === null ? Promise.resolve({ ok: true, value: 'not-a-pdf' }) : send({ type: 'pdf-open', tabId })
+          }
           onOpened={close}
         />
       </section>

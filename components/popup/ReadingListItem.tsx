@@ -1,7 +1,7 @@
 import { i18n } from '#i18n';
 import { localize } from '../../utils/catalog/localized';
-import { formatPartialDate } from '../../utils/catalog/partial-date';
-import type { ReadingListEntry } from '../../utils/popup/reading-list';
+import { formatMeetingDay, formatPartialDate } from '../../utils/catalog/partial-date';
+import { localDay, type ReadingListEntry } from '../../utils/popup/reading-list';
 import { ClubNewCount } from './ClubNewCount';
 
 interface ReadingListItemProps {
@@ -29,6 +29,7 @@ export function ReadingListItem({ entry, language, current }: ReadingListItemPro
         <span aria-hidden="true"> · </span>
         <EntryDate entry={entry} language={language} />
       </p>
+      {entry.meeting !== null && <MeetingDay date={entry.meeting} language={language} />}
       <div class="entry__footer">
         {entry.highlights !== null && (
           <span class={entry.highlights > 0 ? 'entry__count entry__count--some' : 'entry__count'}>
@@ -63,4 +64,17 @@ function EntryDate({ entry, language }: { entry: ReadingListEntry; language: str
         ? i18n.t('popup.postedMonth', [posted.text])
         : i18n.t('popup.postedYear', [posted.text]);
   return <time dateTime={entry.published}>{sentence}</time>;
+}
+
+/** The club's discussion: "Discussion on 15 January" while it is to come, "Discussed on …" once it is past. */
+function MeetingDay({ date, language }: { date: string; language: string }) {
+  const today = localDay(new Date());
+  const day = formatMeetingDay(date, today, language);
+  if (day === null) return null;
+  const coming = date >= today;
+  return (
+    <p class={coming ? 'entry__meeting entry__meeting--coming' : 'entry__meeting'}>
+      <time dateTime={date}>{coming ? i18n.t('popup.meetingComing', [day]) : i18n.t('popup.meetingPast', [day])}</time>
+    </p>
+  );
 }

@@ -1,10 +1,11 @@
-import { useState } from 'preact/hooks';
 import { i18n } from '#i18n';
 import { localize } from '../../utils/catalog/localized';
 import type { TabStatus } from '../../utils/popup/tab-status';
 import type { Reply } from '../../utils/protocol/reply';
 import { ClubNewCount } from './ClubNewCount';
 import { ClubPostStatus } from './ClubPostStatus';
+import { OpenAction } from './OpenAction';
+import { PdfStatus } from './PdfStatus';
 
 export type StatusLoad =
   | { status: 'loading' }
@@ -20,18 +21,26 @@ interface TabStatusCardProps {
   onOpenPanel: () => Promise<Reply<'opened' | 'no-club-article'>>;
   /** On a club's post: asks the background to open the article it discusses, with its panel, in a new tab. */
   onReadArticle: () => Promise<Reply<'opened' | 'no-club-post'>>;
+  /** On a tab showing a PDF in the browser's viewer: asks the background to show it in the extension's viewer. */
+  onOpenPdf: () => Promise<Reply<'opened' | 'not-a-pdf'>>;
   /** Closes the popup, so that keyboard focus lands in the panel the reader asked for. */
   onOpened: () => void;
 }
 
-type Opening = { status: 'idle' } | { status: 'opening' } | { status: 'gone' } | { status: 'failed'; error: string };
-
 /**
  * What the tab's page is, in the four cases the toolbar badge shows (nothing, DOI, JC, POST), with the way into
- * the panel on a club article and to the article on a club's post.
+ * the panel on a club article and to the article on a club's post; and a PDF in the browser's own viewer, with
+ * the way into the extension's.
  */
-export function TabStatusCard({ load, language, shortcut, onOpenPanel, onReadArticle, onOpened }: TabStatusCardProps) {
-  const [opening, setOpening] = useState<Opening>({ status: 'idle' });
+export function TabStatusCard({
+  load,
+  language,
+  shortcut,
+  onOpenPanel,
+  onReadArticle,
+  onOpenPdf,
+  onOpened,
+}: TabStatusCardProps) {
   if (load.status === 'loading') return <p class="status status--loading">{i18n.t('popup.loading')}</p>;
   if (load.status === 'failed') {
     return (
@@ -66,51 +75,31 @@ export function TabStatusCard({ load, language, shortcut, onOpenPanel, onReadArt
       </div>
     );
   }
-  const open = async () => {
-    setOpening({ status: 'opening' });
-    const reply = await onOpenPanel();
-    if (reply.ok && reply.value === 'opened') return onOpened();
-    setOpening(reply.ok ? { status: 'gone' } : { status: 'failed', error: reply.error });
-  };
+  if (tab.kind === 'pdf') {
+    return <PdfStatus title={tab.title} language={language} onOpenPdf={onOpenPdf} onOpened={onOpened} />;
+  }
   return (
     <div class="status status--club">
       <StatusBadge kind={tab.kind} />
       <div class="status__text">
         <p class="status__title">{i18n.t('popup.clubArticle', [localize(tab.title, language)])}</p>
         <ClubNewCount count={tab.clubNew} class="status__club-new" />
-        <div class="status__actions">
-          <button
-            type="button"
-            class="button button--primary"
-            onClick={open}
-            disabled={opening.status === 'opening'}
-            aria-describedby={shortcut ? 'open-panel-shortcut' : undefined}
-          >
-            {opening.status === 'opening' ? i18n.t('popup.opening') : i18n.t('popup.openPanel')}
-          </button>
-          {shortcut && (
-            <span id="open-panel-shortcut" class="status__hint">
-              {i18n.t('popup.shortcut', [shortcut])}
-            </span>
-          )}
-        </div>
-        {opening.status === 'gone' && (
-          <p class="status__problem" role="alert">
-            {i18n.t('popup.panelGone')}
-          </p>
-        )}
-        {opening.status === 'failed' && (
-          <p class="status__problem" role="alert">
-            {i18n.t('popup.statusFailed', [opening.error])}
-          </p>
-        )}
+        <OpenAction
+          label={i18n.t('popup.openPanel')}
+          busyLabel={i18n.t('popup.opening')}
+          {...(shortcut && { hint: { id: 'open-panel-shortcut', text: i18n.t('popup.shortcut', [shortcut]) } })}
+          act={onOpenPanel}
+          done="opened"
+          goneText={i18n.t('popup.panelGone')}
+          onOpened={onOpened}
+        />
       </div>
     </div>
   );
 }
 
 /** The toolbar badge's mark for the case, repeated here so the reader connects the two; decorative. */
-function StatusBadge({ kind }: { kind: Exclude<TabStatus['kind'], 'club-post'> }) {
+function StatusBadge({ kind }: { kind: Exclude<TabStatus['kind'], 'club-post' | 'pdf'> }) {
   const text = kind === 'club-article' ? 'JC' : kind === 'not-in-catalog' ? 'DOI' : '–';
   return (
     <span class={`status__badge status__badge--${kind}`} aria-hidden="true">

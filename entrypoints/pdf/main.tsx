@@ -6,7 +6,7 @@ import { PdfViewerApp, type ShownPdf } from '../../components/pdf/PdfViewerApp';
 import { type PanelHost, startPanelHost } from '../../utils/page/panel-host';
 import { startViewerRoom } from '../../utils/page/side-by-side/viewer-room';
 import type { PdfSource } from '../../utils/pdf/open-pdf';
-import { sourceFromAddress } from '../../utils/pdf/viewer/viewer-address';
+import { knownDoiOf, shareHashOf, sourceFromAddress } from '../../utils/pdf/viewer/viewer-address';
 import { openInViewer, type ViewerSession } from '../../utils/pdf/viewer/viewer-session';
 import { ARTICLE_QUERY } from '../../utils/protocol/detector-messages';
 import { sendToBackground } from '../../utils/protocol/extension-client';
@@ -17,6 +17,8 @@ import { uiLanguage } from '../../utils/ui-language';
  * a Preact chrome, and the club's page side run here directly, since no content script reaches an extension
  * page. The background takes this page as its tab's article page (utils/background/handle-request.ts).
  */
+const initial = sourceFromAddress(location.href);
+const sharedPayload = shareHashOf(performance.getEntriesByType('navigation')[0]?.name ?? '');
 let session: ViewerSession | null = null;
 let host: PanelHost | null = null;
 
@@ -29,15 +31,19 @@ async function open(source: PdfSource, container: HTMLDivElement) {
     session = null;
     await sendToBackground({ type: 'article-gone' });
   }
-  const opened = await openInViewer(source, container);
+  // A DOI handed over with the address counts for that file only, not for one the reader opens next.
+  const opened = await openInViewer(source, container, source === initial ? knownDoiOf(location.href) : null);
   if (!opened.ok) return opened;
   const current = opened.session;
   session = current;
   host = startPanelHost(document, current.integration, (frame, enabled) =>
     startViewerRoom(current.mounted.container, frame, enabled),
   );
-  // The background looks the DOI up in the catalog and, for a club article, asks for the panel (`panel-mount`).
-  if (current.article) await sendToBackground({ type: 'article-detected', article: current.article });
+  // The background looks the DOI up in the catalog and, for a club article or a share link, asks for the panel
+  // (`panel-mount`). A share link's payload is read once, for the file the viewer's address named.
+  const share = source === initial ? sharedPayload : null;
+  if (share) await sendToBackground({ type: 'share-opened', share, article: current.article });
+  else if (current.article) await sendToBackground({ type: 'article-detected', article: current.article });
   const { viewer, eventBus } = current.mounted;
   const shown: ShownPdf = {
     pageCount: current.pageCount,
@@ -64,4 +70,4 @@ browser.runtime.onMessage.addListener((message: unknown) => {
 document.documentElement.lang = uiLanguage();
 document.title = i18n.t('pdfViewer.title');
 const root = document.getElementById('app');
-if (root) render(<PdfViewerApp initial={sourceFromAddress(location.href)} open={open} />, root);
+if (root) render(<PdfViewerApp initial={initial} open={open} />, root);

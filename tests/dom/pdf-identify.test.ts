@@ -15,12 +15,12 @@ afterEach(async () => {
   for (const destroy of destroyers.splice(0)) await destroy();
 });
 
-async function identify(spec: TestPdf | Uint8Array, url?: string) {
+async function identify(spec: TestPdf | Uint8Array, url?: string, signal?: AbortSignal) {
   const data = spec instanceof Uint8Array ? spec : articlePdf(spec);
   const opened = await openPdf({ kind: 'bytes', data, name: 'test.pdf' }, testPdfAssets);
   if (!opened.ok) throw new Error(opened.message);
   destroyers.push(() => opened.pdf.loadingTask.destroy());
-  return identifyPdf(opened.pdf, url === undefined ? {} : { url });
+  return identifyPdf(opened.pdf, { ...(url === undefined ? {} : { url }), ...(signal ? { signal } : {}) });
 }
 
 const references = (...dois: string[]): TestPage =>
@@ -135,6 +135,17 @@ describe('identifyPdf reads little, and tells a scan', () => {
       info: { Title: 'Implementation  support\u0000 practitioners' },
     });
     expect(titled).toMatchObject({ hasText: true, title: 'Implementation support practitioners' });
+  });
+
+  it('prefers the XMP title to the Info one', async () => {
+    const both = { pages: [body], xmp: xmpElements({ 'dc:title': 'From XMP' }), info: { Title: 'From Info' } };
+    expect((await identify(both)).title).toBe('From XMP');
+  });
+
+  it('reads no page once its signal is aborted, and decides on the metadata alone', async () => {
+    const stopped = AbortSignal.abort();
+    const identity = await identify({ pages: [body], info: { doi: DOI } }, undefined, stopped);
+    expect(identity).toMatchObject({ doi: { doi: DOI, source: 'info' }, pagesRead: 0, hasText: false });
   });
 
   it('counts a text page after a scanned cover as text', async () => {

@@ -1,3 +1,4 @@
+import { getDocument } from 'pdfjs-dist';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { openPdf, type PdfOpened, type PdfSource } from '../../utils/pdf/open-pdf';
 import { articlePdf, longPdf, textPage } from '../support/pdf/article-pdf';
@@ -129,10 +130,12 @@ describe('openPdf', () => {
   });
 
   it('rejects with the caller’s reason when aborted, and ends the worker', async () => {
+    const terminate = vi.spyOn(Worker.prototype, 'terminate');
     const controller = new AbortController();
     const pending = openPdf(bytes(longPdf(200)), testPdfAssets, { signal: controller.signal });
     controller.abort(new DOMException('Reader left', 'AbortError'));
     await expect(pending).rejects.toThrow('Reader left');
+    await vi.waitFor(() => expect(terminate).toHaveBeenCalled());
   });
 
   it('opens a 500-page file in bounded time, and reads its last page on demand', async () => {
@@ -174,5 +177,23 @@ describe('openPdf', () => {
     expect(windowOpen).not.toHaveBeenCalled();
     const loaded = performance.getEntriesByType('resource').map((entry) => entry.name);
     expect(loaded.filter((name) => name.includes('pdf.sandbox'))).toEqual([]);
+  });
+
+  it('never draws an XFA form, which PDF.js would draw instead of the pages if asked to', async () => {
+    const xfa =
+      '<xdp:xdp xmlns:xdp="http://ns.adobe.com/xdp/"><template xmlns="http://www.xfa.org/schema/xfa-template/3.3/">' +
+      '<subform name="form1" layout="tb"><pageSet><pageArea name="Page1"><contentArea x="0.25in" y="0.25in" w="8in" h="10in"/>' +
+      '<medium stock="letter" short="8.5in" long="11in"/></pageArea></pageSet><subform w="8in" h="1in">' +
+      '<draw name="Greeting" w="5in" h="0.5in"><value><text>Drawn by XFA</text></value></draw></subform></subform>' +
+      '</template></xdp:xdp>';
+    const file = () => articlePdf({ pages: [textPage('The article’s own page')], xfa });
+    const result = await open(bytes(file()));
+    if (!result.ok) throw new Error(result.message);
+    expect(result.pdf.isPureXfa).toBe(false);
+    expect(result.pdf.allXfaHtml).toBeNull();
+    // The same file with XFA turned on (openPdf has set the worker's address) is drawn from its form.
+    const withXfa = await getDocument({ data: file(), enableXfa: true, useWasm: false }).promise;
+    expect(withXfa.isPureXfa).toBe(true);
+    await withXfa.loadingTask.destroy();
   });
 });

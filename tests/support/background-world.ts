@@ -4,12 +4,14 @@ import type { ArticleInfo } from '../../utils/article/detect';
 import type { ActionIndicator } from '../../utils/background/action-indicator';
 import { loadCatalog } from '../../utils/background/catalog-source';
 import { CLUB_BACKENDS } from '../../utils/background/club-backends';
+import { refreshClubBadges } from '../../utils/background/club-badge';
 import { createClubLayer } from '../../utils/background/club-layer';
 import { tellClubPages, tellClubPanels } from '../../utils/background/club-page-sync';
 import { createClubService } from '../../utils/background/club-service';
 import { createClubStorage } from '../../utils/background/club-store';
 import { createFeedTrust } from '../../utils/background/feed-trust';
 import { createPanelTickets } from '../../utils/background/panel-tickets';
+import type { PdfRedirectRule } from '../../utils/background/pdf-redirects';
 import { createPostMemory } from '../../utils/background/post-memory';
 import type { BackgroundServices } from '../../utils/background/services';
 import { createTabRegistry } from '../../utils/background/tab-registry';
@@ -76,12 +78,24 @@ export async function makeBackgroundWorld(options: WorldOptions) {
     article: null as ArticleInfo | null,
     address: null as string | null,
     notice: false,
+    /** `document.contentType` as a script in the page reads it; null where no extension script may run. */
+    type: 'text/html' as string | null,
     tie: async (_questionId: string): Promise<unknown> => ({ status: 'no-selection' }),
   };
   const notices: number[] = [];
   /** Tabs the background opened: the address, the tab it was opened from, and the new tab's id (100 onwards). */
   const openedTabs: { url: string; openerTabId: number; tabId: number }[] = [];
-  let settings: Settings = { shareBase: 'doi', clubHighlights: true, sideBySide: true, panelWidth: 400 };
+  /** Where the background sent a tab (`showInTab`) or opened one of its pages (`openExtensionPage`, tab null). */
+  const extensionPages: { tabId: number | null; path: string }[] = [];
+  let settings: Settings = {
+    shareBase: 'doi',
+    clubHighlights: true,
+    openClubPdfs: false,
+    sideBySide: true,
+    panelWidth: 400,
+  };
+  /** The browser's redirect rules for the catalog's PDFs, as last replaced. */
+  const redirects: PdfRedirectRule[] = [];
   let clock = Date.parse('2026-11-27T10:00:00.000Z');
   const store = createHighlightStore(async () => opened);
   const feeds = createFeedService({
@@ -142,6 +156,18 @@ export async function makeBackgroundWorld(options: WorldOptions) {
       openedTabs.push({ url, openerTabId, tabId });
       return tabId;
     },
+    documentType: async () => page.type,
+    pdfRedirects: {
+      replace: async (rules) => {
+        redirects.splice(0, redirects.length, ...rules);
+      },
+    },
+    showInTab: async (tabId, path) => {
+      extensionPages.push({ tabId, path });
+    },
+    openExtensionPage: async (path) => {
+      extensionPages.push({ tabId: null, path });
+    },
     posts: createPostMemory(mapSessionArea(session)),
     sendToTab: async (_tabId, message) => {
       sent.push(message);
@@ -170,7 +196,12 @@ export async function makeBackgroundWorld(options: WorldOptions) {
     },
     club: {
       core: clubCore,
-      layer: createClubLayer(clubCore, mapSessionArea(session), (key) => void tellClubPages(services, key)),
+      layer: createClubLayer(
+        clubCore,
+        mapSessionArea(session),
+        (key) => void tellClubPages(services, key),
+        (key) => void refreshClubBadges(services, key),
+      ),
     },
     language: 'en-CA',
     now: () => {
@@ -197,6 +228,8 @@ export async function makeBackgroundWorld(options: WorldOptions) {
     injected,
     notices,
     openedTabs,
+    extensionPages,
+    redirects,
     sent,
     indicators,
     events,

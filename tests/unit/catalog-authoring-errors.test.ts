@@ -46,6 +46,36 @@ describe('the entry file template', () => {
   });
 });
 
+describe('the front matter is YAML, read by a YAML parser', () => {
+  const built = (text: string) => buildCatalog([{ name: 'demo.md', text }]);
+
+  it('reads what full YAML allows: folded values, flow lists, comments, quotes of either kind', () => {
+    const text = VALID.replace('title: A title', "title: A title folded\n  onto two lines # the organiser's note")
+      .replace('dois:\n  - 10.1186/s12913-020-05145-1', 'dois: [10.1186/s12913-020-05145-1] # version of record')
+      .replace('citation: Albers 2020', "citation: 'Albers, B. (2020): ''Implementation'' support'")
+      .replace('  - q2: How?', '  - q2: "How: and why?"\n    fr: Comment ?');
+    const { entries, problems } = built(text);
+    expect(problems.map(formatProblem)).toEqual([]);
+    expect(entries[0]).toMatchObject({
+      title: 'A title folded onto two lines',
+      dois: ['10.1186/s12913-020-05145-1'],
+      citation: "Albers, B. (2020): 'Implementation' support",
+      questions: [
+        { id: 'q1', text: 'Why?' },
+        { id: 'q2', text: { en: 'How: and why?', fr: 'Comment ?' } },
+      ],
+    });
+  });
+
+  it('keeps every value text until the schema reads it: `id: no` is the text "no", not false', () => {
+    const { entries, problems } = built(VALID.replace('id: demo-2021', 'id: no').replace('Why?', 'yes'));
+    expect(problems).toEqual([]);
+    expect(entries[0]?.id).toBe('no');
+    expect(entries[0]?.questions[0]?.text).toBe('yes');
+    expect(entries[0]?.year).toBe(2020);
+  });
+});
+
 describe('a broken entry file: one message naming file, line and field', () => {
   it.each([
     ['missing id', breaks('id: demo-2021\n', ''), 'demo.md:1: id: required'],
@@ -124,7 +154,7 @@ describe('a broken entry file: one message naming file, line and field', () => {
     [
       'unknown field (a typo)',
       breaks('year: 2020', 'year: 2020\ntilte: x'),
-      'demo.md:10: tilte: unknown field; expected one of id, dois, title, title_fr, authors, citation, year, articleUrls, club, postUrl, published, questions',
+      'demo.md:10: tilte: unknown field; expected one of id, dois, title, title_fr, authors, citation, year, articleUrls, pdfUrl, club, postUrl, published, meeting, questions',
     ],
     [
       'repeated key',
@@ -168,7 +198,7 @@ describe('a broken entry file: one message naming file, line and field', () => {
     [
       'unquoted " #" in a value',
       breaks('title: A title', 'title: Part #1'),
-      'demo.md:5: quote this value ("…"): in YAML, " #" starts a comment',
+      'demo.md:5: title: quote this value ("…"): in YAML, " #" starts a comment',
     ],
     [
       'unquoted leading "["',
@@ -178,22 +208,17 @@ describe('a broken entry file: one message naming file, line and field', () => {
     [
       'unterminated quote',
       breaks('title: A title', 'title: "A title'),
-      'demo.md:5: a value that starts with " must end with " at the end of the line (write \\" for a quote inside)',
-    ],
-    [
-      'value wrapped onto a second line',
-      breaks('title: A title', 'title: A\n  title'),
-      'demo.md:6: unexpected indentation: only a "key:" with nothing after it takes indented lines',
+      'demo.md:5: a quoted value is never closed: add the closing quote (write \\" for a quote inside "…")',
     ],
     [
       'misaligned list item',
       breaks('  - q2: How?', '   - q2: How?'),
-      'demo.md:17: indented 3 spaces; the lines above it are indented 2',
+      'demo.md:17: indented differently from the lines above it; line up the items of a list, and the keys of an item',
     ],
     [
       'misaligned question field',
       breaks('- q1: Why?', '- q1: Why?\n      fr: Pourquoi ?'),
-      "demo.md:17: indented 6 spaces; align it with the item's first key (4)",
+      'demo.md:16: indented differently from the lines above it; line up the keys of an item under its first key',
     ],
     [
       '"key: value" as an author',

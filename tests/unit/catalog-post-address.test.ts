@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
+import { addressKey } from '../../utils/catalog/address-key';
 import { bundledCatalog } from '../../utils/catalog/bundled';
 import { createCatalogIndex } from '../../utils/catalog/lookup';
-import { postAddressKey } from '../../utils/catalog/post-address';
 import type { CatalogEntry } from '../../utils/catalog/schema';
 
 const POST = 'https://club.example/posts/implementation-support';
 
-describe('postAddressKey: the same post, however the reader reached it', () => {
+describe('addressKey: the same post, however the reader reached it', () => {
   it.each([
     ['the address itself', POST],
     ['a trailing slash', `${POST}/`],
@@ -20,11 +20,11 @@ describe('postAddressKey: the same post, however the reader reached it', () => {
     ['a Google click id and a Mailchimp id', `${POST}?gclid=abc&mc_cid=1&mc_eid=2`],
     ['a user name', 'https://reader@club.example/posts/implementation-support'],
   ])('%s', (_, address) => {
-    expect(postAddressKey(address)).toBe(postAddressKey(POST));
+    expect(addressKey(address)).toBe(addressKey(POST));
   });
 });
 
-describe('postAddressKey: another page', () => {
+describe('addressKey: another page', () => {
   it.each([
     ['another path', 'https://club.example/posts/other'],
     ['a longer path', `${POST}/comments`],
@@ -35,25 +35,23 @@ describe('postAddressKey: another page', () => {
     ['another port', 'https://club.example:8443/posts/implementation-support'],
     ['a query that names a page', `${POST}?page=2`],
   ])('%s', (_, address) => {
-    expect(postAddressKey(address)).not.toBe(postAddressKey(POST));
+    expect(addressKey(address)).not.toBe(addressKey(POST));
   });
 
   it('keeps the parameters that name a page, in their order, and drops only the tracking ones', () => {
-    expect(postAddressKey('https://club.example/?p=123&utm_source=x&lang=fr')).toBe(
-      'https://club.example/?p=123&lang=fr',
-    );
-    expect(postAddressKey('https://club.example/?p=123')).not.toBe(postAddressKey('https://club.example/?p=124'));
+    expect(addressKey('https://club.example/?p=123&utm_source=x&lang=fr')).toBe('https://club.example/?p=123&lang=fr');
+    expect(addressKey('https://club.example/?p=123')).not.toBe(addressKey('https://club.example/?p=124'));
   });
 
   it('reads percent-escapes in either case as the same byte', () => {
-    expect(postAddressKey('https://club.example/posts/caf%c3%a9')).toBe(
-      postAddressKey('https://club.example/posts/caf%C3%A9/'),
+    expect(addressKey('https://club.example/posts/caf%c3%a9')).toBe(
+      addressKey('https://club.example/posts/caf%C3%A9/'),
     );
   });
 
   it('keeps the root path', () => {
-    expect(postAddressKey('https://club.example')).toBe('https://club.example/');
-    expect(postAddressKey('https://club.example/')).toBe('https://club.example/');
+    expect(addressKey('https://club.example')).toBe('https://club.example/');
+    expect(addressKey('https://club.example/')).toBe('https://club.example/');
   });
 
   it.each([
@@ -65,7 +63,7 @@ describe('postAddressKey: another page', () => {
     ['an empty string', ''],
     ['an address of 10,000 characters', `${POST}?q=${'a'.repeat(10_000)}`],
   ])('has no key for %s', (_, address) => {
-    expect(postAddressKey(address)).toBeNull();
+    expect(addressKey(address)).toBeNull();
   });
 });
 

@@ -27,9 +27,11 @@ interface Options {
   highlights?: Highlight[];
   tie?: (questionId: string) => Promise<TieResult>;
   focus?: ClubEntryActions['highlights']['focus'];
+  readPdf?: () => Promise<string | null>;
+  shown?: CatalogEntry;
 }
 
-function mount({ highlights = [], tie = vi.fn(), focus = null }: Options = {}) {
+function mount({ highlights = [], tie = vi.fn(), focus = null, readPdf = vi.fn(), shown = entry }: Options = {}) {
   const data: ArticleHighlights = {
     highlights,
     skipped: 0,
@@ -62,11 +64,16 @@ function mount({ highlights = [], tie = vi.fn(), focus = null }: Options = {}) {
     settings: null,
     changeSettings: () => undefined,
     download: () => undefined,
+    readPdf,
   };
   act(() =>
     render(
       <Announcer>
-        <ClubEntry state={{ entry, article: null, layout: 'open', shared: null }} language="en" actions={actions} />
+        <ClubEntry
+          state={{ entry: shown, article: null, layout: 'open', shared: null }}
+          language="en"
+          actions={actions}
+        />
       </Announcer>,
       container,
     ),
@@ -79,6 +86,29 @@ const press = (target: HTMLElement, key: string) =>
   act(() => {
     target.dispatchEvent(new KeyboardEvent('keydown', { key, bubbles: true, cancelable: true }));
   });
+
+describe('<ClubEntry>: the article’s PDF', () => {
+  const readButton = () =>
+    all<HTMLButtonElement>('.read-pdf button').find((b) => text(b) === 'Read the PDF in Journal Club Reader');
+
+  it('offers the PDF the catalog names, and says why it could not be opened', async () => {
+    const readPdf = vi.fn(async () => 'Neither the club’s catalog nor this page names a PDF of the article.');
+    mount({ readPdf });
+    expect(entry.pdfUrl).toMatch(/\.pdf$/);
+    readButton()?.click();
+    await settle();
+    expect(readPdf).toHaveBeenCalledTimes(1);
+    expect(text(container.querySelector('.read-pdf [role="alert"]'))).toBe(
+      'Neither the club’s catalog nor this page names a PDF of the article.',
+    );
+  });
+
+  it('offers nothing when neither the catalog nor the page names a PDF', () => {
+    const { pdfUrl: _none, ...withoutPdf } = entry;
+    mount({ shown: withoutPdf });
+    expect(readButton()).toBeUndefined();
+  });
+});
 
 describe('<ClubEntry>: questions first', () => {
   it('reads in the order shown: the article, the tabs, the questions tab, the discussion link', () => {

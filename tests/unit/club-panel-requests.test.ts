@@ -1,5 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { actionIndicatorFor } from '../../utils/background/action-indicator';
+import { refreshNewCounts } from '../../utils/background/club-activity';
 import { handleRequest } from '../../utils/background/handle-request';
 import { article } from '../support/background-world';
 import { BOB } from '../support/club-fake';
@@ -52,6 +53,18 @@ describe('the badge follows what is new on the open article', () => {
     expect(lastBadge()).toBe('JC');
     await detect();
     expect(lastBadge()).toBe('JC');
+  });
+
+  it('marks the open article’s button again when the feeds alarm fetched what is new there', async () => {
+    await t.connect();
+    await detect();
+    await t.highlight();
+    await t.ask({ type: 'club-layer', opened: true });
+    expect(lastBadge()).toBe('JC');
+    t.club.add(BOB, CLUB_DOI, { questionId: 'q1', note: 'one', selectors: [QUOTE] });
+    t.world.clock.advance(6 * 3_600_000);
+    expect(await refreshNewCounts(t.world.services.club.core, t.world.services.club.layer)).toBe(1);
+    await expect.poll(lastBadge).toBe('1');
   });
 });
 

@@ -411,6 +411,31 @@ describe('refreshing the club layer', () => {
   });
 });
 
+describe('“Show the club’s highlights” in the panel', () => {
+  const box = () =>
+    all('.club-status__paint label')
+      .find((label) => text(label) === 'Show the club’s highlights')
+      ?.querySelector('input') as HTMLInputElement;
+
+  it('reads the setting, switches it for every article, and puts it back when the background refuses', async () => {
+    const client = fakeClient(() => layerView());
+    await mountClub(client);
+    await settled();
+    expect(client.highlightsShown).toHaveBeenCalledWith();
+    expect(box().checked).toBe(true);
+    await click(box());
+    await settled();
+    expect(client.highlightsShown).toHaveBeenLastCalledWith(false);
+    expect(box().checked).toBe(false);
+    client.highlightsShown.mockImplementationOnce(async () => ({ ok: false as const, error: 'Storage is full.' }));
+    await click(box());
+    await settled();
+    expect(client.highlightsShown).toHaveBeenLastCalledWith(true);
+    expect(box().checked).toBe(false);
+    expect(text(container.querySelector('.club-status .panel__error'))).toBe('Storage is full.');
+  });
+});
+
 describe('“Include the club’s highlights” in the digest', () => {
   it('is offered only when connected, and asks for the club’s part only when ticked', async () => {
     const { ExportTools } = await import('../../components/ExportTools');

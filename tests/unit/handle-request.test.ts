@@ -55,6 +55,18 @@ describe('article reports', () => {
     expect(await handleRequest({ type: 'panel-state' }, page, world.services)).toEqual({ ok: true, value: null });
   });
 
+  it('takes no word of a document the tab has left about the one it shows now (Chromium names documents)', async () => {
+    await handleRequest(
+      { type: 'article-detected', article: article(CLUB_DOI) },
+      { ...page, documentId: 'new' },
+      world.services,
+    );
+    await handleRequest({ type: 'article-gone' }, { ...page, documentId: 'old' }, world.services);
+    expect(world.sent).toEqual([]);
+    expect((await handleRequest({ type: 'panel-state' }, page, world.services)).ok).toBe(true);
+    expect(await world.services.tabs.get(TAB)).toMatchObject({ documentId: 'new' });
+  });
+
   it.each([
     ['the panel page', panelPage],
     ['a sub-frame', { tabId: TAB, frameId: 2, fromExtensionPage: false, url: PAGE_URL }],
@@ -376,12 +388,12 @@ describe('export, backup, import and settings from the panel', () => {
   it('remembers where share links point', async () => {
     expect(await handleRequest({ type: 'settings' }, panelPage, world.services)).toEqual({
       ok: true,
-      value: { shareBase: 'doi', clubHighlights: true, sideBySide: true, panelWidth: 400 },
+      value: { shareBase: 'doi', clubHighlights: true, openClubPdfs: false, sideBySide: true, panelWidth: 400 },
     });
     await handleRequest({ type: 'settings-update', shareBase: 'page' }, panelPage, world.services);
     expect(await handleRequest({ type: 'settings' }, panelPage, world.services)).toEqual({
       ok: true,
-      value: { shareBase: 'page', clubHighlights: true, sideBySide: true, panelWidth: 400 },
+      value: { shareBase: 'page', clubHighlights: true, openClubPdfs: false, sideBySide: true, panelWidth: 400 },
     });
   });
 });

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { handleRequest, type RequestSender } from '../../utils/background/handle-request';
 import { createPanelTickets } from '../../utils/background/panel-tickets';
 import { forgetIfLeft } from '../../utils/background/tab-navigation';
+import { createTabRegistry } from '../../utils/background/tab-registry';
 import { createUndoStore, UNDO_KEPT_MS } from '../../utils/background/undo-store';
 import { claimFromPortName, portNameFor, splitClaim } from '../../utils/protocol/panel-claim';
 import { article, makeBackgroundWorld } from '../support/background-world';
@@ -88,6 +89,58 @@ describe('the background answers only the bound panel', () => {
     await forgetIfLeft(TAB, world.services, left);
     expect(await world.services.panelTickets.get(TAB)).toBeNull();
     expect(await world.services.tabs.get(TAB)).toBeNull();
+  });
+
+  it('keeps a reloaded page’s own report, though it says what the old one said (Firefox: no document ids)', async () => {
+    const world = await makeBackgroundWorld({ name: 'panel-binding-reload-test' });
+    const page: RequestSender = { tabId: TAB, frameId: 0, fromExtensionPage: false, url: `${ORIGIN}/a` };
+    const report = () =>
+      handleRequest({ type: 'article-detected', article: article('10.1186/s12913-020-05145-1') }, page, world.services);
+    await report();
+    await handleRequest({ type: 'panel-ticket' }, page, world.services);
+    // The tab reloads: the new document reports the same article, and only then is the old ticket found unanswered.
+    let reported: Promise<unknown> = Promise.resolve();
+    const reloaded = {
+      holdsTicket: async () => {
+        reported = report();
+        await reported;
+        return false;
+      },
+      documentAlive: async () => false,
+    };
+    await forgetIfLeft(TAB, world.services, reloaded);
+    await reported;
+    expect(await world.services.tabs.get(TAB)).toMatchObject({ entryId: expect.any(String), layout: 'open' });
+    expect((await handleRequest({ type: 'panel-state' }, page, world.services)).ok).toBe(true);
+  });
+
+  it('never forgets a record written while it decides (the check and the removal are one step)', async () => {
+    // Storage that answers a moment later, in the order it was asked, as storage.session does; the new report is
+    // written the moment the old record has been read.
+    const area = mapSessionArea(new Map());
+    const later = <T>(answer: () => Promise<T>) => new Promise((go) => setTimeout(go, 5)).then(answer);
+    let onRead = () => {};
+    const slow = {
+      get: (key: string | null) => {
+        const answer = later(() => area.get(key));
+        onRead();
+        return answer;
+      },
+      set: (items: Record<string, unknown>) => later(() => area.set(items)),
+      remove: (key: string) => later(() => area.remove(key)),
+    };
+    const tabs = createTabRegistry(slow);
+    const old = { article: null, entryId: 'e', layout: 'open' as const, report: 'old' };
+    const fresh = { ...old, report: 'new' };
+    await tabs.set(TAB, old);
+    let writing: Promise<void> = Promise.resolve();
+    onRead = () => {
+      onRead = () => {};
+      writing = tabs.set(TAB, fresh);
+    };
+    await tabs.forgetIf(TAB, old);
+    await writing;
+    expect(await tabs.get(TAB)).toEqual(fresh);
   });
 });
 

@@ -82,6 +82,13 @@ describe('chooseArticleDoi', () => {
     });
   });
 
+  it('never takes an in-text citation for the article, even when it is the only DOI up front', () => {
+    const cites = pages('Practice varies (doi:10.1016/j.socscimed.2020.01.001), as others found.');
+    expect(chooseArticleDoi(evidence({ pages: cites }), false)).toBe('not-found');
+    const both = pages(`DOI: ${ARTICLE}`, 'Practice varies (doi:10.1016/j.socscimed.2020.01.001).');
+    expect(chooseArticleDoi(evidence({ pages: both }), false)).toEqual({ doi: ARTICLE, source: 'page-text' });
+  });
+
   it('asks for more pages while later pages could still name the DOI', () => {
     expect(chooseArticleDoi(evidence({ pages: pages('Title') }), true)).toBe('read-more');
     expect(chooseArticleDoi(evidence({ pages: pages('Title') }), false)).toBe('not-found');

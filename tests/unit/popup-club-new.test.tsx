@@ -16,6 +16,7 @@ const entry = (clubNew?: number | null): ReadingListEntry => ({
   title: 'Implementation support practitioners',
   published: null,
   year: 2020,
+  meeting: null,
   articleUrl: 'https://oa.example/albers',
   openAccessCopy: true,
   club: { name: 'Research Impact Canada', url: 'https://club.example/' },
@@ -60,6 +61,7 @@ describe('"N new from the club" in the popup', () => {
           shortcut={null}
           onOpenPanel={vi.fn()}
           onReadArticle={vi.fn()}
+          onOpenPdf={vi.fn()}
           onOpened={vi.fn()}
         />,
         container,

@@ -2,7 +2,8 @@ import { render } from 'preact';
 import { act } from 'preact/test-utils';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { PopupApp } from '../../components/popup/PopupApp';
-import type { ReadingListEntry } from '../../utils/popup/reading-list';
+import { formatMeetingDay } from '../../utils/catalog/partial-date';
+import { localDay, type ReadingListEntry } from '../../utils/popup/reading-list';
 import type { TabStatus } from '../../utils/popup/tab-status';
 import type { Reply } from '../../utils/protocol/reply';
 import type { BackgroundClient, BackgroundResponses } from '../../utils/protocol/responses';
@@ -18,6 +19,7 @@ const listEntry = (overrides: Partial<ReadingListEntry>): ReadingListEntry => ({
   title: 'Implementation support practitioners',
   published: null,
   year: 2020,
+  meeting: null,
   articleUrl: 'https://oa.example/albers',
   openAccessCopy: true,
   club: CLUB,
@@ -204,6 +206,30 @@ describe('the popup: the reading list', () => {
     });
     expect(items()[0]?.textContent).toContain('Article published in 2020');
     expect(items()[0]?.querySelector('time')).toBeNull();
+  });
+
+  it('says when the club meets: "Discussion on …" while it is to come, "Discussed on …" once past', async () => {
+    const inDays = (days: number) => localDay(new Date(Date.now() + days * 86_400_000));
+    const [soon, past] = [inDays(3), inDays(-40)];
+    await mount({
+      list: {
+        ok: true,
+        value: {
+          entries: [
+            listEntry({ id: 'a', meeting: soon }),
+            listEntry({ id: 'b', meeting: past }),
+            listEntry({ id: 'c' }),
+          ],
+          highlightsError: null,
+        },
+      },
+    });
+    const [a, b, c] = items();
+    const day = (date: string) => formatMeetingDay(date, localDay(new Date()), 'en');
+    expect(a?.querySelector('.entry__meeting')?.textContent).toBe(`Discussion on ${day(soon)}`);
+    expect(a?.querySelector('.entry__meeting time')?.getAttribute('datetime')).toBe(soon);
+    expect(b?.querySelector('.entry__meeting')?.textContent).toBe(`Discussed on ${day(past)}`);
+    expect(c?.querySelector('.entry__meeting')).toBeNull();
   });
 
   it('marks the entry of the current tab', async () => {

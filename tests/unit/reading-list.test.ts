@@ -1,15 +1,49 @@
 import { describe, expect, it } from 'vitest';
 import type { ArticleInfo } from '../../utils/article/detect';
 import { bundledCatalog } from '../../utils/catalog/bundled';
-import { formatPartialDate } from '../../utils/catalog/partial-date';
+import { formatMeetingDay, formatPartialDate } from '../../utils/catalog/partial-date';
 import type { CatalogEntry } from '../../utils/catalog/schema';
-import { articleLinkFor, buildReadingList, compareReadingOrder } from '../../utils/popup/reading-list';
+import { articleLinkFor, buildReadingList, compareReadingOrder, localDay } from '../../utils/popup/reading-list';
 import { tabStatusFor } from '../../utils/popup/tab-status';
 
 const seed = bundledCatalog[0] as CatalogEntry;
 
 /** A catalog entry; tests override only what their behaviour depends on. */
 const entry = (overrides: Partial<CatalogEntry>): CatalogEntry => ({ ...seed, ...overrides });
+
+describe('the reading list with meeting dates', () => {
+  it('puts the coming discussions first, soonest first, then the past ones, latest first, then the rest', () => {
+    const entries = [
+      entry({ id: 'no-meeting-new', published: '2026-10', meeting: undefined }),
+      entry({ id: 'past-long-ago', meeting: '2026-01-15' }),
+      entry({ id: 'next-month', meeting: '2027-01-15' }),
+      entry({ id: 'today', meeting: '2026-12-03' }),
+      entry({ id: 'yesterday', meeting: '2026-12-02' }),
+      entry({ id: 'next-week', meeting: '2026-12-10' }),
+    ];
+    expect(buildReadingList(entries, [], '2026-12-03').map((item) => item.id)).toEqual([
+      'today',
+      'next-week',
+      'next-month',
+      'yesterday',
+      'past-long-ago',
+      'no-meeting-new',
+    ]);
+  });
+
+  it('writes the day as the reader says it, with the year only when it is not this year', () => {
+    expect(formatMeetingDay('2027-01-15', '2026-12-03', 'en-GB')).toBe('15 January 2027');
+    expect(formatMeetingDay('2027-01-15', '2026-12-03', 'en-US')).toBe('January 15, 2027');
+    expect(formatMeetingDay('2026-12-15', '2026-12-03', 'en-GB')).toBe('15 December');
+    expect(formatMeetingDay('2026-12-15', '2026-12-03', 'fr')).toBe('15 décembre');
+    expect(formatMeetingDay('2026-02-30', '2026-12-03', 'en')).toBeNull();
+  });
+
+  it('takes the reader’s calendar day, not UTC’s', () => {
+    const lateEvening = new Date(2026, 11, 3, 23, 30);
+    expect(localDay(lateEvening)).toBe('2026-12-03');
+  });
+});
 
 describe('the reading list', () => {
   it('orders the newest club post first, undated posts after, then by the article year, ties in catalog order', () => {
@@ -91,6 +125,7 @@ describe('the reading list', () => {
       title: { en: 'English', fr: 'Français' },
       published: '2024-02-29',
       year: 2020,
+      meeting: null,
       articleUrl: 'https://bmchealthservres.biomedcentral.com/articles/10.1186/s12913-020-05145-1',
       openAccessCopy: true,
       club: seed.club,

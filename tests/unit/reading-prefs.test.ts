@@ -36,7 +36,7 @@ describe('side by side and the panel width', () => {
     expect(world.sent).toEqual([]);
     expect(await handleRequest({ type: 'settings' }, panelPage, world.services)).toEqual({
       ok: true,
-      value: { shareBase: 'page', clubHighlights: true, sideBySide: true, panelWidth: 560 },
+      value: { shareBase: 'page', clubHighlights: true, openClubPdfs: false, sideBySide: true, panelWidth: 560 },
     });
   });
 
@@ -58,7 +58,7 @@ describe('side by side and the panel width', () => {
     await handleRequest({ type: 'settings-update', shareBase: 'page' }, panelPage, world.services);
     expect(await handleRequest({ type: 'settings' }, panelPage, world.services)).toEqual({
       ok: true,
-      value: { shareBase: 'page', clubHighlights: true, sideBySide: false, panelWidth: 480 },
+      value: { shareBase: 'page', clubHighlights: true, openClubPdfs: false, sideBySide: false, panelWidth: 480 },
     });
   });
 
@@ -83,23 +83,31 @@ describe('side by side and the panel width', () => {
 
 describe('stored settings', () => {
   it.each([
-    ['nothing stored', undefined, { shareBase: 'doi', clubHighlights: true, sideBySide: true, panelWidth: 400 }],
+    [
+      'nothing stored',
+      undefined,
+      { shareBase: 'doi', clubHighlights: true, openClubPdfs: false, sideBySide: true, panelWidth: 400 },
+    ],
     [
       'an older version’s record',
       { shareBase: 'page' },
-      { shareBase: 'page', clubHighlights: true, sideBySide: true, panelWidth: 400 },
+      { shareBase: 'page', clubHighlights: true, openClubPdfs: false, sideBySide: true, panelWidth: 400 },
     ],
     [
       'a full record',
-      { shareBase: 'doi', clubHighlights: false, sideBySide: false, panelWidth: 600 },
-      { shareBase: 'doi', clubHighlights: false, sideBySide: false, panelWidth: 600 },
+      { shareBase: 'doi', clubHighlights: false, openClubPdfs: true, sideBySide: false, panelWidth: 600 },
+      { shareBase: 'doi', clubHighlights: false, openClubPdfs: true, sideBySide: false, panelWidth: 600 },
     ],
     [
       'a damaged record',
-      { shareBase: 3, clubHighlights: 'no', sideBySide: 'yes', panelWidth: 99_999 },
-      { shareBase: 'doi', clubHighlights: true, sideBySide: true, panelWidth: 400 },
+      { shareBase: 3, clubHighlights: 'no', openClubPdfs: 1, sideBySide: 'yes', panelWidth: 99_999 },
+      { shareBase: 'doi', clubHighlights: true, openClubPdfs: false, sideBySide: true, panelWidth: 400 },
     ],
-    ['not an object', 'settings', { shareBase: 'doi', clubHighlights: true, sideBySide: true, panelWidth: 400 }],
+    [
+      'not an object',
+      'settings',
+      { shareBase: 'doi', clubHighlights: true, openClubPdfs: false, sideBySide: true, panelWidth: 400 },
+    ],
   ])('reads %s', (_name, stored, expected) => {
     expect(parseSettings(stored)).toEqual(expected);
   });

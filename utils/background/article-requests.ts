@@ -51,6 +51,7 @@ export async function articleDetected(
     layout,
     ...(pageUrl && { pageUrl }),
     ...(documentId && { documentId }),
+    report: crypto.randomUUID(),
   });
   // The reader is waiting for the panel; the toolbar button can be updated meanwhile.
   await Promise.all([services.injectPanel(tabId), showClubArticleIndicator(tabId, entry, services)]);
@@ -59,8 +60,14 @@ export async function articleDetected(
   return { ok: true, value: 'club-article' };
 }
 
-export async function articleGone(tabId: number, services: BackgroundServices): Handled<'article-gone'> {
+export async function articleGone(
+  tabId: number,
+  services: BackgroundServices,
+  documentId?: string | null,
+): Handled<'article-gone'> {
   const previous = await services.tabs.get(tabId);
+  // A document the tab has already left may still speak (Chromium names it): its word is not about the new one.
+  if (previous?.documentId && documentId && previous.documentId !== documentId) return { ok: true, value: null };
   await services.tabs.forget(tabId);
   await services.panelTickets.forget(tabId);
   await services.showIndicator(tabId, actionIndicatorFor('no-article'));

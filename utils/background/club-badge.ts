@@ -1,5 +1,7 @@
+import { doiKey } from '../article/doi';
 import { localize } from '../catalog/localized';
 import type { CatalogEntry } from '../catalog/schema';
+import { clubArticleOf } from '../club/draft';
 import { actionIndicatorFor } from './action-indicator';
 import { newCountsFor } from './club-activity';
 import type { BackgroundServices } from './services';
@@ -17,4 +19,18 @@ export async function showClubArticleIndicator(
   const counts = await newCountsFor(services.club.core, [entry]).catch(() => new Map<string, number | null>());
   const name = localize(entry.club.name, services.language);
   await services.showIndicator(tabId, actionIndicatorFor('club-article', name, counts.get(entry.id) ?? 0));
+}
+
+/**
+ * Marks again the toolbar button of each tab showing the article with this DOI key, once its count was stored
+ * again: a fetch by the feeds alarm or by another tab's panel, or the reader seeing the layer, changes what every
+ * such tab's badge should say.
+ */
+export async function refreshClubBadges(services: BackgroundServices, key: string): Promise<void> {
+  const catalog = await services.catalog();
+  for (const [tabId, record] of await services.tabs.all()) {
+    const entry = record.entryId ? catalog.get(record.entryId) : null;
+    if (!record.article || !entry || doiKey(clubArticleOf(entry, record.article.doi).doi) !== key) continue;
+    await showClubArticleIndicator(tabId, entry, services).catch(() => undefined);
+  }
 }

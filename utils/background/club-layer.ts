@@ -43,6 +43,8 @@ export function createClubLayer(
   session: SessionArea,
   /** Told when what the pages paint of an article may have changed (its DOI key; null: every article's). */
   onPageChange: (key: string | null) => void = () => {},
+  /** Told when an article's "new from the club" count was stored again (its DOI key), for the toolbar badges. */
+  onCountChange: (key: string) => void = () => {},
 ) {
   const memory = new Map<string, CachedListing>();
   const inFlight = new Map<string, Promise<CachedListing | null>>();
@@ -64,6 +66,7 @@ export function createClubLayer(
     await copyToSession(key, listing).catch(() => undefined);
     const seen = await storage.seen(key);
     await storage.setNewCount(key, newCount(listing.annotations, seen), now().getTime());
+    onCountChange(key);
   }
 
   async function copyToSession(key: string, listing: CachedListing): Promise<void> {
@@ -126,6 +129,7 @@ export function createClubLayer(
     const at = now().getTime();
     await storage.setSeen(key, seenNow(annotations, at));
     await storage.setNewCount(key, 0, at);
+    onCountChange(key);
     return previous?.at ?? null;
   }
 

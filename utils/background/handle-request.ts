@@ -28,11 +28,14 @@ import {
   updateHighlight,
 } from './highlight-requests';
 import { pageHighlights, showOnPage } from './page-highlights';
+import { pdfRedirectSetting } from './pdf-redirects';
+import { readPdf } from './pdf-tab';
 import { answerPopup, isPopupRequest } from './popup-requests';
 import { dismissPostNotice, postNotice } from './post-page';
 import { readFromPost } from './post-reading';
 import { readingPrefs, updateReadingPrefs } from './reading-prefs-requests';
 import { fromStorage, ok, refused } from './reply';
+import { senderAllowed } from './request-senders';
 import type { BackgroundServices, RequestSender } from './services';
 import { savedFromShare, shareOpened } from './share-opened';
 import { linkFor, shareAll, shareLink } from './share-requests';
@@ -40,85 +43,6 @@ import { tieSelection } from './tie-selection';
 import { forgetRestored, rememberDelete, withLastDeleted } from './undo-requests';
 
 export type { BackgroundServices, RequestSender } from './services';
-
-/**
- * Which context may send each request: the page's own scripts (top frame), the panel page, either of those, or
- * an extension page that belongs to no tab (the toolbar popup, the options page).
- */
-const SENDERS: Record<BackgroundRequest['type'], 'page' | 'panel' | 'either' | 'extension'> = {
-  'article-detected': 'page',
-  'article-gone': 'page',
-  'panel-ticket': 'page',
-  'panel-state': 'either',
-  'panel-layout': 'panel',
-  highlights: 'panel',
-  'page-highlights': 'page',
-  'show-on-page': 'panel',
-  'highlight-create': 'page',
-  'tie-selection': 'panel',
-  'highlight-update': 'panel',
-  'highlight-delete': 'panel',
-  'highlight-restore': 'panel',
-  'anchors-report': 'page',
-  'highlight-activated': 'page',
-  'highlight-reveal': 'panel',
-  'page-focus': 'panel',
-  'share-opened': 'page',
-  'share-link': 'panel',
-  'share-all': 'panel',
-  'shared-save': 'panel',
-  export: 'panel',
-  backup: 'panel',
-  import: 'panel',
-  settings: 'panel',
-  'settings-update': 'panel',
-  'reading-prefs': 'either',
-  'reading-prefs-update': 'either',
-  'tab-status': 'extension',
-  'reading-list': 'extension',
-  'panel-open': 'extension',
-  'post-notice': 'page',
-  'post-notice-read': 'page',
-  'post-notice-dismiss': 'page',
-  'post-read': 'extension',
-  feeds: 'extension',
-  'feed-subscribe': 'extension',
-  'feed-refresh': 'extension',
-  'feed-unsubscribe': 'extension',
-  'feed-site-remove': 'extension',
-  'catalog-choose': 'extension',
-  'club-status': 'extension',
-  'club-groups': 'extension',
-  'club-connect': 'extension',
-  'club-default-visibility': 'extension',
-  'club-retry': 'extension',
-  'club-disconnect': 'extension',
-  'highlight-visibility': 'panel',
-  'club-layer': 'panel',
-  'club-page-layer': 'page',
-  'club-reply': 'panel',
-  'club-edit': 'panel',
-  'club-delete': 'panel',
-  // The panel and the options page are both extension pages; the page's script only reads the layer it paints.
-  'club-highlights-setting': 'extension',
-  'club-highlight-activated': 'page',
-  'club-highlight-reveal': 'panel',
-};
-
-/** A panel request counts only from the frame the tab's panel script created (its ticket checked by the caller); a
- * page request only from the top frame's content scripts or the extension's PDF viewer (which runs the page side). */
-function senderAllowed(request: BackgroundRequest, sender: RequestSender): boolean {
-  const allowed = SENDERS[request.type];
-  const fromPage = sender.frameId === 0 && (!sender.fromExtensionPage || sender.viewer === true);
-  const fromPanel = sender.fromExtensionPage && sender.panelBound === true;
-  return allowed === 'either'
-    ? fromPage || fromPanel
-    : allowed === 'page'
-      ? fromPage
-      : allowed === 'panel'
-        ? fromPanel
-        : sender.fromExtensionPage;
-}
 
 /**
  * Routes one validated request. Each kind of request is accepted only from the context that has a reason to
@@ -144,17 +68,20 @@ async function route(
   if (isFeedRequest(request)) return handleFeedRequest(request, services);
   if (isClubOptionsRequest(request)) return handleClubOptions(request, services.club);
   if (request.type === 'club-highlights-setting') return clubHighlightsSetting(request, services);
+  if (request.type === 'pdf-redirect-setting') return ok(await pdfRedirectSetting(request.open, services));
   const { tabId } = sender;
   if (tabId === null) return refused(i18n.t('errors.needsTab'));
   switch (request.type) {
     case 'article-detected':
       return articleDetected(tabId, request.article, sender.url, services, sender.documentId);
     case 'article-gone':
-      return articleGone(tabId, services);
+      return articleGone(tabId, services, sender.documentId);
     case 'panel-ticket':
       return issueTicket(tabId, sender, services);
     case 'panel-state':
       return panelState(tabId, services);
+    case 'pdf-read':
+      return readPdf(tabId, services);
     case 'panel-layout':
       return panelLayout(tabId, request.layout, services);
     case 'page-focus':

@@ -26,6 +26,19 @@ export function readOrigins(stored: unknown, entryId: string): string[] {
   return Array.isArray(list) ? list.filter((item): item is string => typeof item === 'string') : [];
 }
 
+/** The record kept in `storage.local` (or any area with the same two calls). */
+export function createConfirmedOrigins(area: {
+  get(key: string): Promise<Record<string, unknown>>;
+  set(items: Record<string, unknown>): Promise<void>;
+}): ConfirmedOrigins {
+  const stored = async () => (await area.get(CONFIRMED_ORIGINS_KEY))[CONFIRMED_ORIGINS_KEY];
+  return {
+    get: async (entryId) => readOrigins(await stored(), entryId),
+    add: async (entryId, origin) =>
+      area.set({ [CONFIRMED_ORIGINS_KEY]: withConfirmedOrigin(await stored(), entryId, origin) }),
+  };
+}
+
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }

@@ -1,3 +1,4 @@
+import { inOrder } from '../in-order';
 import type { PanelClaim } from '../protocol/panel-claim';
 import type { SessionArea } from './tab-registry';
 
@@ -17,15 +18,19 @@ export interface PanelTicket {
  */
 export function createPanelTickets(area: SessionArea, newToken: () => string) {
   const key = (tabId: number) => `ticket:${tabId}`;
-  const get = async (tabId: number): Promise<PanelTicket | null> =>
+  // One operation at a time, so that `forgetIf` never removes a ticket issued between its read and its removal.
+  const queue = inOrder();
+  const read = async (tabId: number): Promise<PanelTicket | null> =>
     ((await area.get(key(tabId)))[key(tabId)] as PanelTicket | undefined) ?? null;
+  const get = (tabId: number) => queue(() => read(tabId));
   return {
     get,
-    async issue(tabId: number, origin: string, documentId: string | undefined): Promise<string> {
-      const token = newToken();
-      await area.set({ [key(tabId)]: { token, origin, ...(documentId && { documentId }) } satisfies PanelTicket });
-      return token;
-    },
+    issue: (tabId: number, origin: string, documentId: string | undefined): Promise<string> =>
+      queue(async () => {
+        const token = newToken();
+        await area.set({ [key(tabId)]: { token, origin, ...(documentId && { documentId }) } satisfies PanelTicket });
+        return token;
+      }),
     /**
      * Whether `claim` comes from the tab's current panel: its current ticket, and embedded directly by a page of
      * the origin that asked for it (where the browser tells the frame's ancestors).
@@ -35,9 +40,12 @@ export function createPanelTickets(area: SessionArea, newToken: () => string) {
       if (!claim || !ticket || ticket.token !== claim.ticket) return false;
       return claim.ancestors === null || (claim.ancestors.length === 1 && claim.ancestors[0] === ticket.origin);
     },
-    async forget(tabId: number): Promise<void> {
-      await area.remove(key(tabId));
-    },
+    forget: (tabId: number): Promise<void> => queue(() => area.remove(key(tabId))),
+    /** Forgets the tab's ticket only if it is still the one with this token. */
+    forgetIf: (tabId: number, token: string): Promise<void> =>
+      queue(async () => {
+        if ((await read(tabId))?.token === token) await area.remove(key(tabId));
+      }),
   };
 }
 

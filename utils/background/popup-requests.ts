@@ -1,15 +1,16 @@
-import { buildReadingList } from '../popup/reading-list';
+import { buildReadingList, localDay } from '../popup/reading-list';
 import { tabStatusFor } from '../popup/tab-status';
 import type { Reply } from '../protocol/reply';
 import type { BackgroundRequest } from '../protocol/requests';
 import type { BackgroundResponses } from '../protocol/responses';
 import { newCountsFor } from './club-activity';
 import { openAndFocusPanel } from './open-panel';
+import { openInViewer, pdfTab } from './pdf-tab';
 import { readFromPost } from './post-reading';
 import type { BackgroundServices } from './services';
 import { storageErrorText } from './storage-messages';
 
-const POPUP_REQUESTS = ['tab-status', 'reading-list', 'panel-open', 'post-read'] as const;
+const POPUP_REQUESTS = ['tab-status', 'reading-list', 'panel-open', 'post-read', 'pdf-open'] as const;
 
 /** The requests only the toolbar popup sends; none of them needs the sender to be in a tab. */
 export type PopupRequest = Extract<BackgroundRequest, { type: (typeof POPUP_REQUESTS)[number] }>;
@@ -31,6 +32,8 @@ export async function answerPopup(
       return { ok: true, value: (await openAndFocusPanel(request.tabId, services)) ? 'opened' : 'no-club-article' };
     case 'post-read':
       return readFromPost(await services.tabAddress(request.tabId), request.tabId, services);
+    case 'pdf-open':
+      return { ok: true, value: await openInViewer(request.tabId, services, 'nothing') };
   }
 }
 
@@ -48,6 +51,10 @@ async function tabStatus(tabId: number, services: BackgroundServices): Promise<B
   ]);
   const entry = article ? catalog.find(article.doi) : null;
   const status = tabStatusFor(article, entry, address === null ? null : catalog.findByPost(address));
+  if (status.kind === 'no-article') {
+    const pdf = await pdfTab(tabId, services);
+    if (pdf) return { kind: 'pdf', entryId: pdf.entry?.id ?? null, title: pdf.entry?.title ?? null };
+  }
   if (status.kind !== 'club-article' || !entry) return status;
   const counts = await newCountsFor(services.club.core, [entry]);
   return counts.has(entry.id) ? { ...status, clubNew: counts.get(entry.id) ?? null } : status;
@@ -58,7 +65,7 @@ async function readingList(services: BackgroundServices): Promise<BackgroundResp
   const [catalog, highlights] = await Promise.all([services.catalog(), services.highlights.listAll()]);
   const dois = highlights.ok ? highlights.value.highlights.map((highlight) => highlight.doi) : null;
   const counts = await newCountsFor(services.club.core, catalog.entries);
-  const entries = buildReadingList(catalog.entries, dois);
+  const entries = buildReadingList(catalog.entries, dois, localDay(services.now()));
   return {
     entries:
       counts.size === 0 ? entries : entries.map((entry) => ({ ...entry, clubNew: counts.get(entry.id) ?? null })),

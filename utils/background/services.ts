@@ -12,6 +12,7 @@ import type { ClubService } from './club-service';
 import type { FeedTrust } from './feed-trust';
 import type { ConfirmedOrigins } from './page-trust';
 import type { PanelTickets } from './panel-tickets';
+import type { PdfRedirectRule } from './pdf-redirects';
 import type { PostMemory } from './post-memory';
 import type { TabRegistry } from './tab-registry';
 import type { UndoStore } from './undo-store';
@@ -68,6 +69,17 @@ export interface BackgroundServices {
    * is there when the page first reports.
    */
   openTab(url: string, openerTabId: number, beforeLoad: (tabId: number) => Promise<void>): Promise<number | null>;
+  /**
+   * The type of the document the tab's top frame shows (`document.contentType`), or null where no extension
+   * script may run (Firefox's PDF viewer, the browser's own pages).
+   */
+  documentType(tabId: number): Promise<string | null>;
+  /** Navigates the tab to one of the extension's pages (a path such as `/pdf.html?file=…`). */
+  showInTab(tabId: number, extensionPath: string): Promise<void>;
+  /** Opens one of the extension's pages in a new tab, in front. */
+  openExtensionPage(extensionPath: string): Promise<void>;
+  /** The browser's redirects of the catalog's PDFs to the viewer (declarativeNetRequest's dynamic rules). */
+  pdfRedirects: { replace(rules: readonly PdfRedirectRule[]): Promise<void> };
   /** What the way in from a club's post remembers for the session (post-memory.ts). */
   posts: PostMemory;
   /** Asks the tab's detector for the article its page shows now (null without one, or without a detector). */

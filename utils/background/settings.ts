@@ -5,7 +5,12 @@ import type { SessionArea } from './tab-registry';
 /** Where the reader's preferences live in `storage.local`. */
 export const SETTINGS_KEY = 'settings';
 
-export const DEFAULT_SETTINGS: Settings = { shareBase: 'doi', clubHighlights: true, ...DEFAULT_READING_PREFS };
+export const DEFAULT_SETTINGS: Settings = {
+  shareBase: 'doi',
+  clubHighlights: true,
+  openClubPdfs: false,
+  ...DEFAULT_READING_PREFS,
+};
 
 /**
  * The reader's settings as stored, with defaults for anything missing or unreadable (an older version's or a
@@ -21,6 +26,7 @@ export function parseSettings(stored: unknown): Settings {
     panelWidth: parsePanelWidth(record.panelWidth),
     clubHighlights:
       typeof record.clubHighlights === 'boolean' ? record.clubHighlights : DEFAULT_SETTINGS.clubHighlights,
+    openClubPdfs: record.openClubPdfs === true,
   };
 }
 

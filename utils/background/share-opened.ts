@@ -37,6 +37,7 @@ export async function shareOpened(
     layout: 'open',
     shared,
     ...(pageUrl && { pageUrl }),
+    report: crypto.randomUUID(),
   });
   await Promise.all([
     services.injectPanel(tabId),

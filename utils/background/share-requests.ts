@@ -5,6 +5,7 @@ import type { HighlightStore } from '../db/highlight-store';
 import type { Highlight } from '../highlights/highlight';
 import type { Reply } from '../protocol/reply';
 import type { BackgroundResponses, Settings, SharedView } from '../protocol/responses';
+import { shareableAddress } from '../sharing/pdf-share';
 import { decodeShareLink, encodeShareAll, encodeShareLink, type SharedHighlight } from '../sharing/share-link';
 import { sharedHighlightId } from '../sharing/shared-id';
 import { articleHighlight, type HighlightContext, listArticleHighlights } from './highlight-requests';
@@ -26,9 +27,13 @@ export function toShared(highlight: Highlight, context: HighlightContext, langua
   };
 }
 
-/** Where links point: the page the reader is on (without its fragment), or doi.org by default. */
+/**
+ * Where links point: the page the reader is on (without its fragment; in the PDF viewer, the PDF's own
+ * address), or doi.org by default.
+ */
 function baseFor(settings: Settings, pageUrl: string | undefined): string | undefined {
-  return settings.shareBase === 'page' && pageUrl ? pageUrl : undefined;
+  const address = shareableAddress(pageUrl);
+  return settings.shareBase === 'page' && address ? address : undefined;
 }
 
 /** What making a link needs besides the highlight: the reader's language and settings, and the page's fragment. */

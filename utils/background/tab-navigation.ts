@@ -18,11 +18,9 @@ export interface DocumentProbe {
  */
 export async function forgetIfLeft(tabId: number, services: BackgroundServices, probe: DocumentProbe): Promise<void> {
   const [ticket, record] = await Promise.all([services.panelTickets.get(tabId), services.tabs.get(tabId)]);
-  if (ticket && !(await probe.holdsTicket(tabId, ticket))) {
-    if ((await services.panelTickets.get(tabId))?.token === ticket.token) await services.panelTickets.forget(tabId);
-  } else if (ticket || !record?.documentId) return;
+  if (ticket && !(await probe.holdsTicket(tabId, ticket))) await services.panelTickets.forgetIf(tabId, ticket.token);
+  else if (ticket || !record?.documentId) return;
   // The record may already be the new document's own report (a reload reports before this runs): keep it then.
-  if (record?.documentId && (await probe.documentAlive(tabId, record.documentId))) return;
-  const now = await services.tabs.get(tabId);
-  if (now && JSON.stringify(now) === JSON.stringify(record)) await services.tabs.forget(tabId);
+  if (!record || (record.documentId && (await probe.documentAlive(tabId, record.documentId)))) return;
+  await services.tabs.forgetIf(tabId, record);
 }

@@ -1,4 +1,5 @@
 import type { ArticleInfo } from '../article/detect';
+import { inOrder } from '../in-order';
 import type { SharedView } from '../protocol/responses';
 import type { AnchorStatus, PanelLayout } from '../protocol/tab-messages';
 
@@ -16,6 +17,11 @@ export interface TabRecord {
   anchors?: Record<string, AnchorStatus>;
   /** What a share link opened on this page brought, until the tab moves on. */
   shared?: SharedView;
+  /**
+   * Which report made the record: a new document's report can be identical to the old one's in every other field
+   * (a reload in Firefox, which gives no document ids), and must never be taken for it (tab-navigation.ts).
+   */
+  report?: string;
 }
 
 /** The slice of `storage.session` the registry needs; passed in so tests can use a plain map. */
@@ -28,29 +34,32 @@ export interface SessionArea {
 
 /**
  * Per-tab state kept in session storage rather than in memory, because an MV3 service worker is stopped when
- * idle and must still know, when the panel asks later, which article its tab is showing.
+ * idle and must still know, when the panel asks later, which article its tab is showing. Its operations run one
+ * at a time, so that `forgetIf` reads and removes with no write of a new document's report in between.
  */
 export function createTabRegistry(area: SessionArea) {
   const key = (tabId: number) => `tab:${tabId}`;
+  const queue = inOrder();
+  const read = async (tabId: number) => ((await area.get(key(tabId)))[key(tabId)] as TabRecord | undefined) ?? null;
   return {
-    async get(tabId: number): Promise<TabRecord | null> {
-      const stored = (await area.get(key(tabId)))[key(tabId)];
-      return (stored as TabRecord | undefined) ?? null;
-    },
-    async set(tabId: number, record: TabRecord): Promise<void> {
-      await area.set({ [key(tabId)]: record });
-    },
+    get: (tabId: number): Promise<TabRecord | null> => queue(() => read(tabId)),
+    set: (tabId: number, record: TabRecord): Promise<void> => queue(() => area.set({ [key(tabId)]: record })),
+    /** Forgets the tab's record only if it is still exactly `expected`; says whether it did. */
+    forgetIf: (tabId: number, expected: TabRecord): Promise<boolean> =>
+      queue(async () => {
+        if (JSON.stringify(await read(tabId)) !== JSON.stringify(expected)) return false;
+        await area.remove(key(tabId));
+        return true;
+      }),
     /** Every tab the background knows, for changes that concern them all (a new catalog). */
-    async all(): Promise<[number, TabRecord][]> {
-      const items = await area.get(null);
-      return Object.entries(items).flatMap(([name, record]) => {
-        const tabId = name.startsWith('tab:') ? Number(name.slice(4)) : Number.NaN;
-        return Number.isInteger(tabId) ? [[tabId, record as TabRecord] as [number, TabRecord]] : [];
-      });
-    },
-    async forget(tabId: number): Promise<void> {
-      await area.remove(key(tabId));
-    },
+    all: (): Promise<[number, TabRecord][]> =>
+      queue(async () =>
+        Object.entries(await area.get(null)).flatMap(([name, record]) => {
+          const tabId = name.startsWith('tab:') ? Number(name.slice(4)) : Number.NaN;
+          return Number.isInteger(tabId) ? [[tabId, record as TabRecord] as [number, TabRecord]] : [];
+        }),
+      ),
+    forget: (tabId: number): Promise<void> => queue(() => area.remove(key(tabId))),
   };
 }
 

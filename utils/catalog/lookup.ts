@@ -1,6 +1,6 @@
 import { doiKey, normalizeDoi } from '../article/doi';
+import { addressKey } from './address-key';
 import type { CatalogConflict } from './merge-sources';
-import { postAddressKey } from './post-address';
 import type { CatalogEntry } from './schema';
 
 /**
@@ -15,10 +15,12 @@ export interface CatalogIndex {
   /** The entry with this id, or null. */
   get(id: string): CatalogEntry | null;
   /**
-   * The entry whose club post (`postUrl`) is at `address` (compared by `postAddressKey`), or null. Asked by the
+   * The entry whose club post (`postUrl`) is at `address` (compared by `addressKey`), or null. Asked by the
    * background of a tab's address: the post addresses never reach the page, so the detector stays small.
    */
   findByPost(address: string): CatalogEntry | null;
+  /** The entry whose article's PDF (`pdfUrl`) is at `address` (compared the same way), or null. */
+  findByPdf(address: string): CatalogEntry | null;
   /** Articles more than one source claimed (see `mergeSources`), for the options page. */
   readonly conflicts: readonly CatalogConflict[];
 }
@@ -36,13 +38,22 @@ export function createCatalogIndex(
   const inOrder: CatalogEntry[] = [];
   const byDoi = new Map<string, CatalogEntry>();
   const byPost = new Map<string, CatalogEntry>();
+  const byPdf = new Map<string, CatalogEntry>();
+  const index = (into: Map<string, CatalogEntry>, address: string | undefined, entry: CatalogEntry) => {
+    const key = address === undefined ? null : addressKey(address);
+    if (key !== null && !into.has(key)) into.set(key, entry);
+  };
+  const lookUp = (from: Map<string, CatalogEntry>, address: string) => {
+    const key = addressKey(address);
+    return key === null ? null : (from.get(key) ?? null);
+  };
   for (const entry of entries) {
     if (byId.has(entry.id)) continue;
     byId.set(entry.id, entry);
     inOrder.push(entry);
     for (const doi of entry.dois) if (!byDoi.has(doiKey(doi))) byDoi.set(doiKey(doi), entry);
-    const post = postAddressKey(entry.postUrl);
-    if (post !== null && !byPost.has(post)) byPost.set(post, entry);
+    index(byPost, entry.postUrl, entry);
+    index(byPdf, entry.pdfUrl, entry);
   }
 
   return {
@@ -52,10 +63,8 @@ export function createCatalogIndex(
       return normalized === null ? null : (byDoi.get(doiKey(normalized)) ?? null);
     },
     get: (id) => byId.get(id) ?? null,
-    findByPost(address) {
-      const key = postAddressKey(address);
-      return key === null ? null : (byPost.get(key) ?? null);
-    },
+    findByPost: (address) => lookUp(byPost, address),
+    findByPdf: (address) => lookUp(byPdf, address),
     conflicts,
   };
 }

@@ -20,6 +20,21 @@ export function formatPartialDate(date: string, language: string): { text: strin
   return { text, precision: day !== undefined ? 'day' : month !== undefined ? 'month' : 'year' };
 }
 
+/**
+ * The day of a club meeting (`YYYY-MM-DD`) in the reader's language: "15 January" within `today`'s year,
+ * "15 January 2027" otherwise ("15 janvier", "15 janvier 2027").
+ */
+export function formatMeetingDay(date: string, today: string, language: string): string | null {
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(date);
+  if (!match) return null;
+  const [, year, month, day] = match;
+  const utc = new Date(Date.UTC(Number(year), Number(month) - 1, Number(day)));
+  if (utc.getUTCMonth() !== Number(month) - 1 || utc.getUTCDate() !== Number(day)) return null;
+  const options: Intl.DateTimeFormatOptions = { timeZone: 'UTC', day: 'numeric', month: 'long' };
+  if (year !== today.slice(0, 4)) options.year = 'numeric';
+  return new Intl.DateTimeFormat(safeLocale(language), options).format(utc);
+}
+
 /** The reader's language, or English when the browser reports a tag Intl does not accept. */
 function safeLocale(language: string): string {
   try {

@@ -88,6 +88,13 @@ function isCalendarDate(date: string): boolean {
   return parsed.getUTCMonth() === month - 1 && parsed.getUTCDate() === day;
 }
 
+/** The day of the club's discussion: a meeting is on a day, so the whole date is asked for. */
+const MeetingSchema = v.pipe(
+  v.string('expected a string'),
+  v.regex(/^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/, 'expected an ISO date: YYYY-MM-DD'),
+  v.check(isCalendarDate, 'expected a date that exists'),
+);
+
 const PublishedSchema = v.pipe(
   v.string('expected a string'),
   v.regex(PARTIAL_DATE, 'expected an ISO date: YYYY, YYYY-MM or YYYY-MM-DD'),
@@ -144,6 +151,11 @@ export const CatalogEntrySchema = v.object(
     ),
     /** Open-access copies; may be empty, since the DOI itself always resolves to the article. */
     articleUrls: boundedArray(HttpUrlSchema, 0, CATALOG_LIMITS.urls),
+    /**
+     * The article's PDF (the publisher's own, or a preprint's): where the panel offers to read it in the
+     * extension's viewer, and which the viewer may open directly (never any PDF the catalog does not name).
+     */
+    pdfUrl: v.optional(HttpUrlSchema),
     club: ClubSchema,
     postUrl: HttpUrlSchema,
     summary: localizedText(CATALOG_LIMITS.markdownLength),
@@ -151,6 +163,8 @@ export const CatalogEntrySchema = v.object(
     questions: QuestionsSchema,
     /** When the club posted it, only as precisely as known; absent when the post carries no date. */
     published: v.optional(PublishedSchema),
+    /** The day the club meets to discuss it (the reader's calendar day), when the organisers set one. */
+    meeting: v.optional(MeetingSchema),
   },
   objectIssueMessage,
 );

@@ -1,4 +1,5 @@
 import { doiKey } from '../article/doi';
+import type { DbConnection } from './connection';
 import { ok, type StorageResult } from './result';
 import type { JournalClubDb } from './schema';
 import { writeTransaction } from './write';
@@ -27,4 +28,18 @@ export function setCollapsed(
     await store.put({ doiKey: doiKey(doi), collapsed, updatedAt: now.toISOString() });
     return ok(undefined);
   });
+}
+
+/** The panel's remembered state over the lazily opened database; a database that cannot open remembers nothing. */
+export function createArticleState(database: DbConnection) {
+  return {
+    getCollapsed: async (doi: string): Promise<boolean> => {
+      const db = await database();
+      return db.ok && (await getCollapsed(db.value, doi));
+    },
+    setCollapsed: async (doi: string, collapsed: boolean): Promise<void> => {
+      const db = await database();
+      if (db.ok) await setCollapsed(db.value, doi, collapsed);
+    },
+  };
 }

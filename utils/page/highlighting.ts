@@ -123,7 +123,7 @@ export function startPageHighlighting(
       type: 'highlight-create',
       questionId,
       selectors: described.selectors,
-      source: highlightSource(win.location.href),
+      source: highlightSource(integration.sourceUrl ?? win.location.href),
     });
     performance.measure(SAVE_HIGHLIGHT_MEASURE, { start: started, end: performance.now() });
     if (!reply.ok) return { status: 'refused', error: reply.error };

@@ -7,7 +7,11 @@ import { looksLikePdf } from './pdf-header';
  * the safety settings below hold for every PDF the extension reads. A PDF is hostile input like any page.
  */
 
-/** A PDF at an address (a tab's PDF, a club entry's PDF link) or a file the reader picked or dropped. */
+/**
+ * A PDF at an address (a tab's PDF, a club entry's PDF link) or a file the reader picked or dropped. Bytes are
+ * handed to PDF.js's worker, which takes them: the caller's array is detached afterwards (copy it to keep it).
+ * `name` is the file's name, for the viewer to show.
+ */
 export type PdfSource = { kind: 'url'; url: string } | { kind: 'bytes'; data: Uint8Array; name: string };
 
 /**
@@ -124,7 +128,10 @@ async function download(
   } catch {
     return { reason: stop.aborted ? 'timeout' : 'unreachable' };
   }
-  if (!response.ok) return { reason: 'unreachable', detail: String(response.status) };
+  if (!response.ok) {
+    await response.body?.cancel().catch(() => {});
+    return { reason: 'unreachable', detail: String(response.status) };
+  }
   const declared = Number(response.headers.get('content-length'));
   if (declared > maxBytes) {
     await response.body?.cancel().catch(() => {});

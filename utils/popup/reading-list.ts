@@ -10,6 +10,8 @@ export interface ReadingListEntry {
   published: string | null;
   /** The article's year, shown when the post has no date. */
   year: number;
+  /** The day of the club's discussion (`YYYY-MM-DD`), or null when none is set. */
+  meeting: string | null;
   /** Where the reader goes to read the article: its first open-access copy, else the DOI's resolver. */
   articleUrl: string;
   /** False when `articleUrl` is the doi.org fallback rather than a known open-access copy. */
@@ -76,10 +78,40 @@ export function compareReadingOrder(
   return b.year - a.year;
 }
 
-/** The reading list for `entries`, given the DOIs of the reader's highlights (null when they could not be read). */
+/**
+ * The reading list's order on `today` (the reader's calendar day, `YYYY-MM-DD`): the coming discussions first,
+ * the soonest at the top, since they are what the reader has to prepare; then the past ones, the latest first;
+ * then the entries without a meeting, in reading order.
+ */
+export function compareWithMeetings(today: string) {
+  const rank = (entry: Pick<ReadingListEntry, 'meeting'>) =>
+    entry.meeting === null ? 2 : entry.meeting >= today ? 0 : 1;
+  return (
+    a: Pick<ReadingListEntry, 'meeting' | 'published' | 'year'>,
+    b: Pick<ReadingListEntry, 'meeting' | 'published' | 'year'>,
+  ): number => {
+    const [ra, rb] = [rank(a), rank(b)];
+    if (ra !== rb) return ra - rb;
+    if (ra === 0 && a.meeting !== b.meeting) return (a.meeting ?? '') < (b.meeting ?? '') ? -1 : 1;
+    if (ra === 1 && a.meeting !== b.meeting) return (a.meeting ?? '') < (b.meeting ?? '') ? 1 : -1;
+    return compareReadingOrder(a, b);
+  };
+}
+
+/** The reader's calendar day of `now`, as `YYYY-MM-DD`, in the browser's time zone (where meetings happen). */
+export function localDay(now: Date): string {
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
+}
+
+/**
+ * The reading list for `entries`, given the DOIs of the reader's highlights (null when they could not be read),
+ * ordered for `today` (see `compareWithMeetings`).
+ */
 export function buildReadingList(
   entries: readonly CatalogEntry[],
   highlightDois: readonly string[] | null,
+  today: string = localDay(new Date()),
 ): ReadingListEntry[] {
   const counts = highlightDois === null ? null : countHighlightsPerEntry(entries, highlightDois);
   return entries
@@ -90,6 +122,7 @@ export function buildReadingList(
         title: entry.title,
         published: entry.published ?? null,
         year: entry.year,
+        meeting: entry.meeting ?? null,
         articleUrl: link.url,
         openAccessCopy: link.openAccess,
         club: entry.club,
@@ -97,5 +130,5 @@ export function buildReadingList(
         highlights: counts?.get(entry.id) ?? null,
       };
     })
-    .sort(compareReadingOrder);
+    .sort(compareWithMeetings(today));
 }

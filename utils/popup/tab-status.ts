@@ -11,7 +11,9 @@ export type TabStatus =
   | { kind: 'not-in-catalog'; doi: string; title: string | null }
   /** `clubNew`: as in the reading list, absent when not connected to a club. */
   | { kind: 'club-article'; entryId: string; doi: string; title: LocalizedText; clubNew?: number | null }
-  | { kind: 'club-post'; entryId: string; title: LocalizedText };
+  | { kind: 'club-post'; entryId: string; title: LocalizedText }
+  /** The browser's own viewer showing a PDF; `entryId` and `title` when it is the PDF of a catalog article. */
+  | { kind: 'pdf'; entryId: string | null; title: LocalizedText | null };
 
 /**
  * The status for the article a page shows now (null: none), its catalog entry (null: not discussed) and the

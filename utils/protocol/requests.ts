@@ -153,6 +153,12 @@ export const BackgroundRequestSchema = v.variant('type', [
   v.object({ type: v.literal('post-notice-dismiss') }),
   /** The toolbar popup: open the article of the club post the given tab shows, with the panel. */
   v.object({ type: v.literal('post-read'), tabId: v.pipe(v.number(), v.integer(), v.minValue(0)) }),
+  // The popup's "Open in Journal Club Reader", on a tab that shows a PDF.
+  v.object({ type: v.literal('pdf-open'), tabId: v.pipe(v.number(), v.integer(), v.minValue(0)) }),
+  // The panel's "Read the PDF": the article's PDF in the viewer, in a new tab.
+  v.object({ type: v.literal('pdf-read') }),
+  // The options page reads (no `open`) or switches "Open the club's PDFs in Journal Club Reader".
+  v.object({ type: v.literal('pdf-redirect-setting'), open: v.optional(v.boolean()) }),
   /** The options page subscribes to a feed (after the reader granted access to its site); it is fetched at once. */
   v.object({ type: v.literal('feed-subscribe'), url: textUpTo(4_096) }),
   /** The options page refreshes one feed now, or every feed (null). */

@@ -80,6 +80,8 @@ export interface Settings extends ReadingPrefs {
   shareBase: 'doi' | 'page';
   /** Whether the club's highlights are painted in articles (and marked on the highlight map). */
   clubHighlights: boolean;
+  /** Whether the PDFs the catalog names open in the extension's viewer instead of the browser's. */
+  openClubPdfs: boolean;
 }
 
 /** The reply type for each request type; the detector's three are declared with its requests. */
@@ -118,6 +120,9 @@ export interface BackgroundResponses extends DetectorResponses {
   'post-notice-read': 'opened' | 'no-club-post';
   'post-notice-dismiss': null;
   'post-read': 'opened' | 'no-club-post';
+  'pdf-open': 'opened' | 'not-a-pdf';
+  'pdf-read': null;
+  'pdf-redirect-setting': boolean;
   feeds: FeedsOverview;
   'feed-subscribe': FeedSubscribeAnswer;
   'feed-refresh': FeedsOverview;

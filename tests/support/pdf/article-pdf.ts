@@ -23,6 +23,8 @@ export interface TestPdf {
   info?: Record<string, string>;
   /** JavaScript run on opening, by a reader that runs scripts (an `/OpenAction` JavaScript action). */
   openActionScript?: string;
+  /** An XFA form (an XDP document) that readers with XFA turned on draw instead of the pages. */
+  xfa?: string;
   /** An encryption dictionary whose check values no password matches: every reader must ask for one. */
   locked?: boolean;
 }
@@ -46,6 +48,9 @@ export function articlePdf(spec: TestPdf): Uint8Array {
   }
   if (spec.openActionScript !== undefined) {
     extras.push(`/OpenAction << /S /JavaScript /JS ${pdfString(spec.openActionScript)} >>`);
+  }
+  if (spec.xfa !== undefined) {
+    extras.push(`/NeedsRendering true /AcroForm << /Fields [] /XFA ${writer.stream('', utf8(spec.xfa))} 0 R >>`);
   }
   writer.object(`<< /Type /Catalog /Pages ${pagesNode} 0 R ${extras.join(' ')} >>`, catalog);
   const trailer: string[] = [];

@@ -10,6 +10,7 @@ import type { ClubAnnotation } from '../../../utils/club/backend';
 import type { ClubNode } from '../../../utils/club/threads';
 import type { ClubLayerView } from '../../../utils/club/views';
 import type { Highlight } from '../../../utils/highlights/highlight';
+import type { Reply } from '../../../utils/protocol/reply';
 import { container, QUESTIONS } from './highlights-harness';
 
 /** Fixed "now" for the club's relative times: an hour after the fixtures' annotations. */
@@ -63,6 +64,7 @@ export function fakeClient(view: () => ClubLayerView) {
       value: { visibility, share: visibility === 'club' ? { visibility, state: 'queued' as const } : null },
     })),
     reveal: vi.fn(async () => ({ ok: true as const, value: null })),
+    highlightsShown: vi.fn(async (show?: boolean): Promise<Reply<boolean>> => ({ ok: true, value: show ?? true })),
   } satisfies ClubLayerClient;
 }
 

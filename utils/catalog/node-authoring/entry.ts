@@ -29,13 +29,15 @@ const KEYS = [
   'citation',
   'year',
   'articleUrls',
+  'pdfUrl',
   'club',
   'postUrl',
   'published',
+  'meeting',
   'questions',
 ];
 const LISTS = ['dois', 'authors', 'articleUrls'];
-const TEXTS = ['id', 'citation', 'postUrl', 'published'];
+const TEXTS = ['id', 'citation', 'pdfUrl', 'postUrl', 'published', 'meeting'];
 const CLUB_KEYS = ['name', 'name_fr', 'url'];
 
 type Body = 'summary' | 'commentary';
@@ -57,7 +59,10 @@ const isEmptyList = (value: Scalar) => isEmpty(value) || (value.text === '[]' &&
 export function readEntry(file: string): AuthoredEntry | Problem {
   const doc = splitDocument(file);
   if (!('sections' in doc)) return doc;
-  const { fields, problems: syntax } = parseFrontMatter(doc.frontMatter, doc.frontMatterLine);
+  const { fields, problems: syntax, unreadable } = parseFrontMatter(doc.frontMatter, doc.frontMatterLine);
+  // Not YAML at all: any field read from it could be wrong, so only the first problem is worth saying.
+  const [fatal] = syntax;
+  if (unreadable && fatal) return fatal;
   const raw: Record<string, unknown> = {};
   const lines = new Map<string, number>([['', 1]]);
   const entry: AuthoredEntry = { raw, lines, reported: [], problems: [...syntax, ...doc.problems] };

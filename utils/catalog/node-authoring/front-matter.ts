@@ -1,19 +1,24 @@
+import {
+  isMap,
+  isScalar,
+  isSeq,
+  LineCounter,
+  type Node,
+  type Pair,
+  parseDocument,
+  type YAMLError,
+  Scalar as YamlScalar,
+} from 'yaml';
 import type { Problem } from './problem';
 
 /**
- * The front matter of an entry file: a small, fixed subset of YAML, read line by line so that every value keeps
- * the line it came from (an error message must name that line).
+ * The front matter of an entry file, read by a real YAML parser (`yaml`), so the file means what organisers'
+ * editors and GitHub's preview show: quoted and plain values, block and flow lists, comments, `: ` inside a
+ * value where YAML allows it. Every value keeps the line it came from, because an error message must name it.
  *
- * Accepted: `key: value`; `key:` followed by indented `- item` lines (a list) or indented `key: value` lines (one
- * nested map, for `club:`); a list item may itself be `- key: value` with more `key: value` lines indented under
- * it (questions); `"double"` (JSON escapes) and `'single'` (`''` for a quote) quoted values; `[]` for an empty
- * list; whole-line `#` comments. Indentation is spaces.
- *
- * Everything accepted reads the same in a real YAML parser, so GitHub's preview and editors show the file as
- * we read it. Plain values that YAML would read differently (`: ` or ` #` inside, a leading `[`, `&`, `*`…) are
- * refused with a message to quote them, instead of being read in a way YAML would not. One difference is kept on
- * purpose: every value is text (the entry builder turns `year` into a number), so `id: no` is never `false`, and
- * a list key with nothing under it is an empty list rather than YAML's null.
+ * Read with YAML's failsafe schema: every value is text until the catalog schema reads it (the entry builder
+ * turns `year` into a number), so `id: no` stays the text "no", `year: 2020` the text "2020" and `dois: [10.1/x]`
+ * a list of text. A key with nothing after it is an empty value, which a list key reads as an empty list.
  */
 
 export interface Scalar {
@@ -24,7 +29,7 @@ export interface Scalar {
 }
 
 /**
- * A `- item` line. `- text` is a value; `- key: value` is a map (as in YAML), with any `key: value` lines indented
+ * A list item. `- text` is a value; `- key: value` is a map (as in YAML), with any `key: value` lines indented
  * under it: a question is `- q1: text` with an optional `fr: texte` below, so its first key is its id.
  */
 export interface Item {
@@ -34,10 +39,10 @@ export interface Item {
   fields: Map<string, Scalar>;
 }
 
-/** A top-level `key:` with what follows it: a value on its line, or a list, or a nested map. */
+/** A top-level `key:` with what follows it: a value, or a list, or a nested map. */
 export interface Field {
   line: number;
-  /** The value on the key's own line; empty (and unquoted) when a block follows. */
+  /** The value on the key's own line; empty (and unquoted) when a list or a map follows, `[]` for a flow list. */
   value: Scalar;
   items: Item[];
   children: Map<string, Scalar>;
@@ -46,125 +51,123 @@ export interface Field {
 export interface FrontMatter {
   fields: Map<string, Field>;
   problems: Problem[];
+  /** The front matter is not YAML at all: nothing in it can be trusted, so its first problem is the one to fix. */
+  unreadable: boolean;
 }
 
-/** `key: value` or `key:`; the key is anything up to the first colon, so a bad question id reaches the schema. */
-const KEY_VALUE = /^([^\s:'"#]+):(?:[ \t]+(.*))?$/;
 /** Characters that make YAML read a value as something other than plain text when the value starts with them. */
 const YAML_INDICATOR = /^(?:[[\]{},&*!|>%@`]|[-?:](?:\s|$))/;
-
 const quoteTip = (why: string) => `quote this value ("…"): in YAML, ${why}`;
-
-/** The key and value of a `key: value` line, or null when the line is not one. */
-export function readKeyValue(text: string, line: number, problems: Problem[]): { key: string; value: Scalar } | null {
-  const match = KEY_VALUE.exec(text);
-  if (match?.[1] === undefined) return null;
-  return { key: match[1], value: readScalar(match[2] ?? '', line, problems) };
-}
-
-/** The text of one value as written after `key: ` or `- `, unquoted; problems for what YAML would misread. */
-export function readScalar(raw: string, line: number, problems: Problem[]): Scalar {
-  const text = raw.trim();
-  const problem = (message: string) => problems.push({ line, field: null, message });
-  if (text.startsWith('"')) {
-    try {
-      const parsed: unknown = JSON.parse(text);
-      if (typeof parsed === 'string') return { text: parsed, quoted: true, line };
-    } catch {}
-    problem('a value that starts with " must end with " at the end of the line (write \\" for a quote inside)');
-  } else if (text.startsWith("'")) {
-    const match = /^'((?:[^']|'')*)'$/.exec(text);
-    if (match?.[1] !== undefined) return { text: match[1].replaceAll("''", "'"), quoted: true, line };
-    problem("a value that starts with ' must end with ' at the end of the line (write '' for a quote inside)");
-  } else if (text === '[]') {
-    return { text, quoted: false, line };
-  } else if (YAML_INDICATOR.test(text)) {
-    problem(quoteTip(`a value cannot start with "${text.slice(0, 1)}"`));
-  } else if (/:(?:\s|$)/.test(text)) {
-    problem(quoteTip('": " inside a value starts a new field'));
-  } else if (/\s#/.test(text)) {
-    problem(quoteTip('" #" starts a comment'));
-  }
-  return { text, quoted: false, line };
-}
 
 /** Reads the lines between the `---` delimiters; `firstLine` is the file line of `lines[0]`. */
 export function parseFrontMatter(lines: readonly string[], firstLine: number): FrontMatter {
-  const fields = new Map<string, Field>();
-  const problems: Problem[] = [];
-  /** The open top-level key, and the indentation its block's lines share (set by the first of them). */
-  let block: { field: Field; indent?: number } | undefined;
-  /** The open `- key: value` item, and the column its keys start at. */
-  let item: { item: Item; column: number } | undefined;
-
-  const setOnce = (map: Map<string, Scalar>, key: string, value: Scalar) => {
-    const first = map.get(key);
-    if (first === undefined) map.set(key, value);
-    else problems.push({ line: value.line, field: key, message: `written twice; the first is at line ${first.line}` });
-  };
-
-  /** Reads one line into the fields above; returns a syntax problem's message, if any. */
-  const readLine = (raw: string, line: number): string | undefined => {
-    const leading = /^[ \t]*/.exec(raw)?.[0] ?? '';
-    // Reported, then read as if spaces, so that one tab gives one message rather than a cascade.
-    if (leading.includes('\t'))
-      problems.push({ line, field: null, message: 'tab in the indentation; indent with spaces' });
-    const indent = leading.replaceAll('\t', '  ').length;
-    const text = raw.slice(leading.length).trimEnd();
-    if (text === '' || text.startsWith('#')) return;
-    const isItem = text === '-' || text.startsWith('- ');
-
-    if (indent === 0 && !isItem) {
-      block = undefined;
-      item = undefined;
-      const pair = readKeyValue(text, line, problems);
-      if (pair === null) return 'expected "key: value" (a value must fit on one line)';
-      const first = fields.get(pair.key);
-      if (first !== undefined) {
-        problems.push({ line, field: pair.key, message: `written twice; the first is at line ${first.line}` });
-        return;
-      }
-      const field: Field = { line, value: pair.value, items: [], children: new Map() };
-      fields.set(pair.key, field);
-      // Only `key:` with nothing after it opens a block, as in YAML; after a value, indented lines are an error.
-      if (pair.value.text === '' && !pair.value.quoted) block = { field };
-      return;
-    }
-    if (block === undefined) return 'unexpected indentation: only a "key:" with nothing after it takes indented lines';
-    const { field } = block;
-    if (item !== undefined && !isItem && indent > (block.indent ?? 0)) {
-      if (indent !== item.column)
-        return `indented ${indent} spaces; align it with the item's first key (${item.column})`;
-      const pair = readKeyValue(text, line, problems);
-      if (pair === null) return 'expected "key: value" under a "- key: value" item (a value must fit on one line)';
-      setOnce(item.item.fields, pair.key, pair.value);
-      return;
-    }
-    block.indent ??= indent;
-    if (indent !== block.indent) return `indented ${indent} spaces; the lines above it are indented ${block.indent}`;
-    if (isItem) {
-      if (field.children.size > 0) return 'a "- item" among "key: value" lines; use one or the other';
-      const after = text.slice(1);
-      const rest = after.trim();
-      const pair = readKeyValue(rest, line, problems);
-      const value = pair === null ? readScalar(rest, line, problems) : null;
-      const itemFields = new Map(pair === null ? [] : [[pair.key, pair.value]]);
-      item = {
-        item: { line, value, fields: itemFields },
-        column: indent + 1 + after.length - after.trimStart().length,
-      };
-      field.items.push(item.item);
-      return;
-    }
-    if (indent === 0 || field.items.length > 0) return 'expected "- item" in this list';
-    const pair = readKeyValue(text, line, problems);
-    if (pair === null) return 'expected "key: value" (a value must fit on one line)';
-    setOnce(field.children, pair.key, pair.value);
-  };
-  lines.forEach((raw, index) => {
-    const line = firstLine + index;
-    const message = readLine(raw, line);
-    if (message !== undefined) problems.push({ line, field: null, message });
+  const counter = new LineCounter();
+  const source = lines.join('\n');
+  // Duplicate keys are found below, so that the message can say where the first one is.
+  const options = { schema: 'failsafe', lineCounter: counter, prettyErrors: false, uniqueKeys: false } as const;
+  const doc = parseDocument(source, options);
+  const lineAt = (offset: number) => firstLine - 1 + counter.linePos(offset).line;
+  const lineOf = (node: Node | null | undefined, fallback: number) => (node?.range ? lineAt(node.range[0]) : fallback);
+  const problems: Problem[] = doc.errors.map((error) => {
+    // A quote left open is noticed where the parser runs out of text; the reader needs the line it opened on.
+    const opened = error.code === 'MISSING_CHAR' ? lines.findIndex(opensQuote) : -1;
+    const index = opened >= 0 ? opened : counter.linePos(error.pos[0]).line - 1;
+    return { line: firstLine + index, field: null, message: explainYamlError(error, lines[index] ?? '') };
   });
-  return { fields, problems };
+  const fields = new Map<string, Field>();
+  if (doc.errors.length > 0) return { fields, problems, unreadable: true };
+  const problem = (line: number, field: string | null, message: string) => problems.push({ line, field, message });
+
+  /** A value that must be text; a list or a map there is reported, and read as nothing. */
+  const scalar = (node: unknown, line: number, field: string): Scalar | null => {
+    if (node === null || node === undefined) return { text: '', quoted: false, line };
+    if (isScalar(node)) {
+      const quoted = node.type === YamlScalar.QUOTE_DOUBLE || node.type === YamlScalar.QUOTE_SINGLE;
+      const text = typeof node.value === 'string' ? node.value : String(node.value ?? '');
+      // `title: Part #1` is "Part" to YAML: a value cut short without a word is worse than a message. A comment
+      // written as comments are (`# ` and words) is left alone.
+      const rest = node.range ? source.slice(node.range[1], source.indexOf('\n', node.range[1]) >>> 0) : '';
+      if (!quoted && /^[ \t]+#\S/.test(rest)) problem(lineOf(node, line), field, quoteTip('" #" starts a comment'));
+      return { text, quoted, line: lineOf(node, line) };
+    }
+    problem(lineOf(node as Node, line), field, 'expected text here, not a list or a map');
+    return null;
+  };
+
+  /** The `key: value` pairs of a map whose values must be text. */
+  const textMap = (pairs: readonly Pair[], line: number, field: string): Map<string, Scalar> => {
+    const map = new Map<string, Scalar>();
+    for (const pair of pairs) {
+      const key = scalar(pair.key, line, field);
+      const value = key && scalar(pair.value, lineOf(pair.key as Node, line), `${field}.${key.text}`);
+      const first = key && map.get(key.text);
+      if (key && first) problem(key.line, key.text, `written twice; the first is at line ${first.line}`);
+      else if (key && value) map.set(key.text, value);
+    }
+    return map;
+  };
+
+  if (doc.contents === null) return { fields, problems, unreadable: false };
+  if (!isMap(doc.contents)) {
+    problem(lineOf(doc.contents, firstLine), null, 'expected "key: value" lines');
+    return { fields, problems, unreadable: true };
+  }
+  for (const pair of doc.contents.items) {
+    const key = scalar(pair.key, firstLine, '');
+    if (key === null) continue;
+    const line = key.line;
+    const first = fields.get(key.text);
+    if (first !== undefined) {
+      problem(line, key.text, `written twice; the first is at line ${first.line}`);
+      continue;
+    }
+    const field: Field = { line, value: { text: '', quoted: false, line }, items: [], children: new Map() };
+    const { value } = pair;
+    if (isSeq(value)) {
+      if (value.flow && value.items.length === 0) field.value = { text: '[]', quoted: false, line };
+      field.items = value.items.map((item) => {
+        const itemLine = lineOf(item as Node, line);
+        if (isMap(item)) return { line: itemLine, value: null, fields: textMap(item.items, itemLine, key.text) };
+        return { line: itemLine, value: scalar(item, itemLine, key.text), fields: new Map() };
+      });
+    } else if (isMap(value)) {
+      field.children = textMap(value.items, line, key.text);
+    } else {
+      const text = scalar(value, line, key.text);
+      if (text === null) continue;
+      field.value = text;
+    }
+    fields.set(key.text, field);
+  }
+  return { fields, problems, unreadable: false };
+}
+
+/** Whether a `key: "value` line opens a quote it does not close (on that line). */
+function opensQuote(line: string): boolean {
+  const quoted = /^\s*(?:-\s+)?[^\s:#'"]+:\s+(["'])(.*)$/.exec(line);
+  if (!quoted) return false;
+  const [, quote, rest = ''] = quoted;
+  return quote === '"' ? !/(?:^|[^\\])"\s*(?:#.*)?$/.test(rest) : !/'\s*(?:#.*)?$/.test(rest.replaceAll("''", ''));
+}
+
+/**
+ * The parser's complaint in an organiser's words, for the mistakes people make in front matter: a value with
+ * `: ` or starting with `[`, a quote left open, a tab; anything else is the parser's own first line.
+ */
+function explainYamlError(error: YAMLError, sourceLine: string): string {
+  const value = /^\s*(?:-\s+)?[^\s:#'"]+:\s+(.*)$/.exec(sourceLine)?.[1] ?? '';
+  switch (error.code) {
+    case 'TAB_AS_INDENT':
+      return 'tab in the indentation; indent with spaces';
+    case 'MISSING_CHAR':
+      return 'a quoted value is never closed: add the closing quote (write \\" for a quote inside "…")';
+    case 'BAD_INDENT':
+      return 'indented differently from the lines above it; line up the items of a list, and the keys of an item';
+    case 'BLOCK_AS_IMPLICIT_KEY':
+    case 'MULTILINE_IMPLICIT_KEY':
+      if (/:\s/.test(value)) return quoteTip('": " inside a value starts a new field');
+      return 'indented differently from the lines above it; line up the keys of an item under its first key';
+  }
+  if (YAML_INDICATOR.test(value)) return quoteTip(`a value cannot start with "${value.slice(0, 1)}"`);
+  return `not valid YAML: ${(error.message.split('\n')[0] ?? error.message).replace(/ at line \d+, column \d+:?$/, '')}`;
 }

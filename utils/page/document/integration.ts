@@ -36,6 +36,11 @@ export interface DocumentIntegration {
    * default, for an HTML page's late sections). A PDF draws pages whenever the reader scrolls to them: forever.
    */
   readonly settleMs?: number;
+  /**
+   * The address a highlight records as where it was made, when it is not the document's own: the PDF viewer's
+   * address means nothing elsewhere, so it gives the PDF's (or, for a local file, the article's doi.org address).
+   */
+  readonly sourceUrl?: string;
   /** Which article this document is (its DOI and metadata), or null when it names none. */
   article(): Promise<ArticleInfo | null>;
   /**

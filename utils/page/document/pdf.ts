@@ -21,6 +21,8 @@ export interface PdfViewerSeam {
   readonly text: Promise<PdfDocumentText>;
   /** Which article the file is (its DOI from the address, the metadata or the first pages), or null. */
   article(): Promise<ArticleInfo | null>;
+  /** Where highlights say they were made: the PDF's address, or the article's doi.org address for a local file. */
+  readonly sourceUrl?: string;
   /** Brings a page (0-based) into view, which makes PDF.js draw it. */
   showPage(pageIndex: number): void;
 }
@@ -66,6 +68,7 @@ export function createPdfIntegration(doc: Document, viewer: PdfViewerSeam): Docu
     root: viewer.pages,
     // A PDF draws its pages whenever the reader scrolls to them: its highlights are followed as long as it is open.
     settleMs: Number.POSITIVE_INFINITY,
+    ...(viewer.sourceUrl === undefined ? {} : { sourceUrl: viewer.sourceUrl }),
     article: () => viewer.article(),
     async describe(range) {
       const { text, index: pdfIndex } = await currentIndex();

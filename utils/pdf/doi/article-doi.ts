@@ -138,7 +138,7 @@ interface FrontMention {
 
 /**
  * The front: mentions on the first pages before the first references heading, where the article names itself.
- * The back: the reference list on, and the last pages (back matter), where other works are named.
+ * The back: the reference list on, the last pages (back matter), and in-text citations, which name other works.
  */
 function frontAndBack(pages: readonly PageEvidence[]): { front: FrontMention[]; back: DoiMention[] } {
   const front: FrontMention[] = [];
@@ -149,7 +149,10 @@ function frontAndBack(pages: readonly PageEvidence[]): { front: FrontMention[]; 
       back.push(...page.beforeReferences, ...(page.fromReferences ?? []));
       continue;
     }
-    front.push(...page.beforeReferences.map((mention) => ({ mention, page: page.number })));
+    for (const mention of page.beforeReferences) {
+      if (mention.label === 'cited') back.push(mention);
+      else front.push({ mention, page: page.number });
+    }
     if (page.fromReferences) {
       inReferences = true;
       back.push(...page.fromReferences);

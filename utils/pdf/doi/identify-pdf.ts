@@ -23,17 +23,20 @@ export interface PdfIdentity {
 export const LEADING_PAGES = 8;
 /** The last pages hold back matter ("Cite this article", a DOI line) in web pages printed to PDF. */
 export const TRAILING_PAGES = 2;
+/** The whole search, however slow the file's pages are to extract: past it, no further page is read. */
+export const IDENTIFY_BUDGET_MS = 15_000;
 /** Enough pages to tell a scan (no text on any) from a file whose first page is only a cover image. */
 const TEXT_CHECK_PAGES = 3;
 
 /**
  * Reads the PDF's metadata, then its pages one at a time, stopping as soon as the DOI is settled (and some text
- * is seen): a 500-page file costs its first page or two. Never throws; `signal` stops between pages.
+ * is seen): a 500-page file costs its first page or two. Never throws; `signal` and a time budget stop it between pages.
  */
 export async function identifyPdf(
   pdf: PDFDocumentProxy,
   options: { url?: string; signal?: AbortSignal } = {},
 ): Promise<PdfIdentity> {
+  const deadline = performance.now() + IDENTIFY_BUDGET_MS;
   const metadata = await readMetadata(pdf);
   const schedule = pageSchedule(pdf.numPages);
   const pages: PageEvidence[] = [];
@@ -47,11 +50,13 @@ export async function identifyPdf(
   for (const [index, { number, trailing }] of schedule.entries()) {
     const hasText = pages.some((page) => page.hasText);
     if (choice !== 'read-more' && (hasText || pages.length >= TEXT_CHECK_PAGES)) break;
-    if (options.signal?.aborted) break;
+    if (options.signal?.aborted || performance.now() > deadline) break;
     const { text, linkUrls } = await readPage(pdf, number);
     pages.push(pageEvidence(number, text, linkUrls, trailing));
-    if (choice === 'read-more' || index === 0) choice = chooseArticleDoi(evidence(), index < schedule.length - 1);
+    if (choice === 'read-more') choice = chooseArticleDoi(evidence(), index < schedule.length - 1);
   }
+  // Stopped by the budget or the signal before the pages settled it: decide on what was read.
+  if (choice === 'read-more') choice = chooseArticleDoi(evidence(), false);
   return {
     doi: typeof choice === 'string' ? null : choice,
     title: metadata.title,

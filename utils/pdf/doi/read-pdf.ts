@@ -67,7 +67,6 @@ export async function readPage(pdf: PDFDocumentProxy, number: number): Promise<P
     const url = asString(annotation.url) || asString(annotation.unsafeUrl);
     return url ? [url.slice(0, 2048)] : [];
   });
-  page.cleanup();
   return { text: text.slice(0, MAX_PAGE_CHARS), linkUrls };
 }
 

@@ -5,8 +5,11 @@ import { doiFromUrl, normalizeDoi } from '../../article/doi';
  * site's link, or broken across two lines by the typesetter. The DOI grammar itself is `utils/article/doi.ts`'s.
  */
 
-/** How a mention is introduced: the word `DOI` in capitals (an article's own label), a resolver link, other. */
-export type MentionLabel = 'DOI' | 'resolver' | 'other';
+/**
+ * How a mention is introduced: the word `DOI` in capitals (an article's own label), a resolver link, an opening
+ * parenthesis (an in-text citation, `(doi:10.…)`, which names another work), or otherwise.
+ */
+export type MentionLabel = 'DOI' | 'resolver' | 'cited' | 'other';
 
 export interface DoiMention {
   doi: string;
@@ -19,6 +22,7 @@ const DOI_START = /10\.\d{4,9}(?:\.\d+)*\//g;
 const LOOK_BACK = 40;
 const CAPITAL_LABEL = /(?:^|[^A-Za-z])DOI\s*:?\s*(?:https?:\/\/(?:dx\.)?doi\.org\/)?$/;
 const RESOLVER = /doi\.org\/$/i;
+const IN_PARENTHESES = /\(\s*(?:doi\s*:?\s*|(?:https?:\/\/)?(?:dx\.)?doi\.org\/)?$/i;
 /** An address that ends where the DOI starts: another site's link naming the DOI in its path or query. */
 const OTHER_URL = /https?:\/\/\S*$/i;
 /** A line that continues a DOI begins with a letter or digit, and is not the next item of a numbered list. */
@@ -48,6 +52,7 @@ export function doiMentions(text: string): DoiMention[] {
 function labelOf(before: string): MentionLabel {
   const line = before.slice(before.lastIndexOf('\n') + 1);
   if (CAPITAL_LABEL.test(line)) return 'DOI';
+  if (IN_PARENTHESES.test(line)) return 'cited';
   return RESOLVER.test(line) ? 'resolver' : 'other';
 }
 

@@ -1,3 +1,5 @@
+import { normalizeDoi } from '../../article/doi';
+import { SHARE_HASH_MAX_LENGTH } from '../../protocol/detector-messages';
 import type { PdfSource } from '../open-pdf';
 
 /**
@@ -14,7 +16,22 @@ export function sourceFromAddress(href: string): PdfSource | null {
   return protocol === 'https:' || protocol === 'http:' ? { kind: 'url', url: file } : null;
 }
 
-/** The viewer's address for a PDF at `url`. */
-export function viewerAddressFor(viewerPage: string, url: string): string {
-  return `${viewerPage}?file=${encodeURIComponent(url)}`;
+/**
+ * A share link's payload (`#jc=…`) in the address the viewer was loaded from (its navigation entry, as the
+ * detector reads it), or null; anything longer than a share link can be is not one.
+ */
+export function shareHashOf(loadedFrom: string): string | null {
+  const at = loadedFrom.indexOf('#');
+  const hash = at < 0 ? '' : loadedFrom.slice(at);
+  return hash.startsWith('#jc=') && hash.length <= SHARE_HASH_MAX_LENGTH ? hash : null;
+}
+
+/**
+ * The DOI handed over with the file (`&doi=…`, from the catalog entry whose PDF it is or the article page that
+ * linked it: `pdfViewerPath` in utils/pdf/address.ts), which settles the article before the file is read.
+ */
+export function knownDoiOf(href: string): string | null {
+  if (!URL.canParse(href)) return null;
+  const doi = new URL(href).searchParams.get('doi');
+  return doi ? normalizeDoi(doi) : null;
 }

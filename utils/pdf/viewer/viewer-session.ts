@@ -27,7 +27,11 @@ export type ViewerOpened = { ok: true; session: ViewerSession } | { ok: false; m
  * DOI the article only cites). The document's text is extracted page by page in the background of the session;
  * anchoring waits for it, the first view does not.
  */
-export async function openInViewer(source: PdfSource, container: HTMLDivElement): Promise<ViewerOpened> {
+export async function openInViewer(
+  source: PdfSource,
+  container: HTMLDivElement,
+  knownDoi: string | null = null,
+): Promise<ViewerOpened> {
   const opened = await openPdf(source, extensionPdfAssets());
   if (!opened.ok) return { ok: false, message: opened.message };
   const { pdf } = opened;
@@ -38,11 +42,14 @@ export async function openInViewer(source: PdfSource, container: HTMLDivElement)
   const text = extractDocumentText(pdf, stop.signal);
   // A closed file stops the extraction; nothing waits on it then.
   text.catch(() => undefined);
+  const article = articleOf(knownDoi ? { ...identity, doi: { doi: knownDoi, source: 'address' } } : identity, address);
+  const sourceUrl = address ?? article?.canonicalUrl;
   const integration = createPdfIntegration(container.ownerDocument, {
+    ...(sourceUrl === undefined ? {} : { sourceUrl }),
     pages: mounted.pages,
     events: mounted.eventBus as never,
     text,
-    article: async () => articleOf(identity, address),
+    article: async () => article,
     showPage: (pageIndex) => mounted.viewer.scrollPageIntoView({ pageNumber: pageIndex + 1 }),
   });
   return {
@@ -51,7 +58,7 @@ export async function openInViewer(source: PdfSource, container: HTMLDivElement)
       mounted,
       integration,
       pageCount: pdf.numPages,
-      article: articleOf(identity, address),
+      article,
       // Read from the first pages by the DOI finder, which stops there for a scan.
       hasText: identity.hasText,
       destroy() {

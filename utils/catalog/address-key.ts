@@ -30,14 +30,14 @@ const isTracking = (name: string) =>
   name.toLowerCase().startsWith('utm_') || TRACKING_PARAMETERS.has(name.toLowerCase());
 
 /**
- * The key under which a club post's address is matched against the address of the reader's tab, or null for
- * anything that is not an http(s) address. Two addresses of the same post give the same key: the scheme and host
+ * The key under which an address the catalog names (a club's post, an article's PDF) is matched against the
+ * address of the reader's tab, or null for anything that is not an http(s) address. Two addresses of the same post give the same key: the scheme and host
  * in any letter case (the URL parser lowers them, and drops a default port and any user name here), with or
  * without a trailing slash, with any fragment (`#comments`), with tracking parameters (`utm_*`, `fbclid`, …), and
  * with percent-escapes in either case. The rest is compared exactly: the path's letter case and the other query
  * parameters, in their order, name different pages on many sites (`?p=123` is a WordPress post).
  */
-export function postAddressKey(address: string): string | null {
+export function addressKey(address: string): string | null {
   if (address.length > MAX_ADDRESS_LENGTH) return null;
   const url = httpUrl(address);
   if (url === null) return null;
