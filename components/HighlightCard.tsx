@@ -37,6 +37,8 @@ export interface HighlightCardProps {
 export function HighlightCard(props: HighlightCardProps) {
   const { item, questions, busy, focusRequest } = props;
   const { highlight, placement, questionIndex, questionLabel, otherCopyHost } = item;
+  /** Drawn on the page, exactly or approximately: the quote can be shown in the article. */
+  const found = placement === 'anchored' || placement === 'approximate';
   const [editing, setEditing] = useState(false);
   const [editorFocus, setEditorFocus] = useState(0);
   const [expanded, setExpanded] = useState(false);
@@ -128,15 +130,20 @@ export function HighlightCard(props: HighlightCardProps) {
         <time dateTime={highlight.createdAt}>{props.formatSaved(highlight.createdAt)}</time>
         {highlight.sharedFrom !== undefined && <span class="hl-tag">{sharedLabel(highlight.sharedFrom)}</span>}
         {placement === 'ambiguous' && <span class="hl-tag">{i18n.t('highlights.ambiguous')}</span>}
+        {placement === 'approximate' && (
+          <span class="hl-tag" title={i18n.t('highlights.approximateWhy')}>
+            {i18n.t('highlights.approximate')}
+          </span>
+        )}
         {otherCopyHost !== null && (
           <span class="hl-tag">
-            {placement !== 'anchored' && placement !== 'pending'
+            {!found && placement !== 'pending'
               ? i18n.t('highlights.madeOn', [otherCopyHost])
               : i18n.t('highlights.fromOtherCopy')}
           </span>
         )}
       </p>
-      {placement === 'anchored' ? (
+      {found ? (
         <button type="button" class="hl-card__quote" id={`${id}-quote`} onClick={reveal}>
           <span class="visually-hidden">{i18n.t('highlights.revealPrefix')}</span>
           {shown}
@@ -170,7 +177,7 @@ export function HighlightCard(props: HighlightCardProps) {
         highlight.note !== '' && <p class="hl-card__note">{highlight.note}</p>
       )}
       <div class="hl-actions">
-        {placement === 'anchored' && (
+        {found && (
           <button
             type="button"
             class="button"

@@ -154,6 +154,16 @@ describe('<HighlightsSection>: what it lists', () => {
     expect(card.querySelector('blockquote')?.textContent).toBe('repeated passage');
   });
 
+  it('lists a highlight found approximately under its question, says so, and can show it in the article', () => {
+    const h = at(1, 'q2', 'edited passage');
+    mount({ highlights: [h], anchors: { [h.id]: 'approximate' } });
+    expect(groupsWithCards()).toEqual(['Question 2 · 1 highlight']);
+    const card = cardOf(h) as HTMLElement;
+    expect(text(card.querySelector('.hl-tag'))).toBe('Found approximately');
+    expect(card.querySelector('.hl-tag')?.getAttribute('title')).toMatch(/other format, HTML or PDF/);
+    expect(all('button', card).some((b) => b.textContent === 'Show in article')).toBe(true);
+  });
+
   it('lists a highlight from another copy that anchors here under its question, tagged', () => {
     const h = at(1, 'q2', 'found anyway', { target: { source: PMC } as Highlight['target'] });
     anchoredMount([h]);

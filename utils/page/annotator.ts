@@ -84,7 +84,9 @@ export function createPageAnnotator(options: PageAnnotatorOptions) {
       range: found.range,
     }));
     const next: Record<string, AnchorStatus> = {};
-    for (const { item } of result.anchored) next[item.highlight.id] = 'anchored';
+    for (const { item, result: found } of result.anchored) {
+      next[item.highlight.id] = found.method === 'fuzzy' ? 'approximate' : 'anchored';
+    }
     for (const item of [...result.orphans, ...result.unfinished]) {
       next[item.highlight.id] = result.orphanReasons?.get(item) === 'ambiguous' ? 'ambiguous' : 'orphan';
     }
@@ -101,7 +103,7 @@ export function createPageAnnotator(options: PageAnnotatorOptions) {
   /** Late text only matters while something is missing or a drawn passage was replaced by a re-render. */
   const stopFollowing = integration.onContentChange(() => {
     if (performance.now() > settleAt) return stopFollowing();
-    const missing = Object.values(statuses ?? {}).some((status) => status !== 'anchored');
+    const missing = Object.values(statuses ?? {}).some((status) => status === 'orphan' || status === 'ambiguous');
     const broken = drawn.some(({ range }) => !range.startContainer.isConnected || range.collapsed);
     if (!missing && !broken) return;
     clearTimeout(timer);

@@ -87,7 +87,7 @@ export const BackgroundRequestSchema = v.variant('type', [
   /** The page says which highlights it found (anchored) and which it could not (orphans). */
   v.object({
     type: v.literal('anchors-report'),
-    anchors: v.record(id, v.picklist(['anchored', 'orphan', 'ambiguous'])),
+    anchors: v.record(id, v.picklist(['anchored', 'approximate', 'orphan', 'ambiguous'])),
   }),
   /** The reader clicked a highlighted passage on the page: the panel shows it. */
   v.object({ type: v.literal('highlight-activated'), id }),
