@@ -53,6 +53,8 @@ export default defineConfig({
   optimizeDeps: {
     include: [
       'pdfjs-dist',
+      'pdfjs-dist/web/pdf_viewer.mjs',
+      '@wxt-dev/i18n',
       'approx-string-match',
       'dom-anchor-text-quote',
       '@apache-annotator/dom',
