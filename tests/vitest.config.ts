@@ -53,6 +53,8 @@ export default defineConfig({
   optimizeDeps: {
     include: [
       'pdfjs-dist',
+      'pdfjs-dist/web/pdf_viewer.mjs',
+      '@wxt-dev/i18n',
       'approx-string-match',
       'dom-anchor-text-quote',
       '@apache-annotator/dom',
@@ -84,7 +86,7 @@ export default defineConfig({
         extends: true,
         test: {
           name: 'bench',
-          include: ['tests/bench/{anchoring,detect,storage,highlight-map}.bench.ts'],
+          include: ['tests/bench/{anchoring,detect,storage,highlight-map,pdf-anchoring}.bench.ts'],
           // Storage and anchoring code looks up its (error) messages; the bench reads them in English too.
           setupFiles: ['tests/support/i18n-setup.ts'],
           testTimeout: 600_000,
@@ -96,7 +98,7 @@ export default defineConfig({
         test: {
           name: 'bench-extension',
           include: ['tests/bench/**/*.bench.ts'],
-          exclude: ['tests/bench/{anchoring,detect,storage,highlight-map}.bench.ts'],
+          exclude: ['tests/bench/{anchoring,detect,storage,highlight-map,pdf-anchoring}.bench.ts'],
           environment: 'node',
           setupFiles: ['tests/support/i18n-setup.ts'],
           testTimeout: 120_000,

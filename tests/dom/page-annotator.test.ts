@@ -115,6 +115,19 @@ describe('keeping highlights drawn on the page', () => {
     ]);
   });
 
+  it('reports a highlight found only by approximate matching as approximate, and paints it', async () => {
+    root = document.createElement('main');
+    root.innerHTML = ARTICLE;
+    document.body.append(root);
+    const highlight = highlightOf(root, 'They are not involved in direct service delivery', 'a', 'q2');
+    // The same sentence as the article's PDF gives it: a word hyphenated at a line end, joined.
+    root.innerHTML = ARTICLE.replace('involved in direct', 'involved indirect');
+    const { annotator, painted, reports } = setUp([highlight]);
+    await annotator.refresh();
+    expect(reports).toEqual([{ a: 'approximate' }]);
+    expect(painted.at(-1)?.map((p) => p.id)).toEqual(['a']);
+  });
+
   it('reports an empty page once, so the panel stops waiting', async () => {
     root = document.createElement('main');
     root.innerHTML = ARTICLE;

@@ -1,5 +1,6 @@
 import { settled } from './ambiguity.ts';
 import { approximateMatchesInChunks, type Candidate } from './fuzzy.ts';
+import { matchWords } from './match-words.ts';
 import { occurrences } from './occurrences.ts';
 import { best, type Scored, type ScoreQuery, scoreCandidate } from './score.ts';
 import type { AnchorMethod, OrphanReason } from './types.ts';
@@ -28,6 +29,8 @@ import { OverBudget, WorkBudget } from './work-budget.ts';
  *    make it boilerplate); short quotes (a word, a number) are orphaned. Selectors stored without prefix and suffix
  *    have only the quote: a unique occurrence is accepted, several are told apart only by the stored position (or
  *    orphaned as ambiguous without one), and an approximate match needs a long quote and a single location.
+ * 6. **Words.** When nothing matches even approximately, a quote of eight words or more may still be found by its
+ *    words in order (`match-words.ts`): the article in its other format, HTML or PDF.
  *
  * All of it runs under a work budget (`work-budget.ts`) and as a generator that pauses between steps, so a caller
  * anchoring many highlights (`anchorAll`) can yield to the page even inside one hard highlight.
@@ -165,7 +168,8 @@ function* search(text: string, query: QuoteQuery, budget: WorkBudget): Generator
       return result(only, 'fuzzy');
     }
   }
-  return notFound;
+  // Nothing lines up character by character: the same words in order may still (the article in another format).
+  return matchWords(text, query, budget) ?? notFound;
 }
 
 /**

@@ -1,7 +1,10 @@
 import { i18n } from '#i18n';
 import type { Highlight } from './highlight';
 
-/** Whether the page found a highlight's passage; a highlight the page has not reported on yet is pending. */
+/**
+ * Whether the page found a highlight's passage (`approximate`: found, by approximate matching); a highlight the
+ * page has not reported on yet is pending.
+ */
 export type AnchorStatus = 'anchored' | 'approximate' | 'orphan' | 'ambiguous';
 export type Placement = AnchorStatus | 'pending';
 

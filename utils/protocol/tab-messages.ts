@@ -11,10 +11,11 @@ import type { ArticleHighlights, PanelState } from './responses';
 export type PanelLayout = 'open' | 'collapsed' | 'closed';
 
 /**
- * Whether the page found a highlight again; `ambiguous` is an orphan that matched several places about equally,
- * which the page would not guess between.
+ * Whether the page found a highlight again; `approximate` is found and drawn, but only by approximate matching
+ * (the passage was edited, or the highlight was made on the article's other format, HTML or PDF), which the
+ * panel says on its card; `ambiguous` is an orphan that matched several places about equally, which the page
+ * would not guess between.
  */
-/** `approximate`: found, but only by the fuzzy search (the text differs there: another version, a re-typeset PDF). */
 export type AnchorStatus = 'anchored' | 'approximate' | 'orphan' | 'ambiguous';
 
 /** Messages the background sends to the scripts in a tab's top frame. */

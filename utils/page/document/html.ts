@@ -2,12 +2,14 @@ import { anchorAll, buildTextIndex, createTextIndexCache, describe } from '../..
 import { detectArticle } from '../../article/detect';
 import { createHighlightPainter } from '../highlighter/painter';
 import { trimmedRange } from '../highlighter/selection';
+import { unwrapped, withLocalPositions } from './foreign-positions';
 import type { DocumentIntegration } from './integration';
 
 /**
  * The HTML article, the document the extension was built for: its text is the DOM under `root` (the body, whose
  * panel and toolbar hosts sit outside it), its identity is in `<head>` (what the detector reads), and sections
- * that arrive late (single-page apps, lazy loading) show up as DOM mutations under the root.
+ * that arrive late (single-page apps, lazy loading) show up as DOM mutations under the root. A highlight made in
+ * the article's PDF is looked for by its quote and context, not its position (`foreign-positions.ts`).
  */
 export function createHtmlIntegration(doc: Document, root: Element = doc.body): DocumentIntegration {
   const watchers = new Set<MutationObserver>();
@@ -28,7 +30,14 @@ export function createHtmlIntegration(doc: Document, root: Element = doc.body): 
       const described = describe(range, root, currentIndex);
       return described.ok ? { ...described, passage: trimmedRange(range) } : described;
     },
-    anchorAll: (items, options) => anchorAll(items, root, { cache: indexes, ...options }),
+    async anchorAll(items, options = {}) {
+      const result = await anchorAll(withLocalPositions(items, 'html'), root, {
+        cache: indexes,
+        ...options,
+        onAnchored: (local, found) => options.onAnchored?.(local.item, found),
+      });
+      return unwrapped(result);
+    },
     createPainter: () => createHighlightPainter(doc),
     async scrollTo(range, options = {}) {
       const start = range.startContainer;
