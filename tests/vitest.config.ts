@@ -117,10 +117,10 @@ export default defineConfig({
           // A real browser on a loaded 2-core machine: vitest's 1 s default for `expect.poll` is shorter than a
           // panel's reload there, and a poll that gives up early fails a test whose behaviour is right.
           expect: { poll: { timeout: 5_000 } },
-          // One retry for a browser test that failed. Known cause, open: after a reload or a revisit, the panel
-          // sometimes does not mount or paint (2–3 tests of ~170 per full run, a different one each time; each
-          // passes alone). The retry keeps CI honest about everything else while that race is found and fixed;
-          // a test that fails twice still fails the run.
+          // One retry for a browser test that failed. The known cause (after a reload, the panel sometimes did not
+          // mount: the new page's report forgotten as the old one's, see utils/background/tab-navigation.ts) is
+          // fixed, and the first full run after the fix needed no retry for it; the retry stays for a few more CI
+          // runs before it goes. A test that fails twice still fails the run.
           retry: 1,
         },
       },

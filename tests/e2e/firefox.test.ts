@@ -93,8 +93,9 @@ describe.skipIf(!ready)('the Firefox build in Firefox', () => {
     await new Promise((resolve) => setTimeout(resolve, 600));
     expect(await page.evaluate(() => getSelection()?.toString())).toBe('Workforce development for implementation');
     // Firefox lets no test read inside an extension frame, so the panel's button is reached as a keyboard user
-    // would, from where the click left off: the Questions tab, question 1's "Tie my selection", question 2's.
-    for (let presses = 0; presses < 3; presses++) await page.keyboard.press('Tab');
+    // would, from where the click left off: "Read the PDF" (the entry names its PDF), the Questions tab, question
+    // 1's "Tie my selection", question 2's.
+    for (let presses = 0; presses < 4; presses++) await page.keyboard.press('Tab');
     await page.keyboard.press('Enter');
     await expect
       .poll(() => painted(page, 'jc-q1'), { timeout: 10_000 })
