@@ -41,6 +41,7 @@ import { createFeedService } from '../utils/feeds/feed-service';
 import { parseFeedUrl } from '../utils/feeds/feed-url';
 import { ensureFeedsAlarm, FEEDS_ALARM } from '../utils/feeds/schedule';
 import { inOrder } from '../utils/in-order';
+import { PDF_VIEWER_PATH } from '../utils/pdf/address';
 import { claimFromPortName, splitClaim } from '../utils/protocol/panel-claim';
 import { parseBackgroundRequest } from '../utils/protocol/requests';
 import { viewerForSharedPdf } from '../utils/sharing/pdf-share';
@@ -65,7 +66,7 @@ export default defineBackground(() => {
   // told by its scheme (and `sender.id`, checked below), and the panel by its ticket.
   const extensionScheme = new URL(browser.runtime.getURL('/')).protocol;
   const fromExtensionPage = (url: string | undefined) => url?.startsWith(`${extensionScheme}//`) ?? false;
-  const viewerPage = browser.runtime.getURL('/pdf.html');
+  const viewerPage = browser.runtime.getURL(PDF_VIEWER_PATH);
   // Chromium's MV3 toolbar button is `action`; Firefox's MV2 build calls the same button `browserAction`.
   const action = browser.action ?? browser.browserAction;
   let catalog: Promise<LoadedCatalog> | null = null;

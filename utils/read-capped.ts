@@ -1,3 +1,10 @@
+/** How a bounded request is made: which `fetch` (tests pass their own), how long it may take, how much it may read. */
+export interface CappedFetchOptions {
+  fetch?: typeof fetch;
+  timeoutMs?: number;
+  maxBytes?: number;
+}
+
 /**
  * Everything a byte stream yields, or null as soon as it passes `maxBytes` (the reader is then cancelled). Used
  * where the input is not ours to trust: a share link's compressed payload, a catalog feed's body. Stopping early

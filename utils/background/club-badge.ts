@@ -1,9 +1,8 @@
-import { doiKey } from '../article/doi';
 import { localize } from '../catalog/localized';
 import type { CatalogEntry } from '../catalog/schema';
-import { clubArticleOf } from '../club/draft';
 import { actionIndicatorFor } from './action-indicator';
 import { newCountsFor } from './club-activity';
+import { tabsOfClubArticle } from './club-page-sync';
 import type { BackgroundServices } from './services';
 
 /**
@@ -27,10 +26,7 @@ export async function showClubArticleIndicator(
  * such tab's badge should say.
  */
 export async function refreshClubBadges(services: BackgroundServices, key: string): Promise<void> {
-  const catalog = await services.catalog();
-  for (const [tabId, record] of await services.tabs.all()) {
-    const entry = record.entryId ? catalog.get(record.entryId) : null;
-    if (!record.article || !entry || doiKey(clubArticleOf(entry, record.article.doi).doi) !== key) continue;
+  for (const { tabId, entry } of await tabsOfClubArticle(services, key)) {
     await showClubArticleIndicator(tabId, entry, services).catch(() => undefined);
   }
 }

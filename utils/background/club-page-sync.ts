@@ -1,4 +1,5 @@
 import { doiKey } from '../article/doi';
+import type { CatalogEntry } from '../catalog/schema';
 import { clubArticleOf } from '../club/draft';
 import type { PanelEvent } from '../protocol/tab-messages';
 import type { BackgroundServices } from './services';
@@ -13,13 +14,26 @@ export async function tellClubPages(
   services: Pick<BackgroundServices, 'tabs' | 'catalog' | 'sendToTab'>,
   key: string | null,
 ): Promise<void> {
-  const catalog = await services.catalog();
-  for (const [tabId, record] of await services.tabs.all()) {
-    const entry = record.entryId ? catalog.get(record.entryId) : null;
-    if (!record.article || !entry) continue;
-    if (key !== null && doiKey(clubArticleOf(entry, record.article.doi).doi) !== key) continue;
+  for (const { tabId } of await tabsOfClubArticle(services, key)) {
     await services.sendToTab(tabId, { type: 'club-layer-changed' }).catch(() => undefined);
   }
+}
+
+/**
+ * The tabs showing a club article whose club DOI key is `key` (null: every club article), with their entries:
+ * the club layer is kept per DOI key, and each tab's article is keyed the same way here.
+ */
+export async function tabsOfClubArticle(
+  services: Pick<BackgroundServices, 'tabs' | 'catalog'>,
+  key: string | null,
+): Promise<{ tabId: number; entry: CatalogEntry }[]> {
+  const catalog = await services.catalog();
+  return (await services.tabs.all()).flatMap(([tabId, record]) => {
+    const entry = record.entryId ? catalog.get(record.entryId) : null;
+    if (!record.article || !entry) return [];
+    if (key !== null && doiKey(clubArticleOf(entry, record.article.doi).doi) !== key) return [];
+    return [{ tabId, entry }];
+  });
 }
 
 /**

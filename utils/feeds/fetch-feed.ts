@@ -1,4 +1,4 @@
-import { readCapped } from '../read-capped';
+import { type CappedFetchOptions, readCapped } from '../read-capped';
 
 /**
  * One conditional GET of a feed. The validators we saved are sent ourselves and the HTTP cache is bypassed
@@ -26,11 +26,7 @@ export type FetchOutcome =
   | { kind: 'redirected'; status: number; message: string }
   | { kind: 'network-error' | 'timeout'; message: string };
 
-export interface FetchFeedOptions {
-  fetch?: typeof fetch;
-  timeoutMs?: number;
-  maxBytes?: number;
-}
+export type FetchFeedOptions = CappedFetchOptions;
 
 export async function fetchFeed(
   url: string,

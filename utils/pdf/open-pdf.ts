@@ -1,5 +1,6 @@
 import { GlobalWorkerOptions, getDocument, type PDFDocumentLoadingTask, type PDFDocumentProxy } from 'pdfjs-dist';
 import { i18n } from '#i18n';
+import type { CappedFetchOptions } from '../read-capped';
 import { looksLikePdf } from './pdf-header';
 
 /**
@@ -33,15 +34,10 @@ export type PdfOpened =
   | { ok: true; pdf: PDFDocumentProxy }
   | { ok: false; reason: PdfOpenFailureReason; message: string };
 
-export interface PdfOpenOptions {
+/** `maxBytes` defaults to PDF_MAX_BYTES; `timeoutMs` (the whole open, download included) to PDF_OPEN_TIMEOUT_MS. */
+export interface PdfOpenOptions extends CappedFetchOptions {
   /** Aborting it stops the download or the parsing, and `openPdf` rejects with the signal's reason. */
   signal?: AbortSignal;
-  /** @default PDF_MAX_BYTES */
-  maxBytes?: number;
-  /** The whole open, download included. @default PDF_OPEN_TIMEOUT_MS */
-  timeoutMs?: number;
-  /** Passed in so tests can answer as a server would (a 404, a stream that never ends); the global one else. */
-  fetch?: typeof fetch;
 }
 
 /**

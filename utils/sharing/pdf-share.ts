@@ -1,3 +1,5 @@
+import { pdfViewerPath } from '../pdf/address';
+
 /**
  * Share links and the extension's PDF viewer. The viewer's own address (`chrome-extension://…/pdf.html?file=…`)
  * means nothing to anyone else, and no web page may even link to it: a link made in the viewer points at the
@@ -26,5 +28,5 @@ export function viewerForSharedPdf(url: string, viewerPage: string): string | nu
   if (!WEB.test(parsed.protocol) || !parsed.hash.startsWith('#jc=') || !/\.pdf$/i.test(parsed.pathname)) return null;
   const payload = parsed.hash;
   parsed.hash = '';
-  return `${viewerPage}?file=${encodeURIComponent(parsed.href)}${payload}`;
+  return `${new URL(pdfViewerPath(parsed.href), viewerPage).href}${payload}`;
 }

@@ -1,4 +1,4 @@
-import { readCapped } from '../../read-capped';
+import { type CappedFetchOptions, readCapped } from '../../read-capped';
 import { apiUrl, type HypothesisConfig } from './config';
 
 /**
@@ -28,11 +28,7 @@ export type HttpOutcome =
   | { kind: 'offline' }
   | { kind: 'invalid'; detail: string };
 
-export interface SendOptions {
-  fetch?: typeof fetch;
-  timeoutMs?: number;
-  maxBytes?: number;
-}
+export type SendOptions = CappedFetchOptions;
 
 export async function sendRequest(
   config: HypothesisConfig,
