@@ -1,6 +1,7 @@
 import type { PageHighlight } from '../protocol/responses';
 import type { AnchorStatus } from '../protocol/tab-messages';
-import type { DocumentIntegration } from './document';
+import { DEFAULT_SETTLE_MS, type DocumentIntegration } from './document';
+import { isReplaced } from './highlighter/drawn-range';
 
 /** What the annotator needs from the painter (see utils/page/highlighter/painter.ts). */
 export interface Painter {
@@ -32,7 +33,6 @@ export interface PageAnnotatorOptions {
   onDrawn?(items: readonly DrawnHighlight[]): void;
 }
 
-const DEFAULT_SETTLE_MS = 30_000;
 const RECHECK_DELAY_MS = 400;
 
 /**
@@ -105,7 +105,7 @@ export function createPageAnnotator(options: PageAnnotatorOptions) {
   const stopFollowing = integration.onContentChange(() => {
     if (performance.now() > settleAt) return stopFollowing();
     const missing = Object.values(statuses ?? {}).some((status) => status === 'orphan' || status === 'ambiguous');
-    const broken = drawn.some(({ range }) => !range.startContainer.isConnected || range.collapsed);
+    const broken = drawn.some(({ range }) => isReplaced(range));
     if (!missing && !broken) return;
     clearTimeout(timer);
     timer = setTimeout(() => void refresh(), RECHECK_DELAY_MS);

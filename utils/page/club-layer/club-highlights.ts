@@ -1,7 +1,8 @@
 import { paintOrder } from '../../club/paint-order';
 import type { ClubPageHighlight } from '../../club/views';
 import { CLUB_PAINT_MEASURE } from '../../performance-marks';
-import type { DocumentIntegration } from '../document';
+import { DEFAULT_SETTLE_MS, type DocumentIntegration } from '../document';
+import { isReplaced } from '../highlighter/drawn-range';
 import { type ClubPaintItem, createClubPainter } from './club-painter';
 
 export interface ClubHighlightsOptions {
@@ -16,7 +17,6 @@ export interface ClubHighlightsOptions {
   settleMs?: number;
 }
 
-const DEFAULT_SETTLE_MS = 30_000;
 const RECHECK_DELAY_MS = 400;
 /** Club highlights are anchored after the reader's own, within the same kind of deadline. */
 const DEADLINE_MS = 10_000;
@@ -73,7 +73,7 @@ export function startClubHighlights(options: ClubHighlightsOptions) {
   /** Late text matters only while some club highlight is missing or a drawn passage was replaced. */
   const stopFollowing = integration.onContentChange(() => {
     if (performance.now() > settleAt) return stopFollowing();
-    const broken = drawn.some(({ range }) => !range.startContainer.isConnected || range.collapsed);
+    const broken = drawn.some(({ range }) => isReplaced(range));
     if (missing === 0 && !broken) return;
     clearTimeout(timer);
     timer = setTimeout(() => void anchor(loaded, performance.now()), RECHECK_DELAY_MS);

@@ -2,6 +2,9 @@ import type { AnchorAllOptions, AnchorAllResult, Anchorable, DescribeFailure, St
 import type { ArticleInfo } from '../../article/detect';
 import type { HighlightPainter } from '../highlighter/painter';
 
+/** How long an HTML page's text may still arrive after it opened, when its integration does not say. */
+export const DEFAULT_SETTLE_MS = 30_000;
+
 /** A described selection: on success, also the range the selectors name (and, in a PDF, its page). */
 export type DescribedPassage = DescribeFailure | { ok: true; selectors: StoredSelectors; passage: Range };
 
