@@ -64,7 +64,7 @@ async function tabStatus(tabId: number, services: BackgroundServices): Promise<B
 /** Every catalog entry (bundled and subscribed), with the reader's highlight count, or why it is missing. */
 async function readingList(services: BackgroundServices): Promise<BackgroundResponses['reading-list']> {
   const catalog = await services.catalog();
-  // Counted in the DOI index, never read: the popup stays quick for a reader with years of highlights.
+  // Read from the count kept per DOI key (one request), never counted: the popup stays quick for years of highlights.
   const keys = catalog.entries.flatMap((entry) => entry.dois.map(doiKey));
   const [highlights, counts] = await Promise.all([
     services.highlights.countPerDoiKey(keys),
