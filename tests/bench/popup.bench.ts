@@ -6,8 +6,9 @@ import { postEntryFeed } from '../support/test-catalog.mjs';
 /**
  * The popup of a reader with years of highlights: 20,000 stored over 200 catalog articles (a subscribed feed),
  * and the time from opening the popup to its status and every entry's count on screen (goal ≤ 200 ms). Also
- * prints what reading every highlight costs IndexedDB alone, which is what the counts took before they were
- * counted in the DOI index. Prints figures; asserts only that the counts are right.
+ * prints what IndexedDB alone takes to read every highlight and to count the DOI index per article (the two
+ * earlier ways of counting), and to read the count store the popup reads now. Prints figures; asserts only that
+ * the counts are right.
  */
 const session = useExtensionSession();
 const ARTICLES = 200;
@@ -40,8 +41,10 @@ beforeAll(async () => {
         open.onsuccess = () => resolve(open.result);
         open.onerror = () => reject(open.error);
       });
-      const tx = db.transaction('highlights', 'readwrite');
+      // With the counts the extension's write path keeps beside them, in the same transaction.
+      const tx = db.transaction(['highlights', 'doiCounts'], 'readwrite');
       for (let a = 0; a < articles; a++) {
+        tx.objectStore('doiCounts').put({ doiKey: `10.5555/bench.${a}`, count: perArticle });
         for (let h = 0; h < perArticle; h++) {
           const doi = `10.5555/bench.${a}`;
           tx.objectStore('highlights').put({
@@ -122,6 +125,20 @@ it(`popup with ${(ARTICLES * PER_ARTICLE).toLocaleString('en')} highlights over 
     db.close();
     return t;
   }, ARTICLES);
+  const readCounts = await session.browser.worker.evaluate(async () => {
+    const db = await new Promise<IDBDatabase>((resolve) => {
+      const open = indexedDB.open('journal-club');
+      open.onsuccess = () => resolve(open.result);
+    });
+    const start = performance.now();
+    await new Promise((resolve) => {
+      const request = db.transaction('doiCounts').objectStore('doiCounts').getAll();
+      request.onsuccess = () => resolve(request.result.length);
+    });
+    const elapsed = performance.now() - start;
+    db.close();
+    return elapsed;
+  });
   const readAll = await session.browser.worker.evaluate(async () => {
     const db = await new Promise<IDBDatabase>((resolve) => {
       const open = indexedDB.open('journal-club');
@@ -142,10 +159,11 @@ it(`popup with ${(ARTICLES * PER_ARTICLE).toLocaleString('en')} highlights over 
   console.log(
     `  opening → status and all counts shown: median ${median.toFixed(0)} ms, min ${samples[0]?.toFixed(0)} ms, max ${samples.at(-1)?.toFixed(0)} ms`,
   );
-  console.log(`  reading every highlight from IndexedDB (what the counts cost before): ${readAll.toFixed(0)} ms`);
+  console.log(`  reading every highlight from IndexedDB (how the counts were first taken): ${readAll.toFixed(0)} ms`);
   console.log(
-    `  counting the ${ARTICLES} articles' highlights in the DOI index (what they cost now): ${countAll.toFixed(0)} ms`,
+    `  counting the ${ARTICLES} articles' highlights in the DOI index (how they were taken next): ${countAll.toFixed(0)} ms`,
   );
+  console.log(`  reading the count store, one request (how they are taken now): ${readCounts.toFixed(2)} ms`);
   await popup.close();
   await article.close();
 });

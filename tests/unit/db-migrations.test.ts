@@ -6,7 +6,7 @@ import { getCollapsed } from '../../utils/db/article-state';
 import { listClubShares } from '../../utils/db/club-shares';
 import { newFeedRecord } from '../../utils/db/feed-record';
 import { listFeeds } from '../../utils/db/feeds';
-import { listHighlightsByDoi } from '../../utils/db/highlight-lists';
+import { countHighlightsPerDoiKey, listHighlightsByDoi } from '../../utils/db/highlight-lists';
 import { saveHighlight } from '../../utils/db/highlights';
 import { DB_VERSION } from '../../utils/db/migrations';
 import { openJournalClubDb } from '../../utils/db/open';
@@ -47,6 +47,14 @@ const v2Highlights = [
 
 /** A feed as v3 stored it: subscribed, not fetched yet. */
 const v3Feeds = [newFeedRecord('https://club.example/feed.json', new Date('2024-06-01T08:00:00.000Z'))];
+
+/** v4's highlights: two on one article, one damaged record (still counted, as the index counted it), one other. */
+const V4_OTHER_DOI = '10.1000/seeded-in-v4';
+const v4Highlights = [
+  ...v2Highlights,
+  { ...toHighlightRecord(makeHighlight({ id: '00000000-0000-4000-8000-000000000003', doi: V2_DOI })), note: 7 },
+  toHighlightRecord(makeHighlight({ id: '00000000-0000-4000-8000-000000000004', doi: V4_OTHER_DOI })),
+];
 
 const shipped: ShippedVersion[] = [
   { version: 0, create: () => {}, seed: async () => {}, check: async () => {} },
@@ -105,6 +113,39 @@ const shipped: ShippedVersion[] = [
       expect(expectOk(await listClubShares(db))).toEqual({ shares: [], damaged: 0 });
     },
   },
+  {
+    version: 4,
+    create: (db) => {
+      db.createObjectStore('articleState', { keyPath: 'doiKey' });
+      const highlights = db.createObjectStore('highlights', { keyPath: 'id' });
+      highlights.createIndex('byDoi', 'doiKey');
+      highlights.createIndex('byDoiQuestion', ['doiKey', 'questionKey']);
+      highlights.createIndex('byUpdated', 'updatedAt');
+      db.createObjectStore('feeds', { keyPath: 'url' });
+      db.createObjectStore('clubShares', { keyPath: 'highlightId' }).createIndex('byDoi', 'doiKey');
+    },
+    seed: async (db) => {
+      await putAll(db, 'articleState', v1ArticleState);
+      await putAll(db, 'highlights', v4Highlights);
+      await putAll(db, 'feeds', v3Feeds);
+    },
+    check: async (db) => {
+      expect(await db.getAll('highlights')).toEqual(v4Highlights);
+      expect(expectOk(await listFeeds(db))).toEqual({ feeds: v3Feeds, damaged: [] });
+      // The counts the popup showed before (the index's), now stored: the damaged record counts too.
+      expect(await db.getAll('doiCounts')).toEqual([
+        { doiKey: V2_DOI, count: 3 },
+        { doiKey: V4_OTHER_DOI, count: 1 },
+      ]);
+      expect(expectOk(await countHighlightsPerDoiKey(db, [V2_DOI, V4_OTHER_DOI, ALBERS_DOI]))).toEqual(
+        new Map([
+          [V2_DOI, 3],
+          [V4_OTHER_DOI, 1],
+          [ALBERS_DOI, 0],
+        ]),
+      );
+    },
+  },
 ];
 
 describe('openJournalClubDb', () => {
@@ -148,6 +189,7 @@ describe('openJournalClubDb', () => {
         autoIncrement: false,
         indexes: { byDoi: { keyPath: 'doiKey', unique: false, multiEntry: false } },
       },
+      doiCounts: { keyPath: 'doiKey', autoIncrement: false, indexes: {} },
     });
   });
 

@@ -45,10 +45,12 @@ export async function answerPopup(
  * address tells a club's post, which the detector knows nothing of.
  */
 async function tabStatus(tabId: number, services: BackgroundServices): Promise<BackgroundResponses['tab-status']> {
-  const [article, address, catalog] = await Promise.all([
+  // The club's counts are read beside the page's question rather than after it: the popup waits for the slower.
+  const [article, address, catalog, clubCounts] = await Promise.all([
     services.queryArticle(tabId),
     services.tabAddress(tabId),
     services.catalog(),
+    services.catalog().then((all) => newCountsFor(services.club.core, all.entries)),
   ]);
   const entry = article ? catalog.find(article.doi) : null;
   const status = tabStatusFor(article, entry, address === null ? null : catalog.findByPost(address));
@@ -57,14 +59,13 @@ async function tabStatus(tabId: number, services: BackgroundServices): Promise<B
     if (pdf) return { kind: 'pdf', entryId: pdf.entry?.id ?? null, title: pdf.entry?.title ?? null };
   }
   if (status.kind !== 'club-article' || !entry) return status;
-  const counts = await newCountsFor(services.club.core, [entry]);
-  return counts.has(entry.id) ? { ...status, clubNew: counts.get(entry.id) ?? null } : status;
+  return clubCounts.has(entry.id) ? { ...status, clubNew: clubCounts.get(entry.id) ?? null } : status;
 }
 
 /** Every catalog entry (bundled and subscribed), with the reader's highlight count, or why it is missing. */
 async function readingList(services: BackgroundServices): Promise<BackgroundResponses['reading-list']> {
   const catalog = await services.catalog();
-  // Counted in the DOI index, never read: the popup stays quick for a reader with years of highlights.
+  // Read from the count kept per DOI key (one request), never counted: the popup stays quick for years of highlights.
   const keys = catalog.entries.flatMap((entry) => entry.dois.map(doiKey));
   const [highlights, counts] = await Promise.all([
     services.highlights.countPerDoiKey(keys),

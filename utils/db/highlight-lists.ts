@@ -1,5 +1,6 @@
 import { doiKey } from '../article/doi';
 import { type Highlight, parseHighlight } from '../highlights/highlight';
+import { readDoiCounts, recountDoiKeys } from './doi-counts';
 import { ok, type StorageResult, storageFailure } from './result';
 import { type JournalClubDb, questionKey, withoutIndexKeys } from './schema';
 
@@ -24,16 +25,30 @@ export function listHighlightsByDoi(db: JournalClubDb, doi: string): Promise<Sto
 
 /**
  * An article's highlights under any of its DOIs (version of record, preprint, aliases), each once, so that a
- * highlight follows the article to its other copies.
+ * highlight follows the article to its other copies. This is the panel's load, so it also checks each key's
+ * stored count against the records it read, and repairs a count that disagrees (see `doi-counts.ts`); a failed
+ * repair leaves the listing as it is, and the next load tries again.
  */
-export function listHighlightsForDois(
+export async function listHighlightsForDois(
   db: JournalClubDb,
   dois: readonly string[],
 ): Promise<StorageResult<HighlightList>> {
   const keys = [...new Set(dois.map(doiKey))];
-  return readList(async () =>
-    (await Promise.all(keys.map((key) => db.getAllFromIndex('highlights', 'byDoi', key)))).flat(),
-  );
+  const wrong: string[] = [];
+  const list = await readList(async () => {
+    const tx = db.transaction(['highlights', 'doiCounts']);
+    const index = tx.objectStore('highlights').index('byDoi');
+    const perKey = await Promise.all(
+      keys.map(async (key) => {
+        const [records, stored] = await Promise.all([index.getAll(key), tx.objectStore('doiCounts').get(key)]);
+        if (records.length !== (stored?.count ?? 0)) wrong.push(key);
+        return records;
+      }),
+    );
+    return perKey.flat();
+  });
+  if (list.ok && wrong.length > 0) await recountDoiKeys(db, wrong);
+  return list;
 }
 
 /** An article's highlights tied to one question, or (with null) those tied to none. */
@@ -63,23 +78,15 @@ export async function countHighlightsByDoi(db: JournalClubDb, doi: string): Prom
 }
 
 /**
- * How many records carry each DOI key, counted in the `byDoi` index in one transaction without loading a single
- * record: the popup's reading list asks this of a store of any size (20,000 highlights cost milliseconds, where
- * reading them all cost about a second). Damaged records count too; the panel, which reads its article's
- * records, says how many of them it could not show.
+ * How many records carry each DOI key, from the count store in one read (`doi-counts.ts`): the popup's reading
+ * list asks this of a store of any size without loading or counting a single highlight. Damaged records count
+ * too; the panel, which reads its article's records, says how many of them it could not show.
  */
-export async function countHighlightsPerDoiKey(
+export function countHighlightsPerDoiKey(
   db: JournalClubDb,
   keys: readonly string[],
 ): Promise<StorageResult<Map<string, number>>> {
-  try {
-    const index = db.transaction('highlights').store.index('byDoi');
-    const unique = [...new Set(keys)];
-    const counts = await Promise.all(unique.map((key) => index.count(key)));
-    return ok(new Map(unique.map((key, i) => [key, counts[i] ?? 0])));
-  } catch (error) {
-    return storageFailure(error, 'highlights-not-loaded');
-  }
+  return readDoiCounts(db, [...new Set(keys)]);
 }
 
 /**

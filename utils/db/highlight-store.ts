@@ -16,7 +16,7 @@ import type { StorageResult } from './result';
 export interface HighlightStore {
   listForDois(dois: readonly string[]): Promise<StorageResult<HighlightList>>;
   listAll(): Promise<StorageResult<HighlightList>>;
-  /** How many highlights carry each of these DOI keys, without reading them. */
+  /** How many highlights carry each of these DOI keys, from the count kept per key (`doi-counts.ts`). */
   countPerDoiKey(keys: readonly string[]): Promise<StorageResult<Map<string, number>>>;
   saveMany(highlights: readonly Highlight[]): Promise<StorageResult<Highlight[]>>;
   /** Saves what `decide` picks from the stored highlights, read and written in one transaction (an import). */

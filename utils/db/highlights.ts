@@ -1,7 +1,11 @@
 import { type Highlight, parseHighlight } from '../highlights/highlight';
+import { type CountedWrite, deleteCounted, putCounted } from './doi-counts';
 import { invalid, notFound, ok, type StorageResult, storageFailure } from './result';
 import { type JournalClubDb, toHighlightRecord, withoutIndexKeys } from './schema';
-import { type WritableStore, writeTransaction } from './write';
+import { writeAcross } from './write';
+
+/** Every write of highlights also keeps their article's count (`doi-counts.ts`) in the same transaction. */
+const COUNTED = ['highlights', 'doiCounts'] as const;
 
 /**
  * Creates or replaces one highlight. It is validated here, not only by the caller, because highlights reach
@@ -11,8 +15,8 @@ export async function saveHighlight(db: JournalClubDb, input: unknown): Promise<
   const parsed = parseHighlight(input);
   if (!parsed.ok) return invalid('highlight-not-saved', parsed.message);
   const highlight = parsed.value;
-  return writeTransaction(db, 'highlights', 'highlight-not-saved', async (store) => {
-    await store.put(toHighlightRecord(highlight));
+  return writeAcross(db, [...COUNTED], 'highlight-not-saved', async (tx) => {
+    await putCounted(tx, [toHighlightRecord(highlight)]);
     return ok(highlight);
   });
 }
@@ -27,7 +31,7 @@ export async function saveHighlights(
 ): Promise<StorageResult<Highlight[]>> {
   const highlights = validateAll(inputs);
   if (!highlights.ok) return highlights;
-  return writeTransaction(db, 'highlights', 'highlights-not-saved', (store) => putAll(store, highlights.value));
+  return writeAcross(db, [...COUNTED], 'highlights-not-saved', (tx) => putAll(tx, highlights.value));
 }
 
 function validateAll(inputs: readonly unknown[]): StorageResult<Highlight[]> {
@@ -42,17 +46,8 @@ function validateAll(inputs: readonly unknown[]): StorageResult<Highlight[]> {
   return ok(highlights);
 }
 
-async function putAll(
-  store: WritableStore<'highlights'>,
-  highlights: Highlight[],
-): Promise<StorageResult<Highlight[]>> {
-  const writes = highlights.map((highlight) => {
-    const write = store.put(toHighlightRecord(highlight));
-    // Observed at once: if a later put throws (the transaction aborted), the earlier ones reject unawaited.
-    write.catch(() => {});
-    return write;
-  });
-  await Promise.all(writes);
+async function putAll(tx: CountedWrite, highlights: Highlight[]): Promise<StorageResult<Highlight[]>> {
+  await putCounted(tx, highlights.map(toHighlightRecord));
   return ok(highlights);
 }
 
@@ -66,14 +61,14 @@ export function mergeHighlights(
   db: JournalClubDb,
   decide: (existing: readonly Highlight[]) => readonly Highlight[],
 ): Promise<StorageResult<Highlight[]>> {
-  return writeTransaction(db, 'highlights', 'highlights-not-saved', async (store) => {
+  return writeAcross(db, [...COUNTED], 'highlights-not-saved', async (tx) => {
     const existing: Highlight[] = [];
-    for (const record of await store.getAll()) {
+    for (const record of await tx.objectStore('highlights').getAll()) {
       const parsed = parseHighlight(withoutIndexKeys(record));
       if (parsed.ok) existing.push(parsed.value);
     }
     const highlights = validateAll(decide(existing));
-    return highlights.ok ? putAll(store, highlights.value) : highlights;
+    return highlights.ok ? putAll(tx, highlights.value) : highlights;
   });
 }
 
@@ -94,12 +89,12 @@ export async function getHighlight(db: JournalClubDb, id: string): Promise<Stora
  * the extension may be able to read it.
  */
 export function deleteHighlight(db: JournalClubDb, id: string): Promise<StorageResult<Highlight>> {
-  return writeTransaction(db, 'highlights', 'highlight-not-deleted', async (store) => {
-    const record = await store.get(id);
+  return writeAcross(db, [...COUNTED], 'highlight-not-deleted', async (tx) => {
+    const record = await tx.objectStore('highlights').get(id);
     if (record === undefined) return notFound('highlight-not-deleted', id);
     const parsed = parseHighlight(withoutIndexKeys(record));
     if (!parsed.ok) return invalid('highlight-not-deleted', parsed.message);
-    await store.delete(id);
+    await deleteCounted(tx, id, record);
     return ok(parsed.value);
   });
 }

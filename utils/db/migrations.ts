@@ -1,4 +1,5 @@
 import type { IDBPDatabase, IDBPTransaction } from 'idb';
+import { countHighlightsPerDoi } from './doi-counts-migration';
 
 /**
  * One step of the schema's history: `migrations[n]` upgrades a database at version n to version n + 1.
@@ -50,6 +51,8 @@ export const migrations: readonly Migration[] = [
     const shares = db.createObjectStore('clubShares', { keyPath: 'highlightId' });
     shares.createIndex('byDoi', 'doiKey');
   },
+  /** v5: the highlight count per DOI key, for the popup; counted from the stored highlights (its own file). */
+  countHighlightsPerDoi,
 ];
 
 /** The version this code writes; it follows from the history so that the two cannot disagree. */

@@ -25,6 +25,16 @@ export interface HighlightRecord extends Highlight {
   questionKey: string;
 }
 
+/**
+ * How many records the `highlights` store holds under one DOI key (store `doiCounts`, since v5): exactly what
+ * counting the `byDoi` index gives, damaged records included, kept so that the popup reads one small store
+ * instead of counting 200 index ranges. See `doi-counts.ts` for how it is kept and repaired.
+ */
+export interface DoiCountRecord {
+  doiKey: string;
+  count: number;
+}
+
 /** The current schema. Earlier versions are described, and upgraded from, in `migrations.ts`. */
 export interface JournalClubSchema extends DBSchema {
   articleState: { key: string; value: ArticleStateRecord };
@@ -41,6 +51,8 @@ export interface JournalClubSchema extends DBSchema {
   feeds: { key: string; value: FeedRecord };
   /** What each highlight shared with "My club" still owes the club (since v4), keyed by highlight id. */
   clubShares: { key: string; value: ClubShare; indexes: { byDoi: string } };
+  /** Highlight records per DOI key (since v5), updated in every transaction that writes `highlights`. */
+  doiCounts: { key: string; value: DoiCountRecord };
 }
 
 export type JournalClubDb = IDBPDatabase<JournalClubSchema>;
