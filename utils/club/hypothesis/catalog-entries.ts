@@ -50,7 +50,8 @@ export const entryUpdate = (entry: CatalogEntry) => ({
 /**
  * Every catalog annotation of the group, oldest first, paged with `search_after` on `created` (as the article
  * listing is). `roleOf` says what the group's roles make of each publisher. A row that is not one of ours (wrong
- * group, no tag) is skipped; a row whose text is too big or not JSON is named in `problems`.
+ * group, no tag) is skipped; a row whose text is too big or not JSON is named in `problems`. With `entryId`, only
+ * the copies of that entry are asked for (h's `tag` filters combine with AND).
  */
 export async function listCatalogEntries(
   client: HypothesisClient,
@@ -58,6 +59,7 @@ export async function listCatalogEntries(
   me: string,
   roleOf: (userid: string) => PublisherRole,
   tally: Tally,
+  entryId?: string,
 ): Promise<ClubResult<Omit<PublishedListing, 'requests'>>> {
   const items: PublishedItem[] = [];
   const problems: string[] = [];
@@ -65,6 +67,7 @@ export async function listCatalogEntries(
   let after: string | undefined;
   for (let page = 0; page < MAX_PAGES && items.length < PUBLISHED_ENTRIES_MAX; page++) {
     const query = new URLSearchParams({ uri: CATALOG_URI, group: config.group, tag: CATALOG_TAG });
+    if (entryId !== undefined) query.append('tag', entryTag(entryId));
     for (const [key, value] of [
       ['limit', String(PAGE_SIZE)],
       ['sort', 'created'],

@@ -32,11 +32,13 @@ export function hypothesisCatalog(
     list,
 
     async publish(entry) {
-      const listed = await list();
+      // The reader's copy of this entry, if any: one search for the entry's tag, not the whole catalog.
+      const reader = await identify();
+      if (!reader.ok) return reader;
+      const unknown = () => 'unknown' as const;
+      const listed = await listCatalogEntries(client, config, reader.value.id, unknown, { sent: 0 }, entry.id);
       if (!listed.ok) return listed;
-      const mine = listed.value.items.find(
-        (item) => item.mine && (item.raw as { id?: unknown } | null)?.id === entry.id,
-      );
+      const mine = listed.value.items.find((item) => item.mine);
       if (mine) {
         const patched = await client.call({
           method: 'PATCH',
