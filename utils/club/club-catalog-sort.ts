@@ -44,8 +44,7 @@ export function sortClubCatalog(
   if (items.length > PUBLISHED_ENTRIES_MAX) {
     problems.push(`only the first ${PUBLISHED_ENTRIES_MAX} of ${items.length} published entries were read`);
   }
-  const isOrganiser = (item: PublishedItem) =>
-    item.role === 'organiser' || (item.role === 'unknown' && organisers.includes(item.publisher.id));
+  const isOrganiser = (item: PublishedItem) => publishedByOrganiser(item, organisers);
 
   const byId = new Map<string, { item: PublishedItem; entry: CatalogEntry }>();
   const order: string[] = [];
@@ -62,4 +61,9 @@ export function sortClubCatalog(
   }
   const entries = order.flatMap((id) => byId.get(id)?.entry ?? []);
   return { entries, suggestions, problems };
+}
+
+/** Whether the item counts as the organisers': the service says so, or where it cannot, the club's settings. */
+export function publishedByOrganiser(item: Pick<PublishedItem, 'role' | 'publisher'>, organisers: readonly string[]) {
+  return item.role === 'organiser' || (item.role === 'unknown' && organisers.includes(item.publisher.id));
 }
