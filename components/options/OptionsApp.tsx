@@ -5,6 +5,7 @@ import { ApprovedSites, siteLabel } from './ApprovedSites';
 import { BundledCatalog } from './BundledCatalog';
 import { CatalogConflicts } from './CatalogConflicts';
 import { ClubConnection } from './ClubConnection';
+import { ClubSuggestions } from './ClubSuggestions';
 import { FeedList } from './FeedList';
 import { PdfOptions } from './PdfOptions';
 import { SubscribeForm } from './SubscribeForm';
@@ -72,6 +73,7 @@ export function OptionsApp({ send, requestOrigins, language }: OptionsAppProps) 
           />
         )}
         <ClubConnection send={send} requestOrigins={requestOrigins} language={language} />
+        <ClubSuggestions send={send} language={language} />
         <PdfOptions send={send} />
       </main>
     </div>
