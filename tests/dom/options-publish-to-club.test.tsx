@@ -141,7 +141,9 @@ describe('ClubSuggestions (in Chromium)', () => {
     await vi.waitFor(() => expect(host.querySelector('textarea')).not.toBeNull());
     const area = host.querySelector('textarea') as HTMLTextAreaElement;
     area.value = 'acct:alice@hypothes.is\n\n  acct:bob@hypothes.is  ';
-    await act(() => area.dispatchEvent(new Event('input', { bubbles: true })));
+    await act(() => {
+      area.dispatchEvent(new Event('input', { bubbles: true }));
+    });
     await act(() => button(/Save organisers/)?.click());
     await says('Organisers saved.');
     expect(bg.sent.at(-1)).toEqual({
