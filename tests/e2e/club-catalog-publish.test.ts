@@ -2,11 +2,12 @@ import type { Page } from 'playwright-core';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { CatalogEntry } from '../../utils/catalog/schema';
 import { waitForPanelFrame } from '../support/browser.mjs';
-import { type ClubBrowser, useClubE2e } from '../support/club-e2e';
+import { type ClubBrowser, type ClubKind, useClubE2e } from '../support/club-e2e';
 
 /**
- * "Publish to the club" across two browsers on the real Community Solid Server: Alice organises the club (she
- * may write its catalog/), Bob is a member, and neither subscribes to any feed. Alice publishes an entry for an
+ * "Publish to the club" across two browsers, on the real Community Solid Server and on the Hypothesis contract
+ * fake: Alice organises the club (she may write the pod's catalog/; she moderates the group), Bob is a member,
+ * and neither subscribes to any feed. Alice publishes an entry for an
  * article no catalog has; Bob's extension reads the club's catalog and shows the panel on that article; Alice
  * withdraws it and Bob loses it, in the tab he has open too. The steps go on from one another.
  *
@@ -33,7 +34,6 @@ const ENTRY: CatalogEntry = {
 /** The extension APIs as an extension page sees them. */
 declare const chrome: { runtime: { sendMessage(message: unknown): Promise<unknown> } };
 
-const club = useClubE2e('solid', { subscribe: false, organisers: ['alice'] });
 const opened: Page[] = [];
 afterEach(async () => {
   await Promise.all(opened.splice(0).map((page) => page.close()));
@@ -59,7 +59,8 @@ const hasPanel = (page: Page, browser: ClubBrowser) =>
     () => false,
   );
 
-describe('publishing an entry to a club in a Solid pod', { timeout: 120_000 }, () => {
+describe.each<ClubKind>(['solid', 'hypothesis'])('publishing an entry to a club (%s)', { timeout: 120_000 }, (kind) => {
+  const club = useClubE2e(kind, { subscribe: false, organisers: ['alice'] });
   let bobsTab: Page;
 
   it('1. Alice, an organiser, publishes the entry into the club’s catalog', async () => {
@@ -93,5 +94,9 @@ describe('publishing an entry to a club in a Solid pod', { timeout: 120_000 }, (
     await fresh.goto(`${club.origin}/other-article.html`);
     await fresh.waitForTimeout(1_500);
     expect(await hasPanel(fresh, bob)).toBe(false);
+  });
+
+  it('4. every request to the Hypothesis fake matched h’s API description', () => {
+    expect(club.hypothesis?.violations ?? []).toEqual([]);
   });
 });
