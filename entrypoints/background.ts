@@ -4,9 +4,10 @@ import type { ScriptPublicPath } from 'wxt/utils/inject-script';
 import { i18n } from '#i18n';
 import { followCatalogChange } from '../utils/background/catalog-change';
 import { type LoadedCatalog, loadCatalog } from '../utils/background/catalog-source';
-import { refreshNewCounts } from '../utils/background/club-activity';
+import { refreshClubOnFeedsAlarm } from '../utils/background/club-activity';
 import { CLUB_BACKENDS } from '../utils/background/club-backends';
 import { refreshClubBadges } from '../utils/background/club-badge';
+import { clubCatalogSource } from '../utils/background/club-catalog';
 import { createClubLayer } from '../utils/background/club-layer';
 import { tellClubPages, tellClubPanels } from '../utils/background/club-page-sync';
 import { CLUB_ALARM, ensureClubAlarm, stopClubAlarm } from '../utils/background/club-schedule';
@@ -20,7 +21,7 @@ import { runCommand } from '../utils/background/panel-command';
 import { createPanelPorts } from '../utils/background/panel-ports';
 import { panelSnapshot } from '../utils/background/panel-snapshot';
 import { createPanelTickets } from '../utils/background/panel-tickets';
-import { syncPdfRedirects } from '../utils/background/pdf-redirects';
+import { dynamicRedirects, syncPdfRedirects } from '../utils/background/pdf-redirects';
 import { openInViewer } from '../utils/background/pdf-tab';
 import { createPostMemory } from '../utils/background/post-memory';
 import { postPageChanged } from '../utils/background/post-page';
@@ -117,6 +118,7 @@ export default defineBackground(() => {
     now: () => new Date(),
     // Open panels ask again for their cards' club states (queued, published, failed).
     onSharesChanged: () => void tellClubPanels(services, panelPorts.notify),
+    onCatalogChanged: () => catalogChanged(),
   });
   // A fetch that brought new data repaints the club's highlights on the tabs showing that article, and a new
   // count marks their toolbar buttons again.
@@ -145,7 +147,9 @@ export default defineBackground(() => {
 
   const services: BackgroundServices = {
     catalog: () => {
-      catalog ??= trust.choices().then((choices) => loadCatalog(feeds.list, choices));
+      catalog ??= trust
+        .choices()
+        .then((choices) => loadCatalog(feeds.list, choices, () => clubCatalogSource(clubCore)));
       return catalog;
     },
     tabs: createTabRegistry(browser.storage.session),
@@ -159,16 +163,7 @@ export default defineBackground(() => {
       mountInViewer: (tabId) => tabServices.sendToTab(tabId, { type: 'panel-mount' }),
       injectScript: tabServices.injectPanel,
     }),
-    pdfRedirects: {
-      replace: async (rules) => {
-        const dnr = browser.declarativeNetRequest;
-        const removeRuleIds = (await dnr.getDynamicRules()).map((rule) => rule.id);
-        await dnr.updateDynamicRules({
-          removeRuleIds,
-          addRules: [...rules],
-        });
-      },
-    },
+    pdfRedirects: dynamicRedirects(browser.declarativeNetRequest),
     posts: createPostMemory(browser.storage.session),
     showIndicator: async (tabId, indicator) => {
       await Promise.all([
@@ -235,7 +230,7 @@ export default defineBackground(() => {
   browser.alarms.onAlarm.addListener((alarm) => {
     if (alarm.name === FEEDS_ALARM) {
       void feeds.refreshAll();
-      void refreshNewCounts(clubCore, clubLayer).catch(() => undefined);
+      void refreshClubOnFeedsAlarm(clubCore, clubLayer).catch(() => undefined);
     }
     if (alarm.name === CLUB_ALARM) void clubCore.drain().catch(() => undefined);
   });

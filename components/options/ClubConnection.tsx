@@ -10,13 +10,15 @@ import { useClub } from './useClub';
 interface ClubConnectionProps extends ClubFlowDeps {
   /** The browser's UI language, for dates. */
   language: string;
+  /** Told whenever the page learns whether a club is connected (on loading, connecting, disconnecting). */
+  onConnectedChange?: (connected: boolean) => void;
 }
 
 /**
  * "Your club" on the options page: connecting to a Hypothesis group or a club's Solid pod, and, once connected,
  * its status. Nothing leaves the browser before the reader connects here and chooses "My club".
  */
-export function ClubConnection({ send, requestOrigins, language }: ClubConnectionProps) {
+export function ClubConnection({ send, requestOrigins, language, onConnectedChange }: ClubConnectionProps) {
   const showClubHighlights = useCallback(
     (show?: boolean) => send({ type: 'club-highlights-setting', ...(show !== undefined && { show }) }),
     [send],
@@ -32,7 +34,8 @@ export function ClubConnection({ send, requestOrigins, language }: ClubConnectio
     if (!status) return;
     if (wasConnected.current === false && connection) heading.current?.focus();
     wasConnected.current = connection !== null;
-  }, [status, connection]);
+    onConnectedChange?.(connection !== null);
+  }, [status, connection, onConnectedChange]);
   return (
     <section class="card club" aria-labelledby="club-heading">
       <h2 id="club-heading" ref={heading} tabIndex={-1}>

@@ -1,10 +1,11 @@
-import { useRef } from 'preact/hooks';
+import { useRef, useState } from 'preact/hooks';
 import { i18n } from '#i18n';
 import type { BackgroundClient } from '../../utils/protocol/responses';
 import { ApprovedSites, siteLabel } from './ApprovedSites';
 import { BundledCatalog } from './BundledCatalog';
 import { CatalogConflicts } from './CatalogConflicts';
 import { ClubConnection } from './ClubConnection';
+import { ClubSuggestions } from './ClubSuggestions';
 import { FeedList } from './FeedList';
 import { PdfOptions } from './PdfOptions';
 import { SubscribeForm } from './SubscribeForm';
@@ -22,6 +23,8 @@ interface OptionsAppProps {
 export function OptionsApp({ send, requestOrigins, language }: OptionsAppProps) {
   const feeds = useFeeds(send);
   const feedsHeading = useRef<HTMLHeadingElement>(null);
+  // The suggestions are asked for again when a club connects or disconnects on this page.
+  const [clubConnected, setClubConnected] = useState<boolean | null>(null);
   return (
     <div class="page">
       <header class="page__header">
@@ -71,7 +74,13 @@ export function OptionsApp({ send, requestOrigins, language }: OptionsAppProps) 
             onRemove={(site) => void feeds.removeSite(site, siteLabel(site))}
           />
         )}
-        <ClubConnection send={send} requestOrigins={requestOrigins} language={language} />
+        <ClubConnection
+          send={send}
+          requestOrigins={requestOrigins}
+          language={language}
+          onConnectedChange={setClubConnected}
+        />
+        <ClubSuggestions key={String(clubConnected)} send={send} language={language} />
         <PdfOptions send={send} />
       </main>
     </div>

@@ -2,9 +2,11 @@ import 'fake-indexeddb/auto';
 import { IDBFactory } from 'fake-indexeddb';
 import type { ArticleInfo } from '../../utils/article/detect';
 import type { ActionIndicator } from '../../utils/background/action-indicator';
+import { followCatalogChange } from '../../utils/background/catalog-change';
 import { loadCatalog } from '../../utils/background/catalog-source';
 import { CLUB_BACKENDS } from '../../utils/background/club-backends';
 import { refreshClubBadges } from '../../utils/background/club-badge';
+import { clubCatalogSource } from '../../utils/background/club-catalog';
 import { createClubLayer } from '../../utils/background/club-layer';
 import { tellClubPages, tellClubPanels } from '../../utils/background/club-page-sync';
 import { createClubService } from '../../utils/background/club-service';
@@ -109,6 +111,8 @@ export async function makeBackgroundWorld(options: WorldOptions) {
   const granted = new Set<string>(['*']);
   /** Whether the `club-sync` alarm is set. */
   const clubAlarm = { running: false };
+  /** How often the club's catalog changed, and the tabs' following of the last change. */
+  const catalogChanges = { count: 0, done: Promise.resolve() };
   const clubCore = createClubService({
     storage: createClubStorage(mapSessionArea(local)),
     backends: options.backends ?? CLUB_BACKENDS,
@@ -126,10 +130,15 @@ export async function makeBackgroundWorld(options: WorldOptions) {
     },
     // As the background wires it (entrypoints/background.ts): every open panel is told, here as a recorded event.
     onSharesChanged: () => void tellClubPanels(services, services.notifyPanel),
+    // As the background wires it: the merged catalog is rebuilt (here on every read) and open tabs follow it.
+    onCatalogChanged: () => {
+      catalogChanges.count++;
+      catalogChanges.done = followCatalogChange(services);
+    },
     now: () => new Date(clock),
   });
   const services: BackgroundServices = {
-    catalog: catalog ? async () => catalog : () => loadCatalog(feeds.list),
+    catalog: catalog ? async () => catalog : () => loadCatalog(feeds.list, {}, () => clubCatalogSource(clubCore)),
     feeds,
     feedTrust: createFeedTrust(mapSessionArea(local), async () => []),
     tabs: createTabRegistry(mapSessionArea(session)),
@@ -235,6 +244,7 @@ export async function makeBackgroundWorld(options: WorldOptions) {
     events,
     granted,
     clubAlarm,
+    catalogChanges,
     clock: time,
   };
 }

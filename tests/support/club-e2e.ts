@@ -46,6 +46,10 @@ export interface ClubE2eOptions {
   visibility?: Partial<Record<MemberName, 'only-me' | 'club'>>;
   /** More members of the club (accounts in the group, or pods with a part of the club), with no browser. */
   extraMembers?: readonly string[];
+  /** Whether each profile subscribes to the test feed (default: yes). */
+  subscribe?: boolean;
+  /** Members who organise the club: group moderators on Hypothesis, writers of the pod's `catalog/` on Solid. */
+  organisers?: readonly MemberName[];
 }
 
 export async function startClubE2e(kind: ClubKind, options: ClubE2eOptions = {}): Promise<ClubE2e> {
@@ -60,7 +64,9 @@ export async function startClubE2e(kind: ClubKind, options: ClubE2eOptions = {})
     closers.push(feeds.close);
     feeds.json('/test-feed.json', TEST_FEED);
     const extra = options.extraMembers ?? [];
-    const service = kind === 'solid' ? await solidClub(extra) : await hypothesisClub(extra);
+    const organisers = options.organisers ?? [];
+    const service =
+      kind === 'solid' ? await solidClub(extra, true, organisers) : await hypothesisClub(extra, organisers);
     closers.push(service.stop);
     const browsers = {} as Record<MemberName, ClubBrowser>;
     for (const name of ['alice', 'bob'] as const) {
@@ -74,7 +80,9 @@ export async function startClubE2e(kind: ClubKind, options: ClubE2eOptions = {})
           (route) => route.continue(),
         );
       }
-      await subscribeToFeed(browser.context, browser.extensionId, `${feeds.origin}/test-feed.json`);
+      if (options.subscribe !== false) {
+        await subscribeToFeed(browser.context, browser.extensionId, `${feeds.origin}/test-feed.json`);
+      }
       const visibility = options.visibility?.[name] ?? (name === 'alice' ? 'club' : 'only-me');
       await connectThroughOptions(browser, kind, service, name, visibility);
       browsers[name] = browser;
@@ -115,14 +123,19 @@ export interface ClubService {
 }
 
 /** The real Solid server: the owner sets the club up (ACLs) for Alice and Bob, as `setupClub` documents. */
-export async function solidClub(extra: readonly string[] = [], withBrowsers = true): Promise<ClubService> {
+export async function solidClub(
+  extra: readonly string[] = [],
+  withBrowsers = true,
+  organisers: readonly string[] = [],
+): Promise<ClubService> {
   const members = [...(withBrowsers ? ['alice', 'bob'] : []), ...extra];
   const solid = await startSolidServer(['owner', ...members]);
   const owner = solid.accounts.owner as SolidServer['accounts'][string];
   const clubContainer = `${owner.pod}journal-club/e2e/`;
   const session = createPodSession({ issuer: solid.baseUrl, ...owner, clubContainer });
   const webIds = members.map((name) => solid.accounts[name]?.webId as string);
-  const set = await setupClub(session, clubContainer, webIds);
+  const organiserIds = organisers.map((name) => solid.accounts[name]?.webId as string);
+  const set = await setupClub(session, clubContainer, webIds, organiserIds);
   if (!set.ok) {
     await solid.stop();
     throw new Error(`setting up the club failed: ${JSON.stringify(set)}`);
@@ -133,13 +146,22 @@ export async function solidClub(extra: readonly string[] = [], withBrowsers = tr
 /** An extra member's token on the Hypothesis fake. */
 export const tokenOf = (name: string) => TOKENS[name as MemberName] ?? `e2e-token-${name}`;
 
-export async function hypothesisClub(extra: readonly string[] = []): Promise<ClubService> {
+export async function hypothesisClub(
+  extra: readonly string[] = [],
+  organisers: readonly string[] = [],
+): Promise<ClubService> {
   const hypothesis = await startHypothesisFake({
     users: [
       ...(['alice', 'bob'] as const).map((name) => ({ username: name, token: TOKENS[name], displayName: NAMES[name] })),
       ...extra.map((name) => ({ username: name, token: tokenOf(name), displayName: name })),
     ],
-    groups: [{ ...HYPOTHESIS_GROUP, members: ['alice', 'bob', ...extra] }],
+    groups: [
+      {
+        ...HYPOTHESIS_GROUP,
+        members: ['alice', 'bob', ...extra],
+        roles: Object.fromEntries(organisers.map((name) => [name, ['moderator']])),
+      },
+    ],
   });
   return { solid: null, hypothesis, clubContainer: null, stop: () => hypothesis.close() };
 }

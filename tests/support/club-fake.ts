@@ -7,6 +7,7 @@ import type {
   ClubResult,
 } from '../../utils/club/backend';
 import type { ClubBackends, ClubConfig, ClubGroup } from '../../utils/club/backends';
+import type { ClubCatalog, PublishedItem, PublisherRole } from '../../utils/club/club-catalog';
 
 /**
  * An in-memory club service behind the ClubBackend interface, as a collaborator of the club service under test
@@ -41,7 +42,11 @@ export function makeFakeClub(options: FakeClubOptions = {}) {
     clock: Date.parse('2026-11-27T10:00:00Z'),
     /** When set, publishing waits for it: a call still out while the test acts. */
     holdPublish: null as Promise<void> | null,
+    /** The service's roles by member id; null: a service that keeps none (every publisher is `unknown`). */
+    roles: { [ME.id]: 'organiser' } as Record<string, PublisherRole> | null,
   };
+  /** The club's catalog on the service: every member's published entries, as sent (unvalidated). */
+  const catalogItems: Omit<PublishedItem, 'mine' | 'role'>[] = [];
   const configs: ClubConfig[] = [];
 
   const secretOf = (config: ClubConfig | Pick<ClubConfig & { token: string }, 'token'>) =>
@@ -79,9 +84,57 @@ export function makeFakeClub(options: FakeClubOptions = {}) {
     return remoteId;
   }
 
+  /** Another member publishes an entry (or anything else) in the club's catalog. */
+  function publishAs(publisher: ClubMember, raw: unknown): string {
+    const remoteId = `c${state.next++}`;
+    catalogItems.push({ remoteId, publisher, updatedAt: stamp(), raw });
+    return remoteId;
+  }
+
+  function catalogFor(config: ClubConfig): ClubCatalog {
+    const role = (id: string): PublisherRole => (state.roles === null ? 'unknown' : (state.roles[id] ?? 'member'));
+    return {
+      publish: async (entry) => {
+        calls.push(`catalog publish ${entry.id}`);
+        return gate(config, () => {
+          const mine = catalogItems.find(
+            (item) => item.publisher.id === me.id && (item.raw as { id: string }).id === entry.id,
+          );
+          if (mine) Object.assign(mine, { raw: entry, updatedAt: stamp() });
+          return { ok: true, value: { remoteId: mine?.remoteId ?? publishAs(me, entry) } };
+        });
+      },
+      withdraw: async (remoteId) => {
+        calls.push(`catalog withdraw ${remoteId}`);
+        return gate(config, () => {
+          const at = catalogItems.findIndex((item) => item.remoteId === remoteId);
+          if (at >= 0 && catalogItems[at]?.publisher.id !== me.id) return { ok: false, code: 'forbidden' };
+          if (at >= 0) catalogItems.splice(at, 1);
+          return { ok: true, value: undefined };
+        });
+      },
+      list: async () => {
+        calls.push('catalog list');
+        return gate(config, () => ({
+          ok: true,
+          value: {
+            items: catalogItems.map((item) => ({
+              ...item,
+              mine: item.publisher.id === me.id,
+              role: role(item.publisher.id),
+            })),
+            problems: [],
+            requests: 1,
+          },
+        }));
+      },
+    };
+  }
+
   function backendFor(config: ClubConfig): ClubBackend {
     configs.push(config);
     return {
+      catalog: catalogFor(config),
       kind: config.kind,
       whoAmI: async () => {
         calls.push('whoAmI');
@@ -148,7 +201,7 @@ export function makeFakeClub(options: FakeClubOptions = {}) {
       return gate(config, () => ({ ok: true, value: groups }));
     },
   };
-  return { backends, annotations, calls, drafts, state, configs, add, validSecrets };
+  return { backends, annotations, catalogItems, calls, drafts, state, configs, add, publishAs, validSecrets };
 }
 
 export type FakeClub = ReturnType<typeof makeFakeClub>;

@@ -21,6 +21,11 @@ export interface FakeGroup {
   name: string;
   type: 'private' | 'open' | 'restricted';
   members: string[];
+  /**
+   * Members' roles by username (h's `owner`, `admin`, `moderator`, `member`); a member not named is a `member`.
+   * Null for a service that keeps no roles: `GET /groups/{id}/members` is then a 404, as on an older h.
+   */
+  roles?: Record<string, string[]> | null;
 }
 
 /** A group as a test names it: private unless it says otherwise. */
@@ -152,6 +157,8 @@ export function createStore(users: FakeUser[], groups: FakeGroupSeed[]) {
       const uri = query.get('uri') ?? query.get('url');
       const document = uri === null ? null : root(normalize(uri));
       const groupIds = query.getAll('group');
+      // h matches a tag whole and without case (h/search/query.py, TagsFilter over the keyword-normalised field).
+      const tags = query.getAll('tag').map((tag) => tag.toLowerCase());
       const sort = (query.get('sort') ?? 'updated') as 'created' | 'updated';
       const direction = query.get('order') === 'asc' ? 1 : -1;
       const after = query.get('search_after');
@@ -160,6 +167,7 @@ export function createStore(users: FakeUser[], groups: FakeGroupSeed[]) {
         .filter((a) => canRead(user, a))
         .filter((a) => groupIds.length === 0 || (groupIds.includes(a.group) && canReadGroup(user, a.group)))
         .filter((a) => document === null || root(normalize(a.uri)) === document)
+        .filter((a) => tags.every((tag) => a.tags.some((t) => t.toLowerCase() === tag)))
         .sort((a, b) => direction * a[sort].localeCompare(b[sort]));
       const page = matching.filter((a) => after === null || direction * a[sort].localeCompare(after) > 0);
       return { rows: page.slice(0, limit), total: matching.length };

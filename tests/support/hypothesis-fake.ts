@@ -113,6 +113,15 @@ export async function startHypothesisFake(seed: HypothesisFakeSeed): Promise<Hyp
         store.groupsOf(user).map((group) => presentGroup(group, url)),
       );
     }
+    if (key === 'get /groups/{id}/members') {
+      const group = store.groups.find((g) => g.id === decodeURIComponent(url.pathname.split('/').at(-2) ?? ''));
+      const readable = group && (group.type !== 'private' || (user !== null && group.members.includes(user.username)));
+      if (!group || !readable || group.roles === null) return notFound();
+      return reply(
+        200,
+        group.members.map((username) => membership(store, group, username)),
+      );
+    }
     if (key === 'get /search') {
       const { rows, total } = store.search(user, url.searchParams);
       return reply(200, { rows: rows.map((row) => present(store, row, url)), total });
@@ -176,6 +185,22 @@ function presentGroup(group: FakeStore['groups'][number], url: URL) {
     scoped: false,
     type: group.type,
     pre_moderated: false,
+  };
+}
+
+/** A membership as h's presenter writes it (h/presenters/group_membership_json.py), in the legacy list form. */
+function membership(store: FakeStore, group: FakeStore['groups'][number], username: string) {
+  const user = store.users.find((u) => u.username === username);
+  const time = '2026-01-01T00:00:00.000000+00:00';
+  return {
+    authority: AUTHORITY,
+    userid: `acct:${username}@${AUTHORITY}`,
+    username,
+    display_name: user?.displayName ?? username,
+    roles: group.roles?.[username] ?? ['member'],
+    actions: [],
+    created: time,
+    updated: time,
   };
 }
 

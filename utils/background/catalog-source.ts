@@ -12,14 +12,23 @@ export interface LoadedCatalog extends CatalogIndex {
 /** Reads the subscribed feeds with their last good copies (from IndexedDB, in the background). */
 export type ReadFeeds = () => Promise<StorageResult<FeedList>>;
 
+/** Reads the connected club's last good catalog copy (`club-catalog.ts`): its source name and feed document. */
+export type ReadClub = () => Promise<{ source: string; document: unknown } | null>;
+
 /**
  * The catalog the background answers from: the bundled entries first, then every subscribed feed's last good
- * copy in the order the reader subscribed. The first source to claim an article keeps it unless the reader
- * chose another (`mergeSources`). Copies are stored as fetched and parsed here, so one saved by an older
+ * copy in the order the reader subscribed, then the connected club's own catalog (`club:<group or pod>`, its
+ * organisers' entries). The first source to claim an article keeps it unless the reader chose another
+ * (`mergeSources`): a feed's entry wins over the club's for the same article, and the two are listed as a
+ * conflict for the reader to choose. Copies are stored as fetched and parsed here, so one saved by an older
  * version is validated by the current schema. A broken feed or entry is reported and skipped; it never hides
  * the others, and storage that cannot be read leaves the bundled catalog working.
  */
-export async function loadCatalog(readFeeds: ReadFeeds, choices: CatalogChoices = {}): Promise<LoadedCatalog> {
+export async function loadCatalog(
+  readFeeds: ReadFeeds,
+  choices: CatalogChoices = {},
+  readClub: ReadClub = async () => null,
+): Promise<LoadedCatalog> {
   const errors: CatalogError[] = [];
   const sources: CatalogSource[] = [{ source: BUNDLED_SOURCE, entries: bundledCatalog }];
   const feeds = await readFeeds().catch(
@@ -42,6 +51,13 @@ export async function loadCatalog(readFeeds: ReadFeeds, choices: CatalogChoices 
       id: null,
       message: `Subscribed feeds could not be read: ${feeds.error.detail ?? feeds.error.code}`,
     });
+  }
+  // The club's copy is validated and capped here as a feed's is; one that cannot be read leaves the rest as it is.
+  const club = await readClub().catch(() => null);
+  if (club) {
+    const parsed = parseCatalog(club.document, club.source);
+    sources.push({ source: club.source, entries: parsed.entries });
+    errors.push(...parsed.errors);
   }
   const merged = mergeSources(sources, choices);
   return { ...createCatalogIndex(merged.entries, merged.conflicts), errors };

@@ -1,6 +1,7 @@
 import { doiKey } from '../article/doi';
 import type { CatalogEntry } from '../catalog/schema';
 import { clubArticleOf } from '../club/draft';
+import { refreshClubCatalog } from './club-catalog';
 import type { ClubLayer } from './club-layer';
 import type { ClubService } from './club-service';
 
@@ -54,4 +55,14 @@ export async function refreshNewCounts(club: ClubService, layer: ClubLayer): Pro
     fetched += 1;
   }
   return fetched;
+}
+
+/**
+ * The club's share of the feeds alarm: its own catalog read again (updates and withdrawals reach the reader), then
+ * the reading list's counts, which may be about the catalog's new entries.
+ */
+export async function refreshClubOnFeedsAlarm(club: ClubService, layer: ClubLayer): Promise<void> {
+  if (!(await club.active())) return;
+  await refreshClubCatalog(club).catch(() => undefined);
+  await refreshNewCounts(club, layer);
 }

@@ -4,6 +4,7 @@ import { redacted, sameClub, type Visibility } from '../club/connection';
 import { retryNow, withdrawn } from '../club/share-state';
 import type { ClubStatus, DisconnectOutcome } from '../club/views';
 import type { Reply } from '../protocol/reply';
+import { refreshClubCatalog } from './club-catalog';
 import type { ClubLayer } from './club-layer';
 import { failureCodeText, failureText } from './club-messages';
 import type { ClubService } from './club-service';
@@ -76,6 +77,8 @@ export async function connectClub(
   if (!previous) await layer.clear();
   await club.deps.schedule.start();
   club.syncSoon();
+  // The club's own catalog joins the reader's as soon as it is read; the reply does not wait for it.
+  void refreshClubCatalog(club).catch(() => undefined);
   return ok(await clubStatus(club));
 }
 
@@ -125,6 +128,8 @@ export async function disconnectClub(
   for (const share of await shares.list()) await shares.update(share.highlightId, () => null);
   await storage.forgetAll();
   club.forget();
+  // The club's catalog went with the rest: its entries leave the reader's catalog and its panels.
+  club.deps.onCatalogChanged?.();
   await layer.clear();
   await club.deps.schedule.stop();
   return ok({ deleted, notDeleted, status: await clubStatus(club) });

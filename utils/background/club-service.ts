@@ -27,6 +27,8 @@ export interface ClubDeps {
    * ask for the cards' states again instead of showing the state they had when they last asked.
    */
   onSharesChanged?(): void;
+  /** Called when the club's catalog entries changed (read anew, or forgotten): the merged catalog is rebuilt. */
+  onCatalogChanged?(): void;
 }
 
 /** The connection in use, with the one backend (one account's rate limit) and the outbox that sends through it. */

@@ -1,5 +1,6 @@
 import * as v from 'valibot';
 import type { SeenLayer } from '../club/activity';
+import { type ClubCatalogCopy, OrganisersSchema, type StoredCopy, StoredCopySchema } from '../club/club-catalog-copy';
 import { CLUB_CONNECTION_KEY, type ClubConnection, parseConnection } from '../club/connection';
 import type { SessionArea } from './tab-registry';
 
@@ -15,6 +16,8 @@ export interface LastSync {
 const LAST_SYNC_KEY = 'club-last-sync';
 const SEEN_KEY = 'club-seen';
 const COUNTS_KEY = 'club-new-counts';
+const CATALOG_KEY = 'club-catalog';
+const ORGANISERS_KEY = 'club-organisers';
 /** Articles remembered for "new from the club"; the ones looked at longest ago are forgotten first. */
 const ARTICLES_KEPT = 200;
 
@@ -65,9 +68,17 @@ export function createClubStorage(local: SessionArea) {
       const record = (await read(COUNTS_KEY, CountsSchema)) ?? {};
       await local.set({ [COUNTS_KEY]: keepNewest({ ...record, [doiKey]: { count, at } }) });
     },
+    /** The last good reading of the club's catalog (`club-catalog-copy.ts`); its entries are still unchecked. */
+    catalogCopy: (): Promise<StoredCopy | null> => read(CATALOG_KEY, StoredCopySchema),
+    setCatalogCopy: (copy: ClubCatalogCopy) => local.set({ [CATALOG_KEY]: copy }),
+    /** The club's organisers as its settings name them, for a service that keeps no roles. */
+    organisers: async (): Promise<string[]> => (await read(ORGANISERS_KEY, OrganisersSchema)) ?? [],
+    setOrganisers: (ids: string[]) => local.set({ [ORGANISERS_KEY]: ids }),
     /** Disconnecting: the secret and everything learnt from the club go; the reader's highlights stay. */
     forgetAll: async () => {
-      for (const key of [CLUB_CONNECTION_KEY, LAST_SYNC_KEY, SEEN_KEY, COUNTS_KEY]) await local.remove(key);
+      for (const key of [CLUB_CONNECTION_KEY, LAST_SYNC_KEY, SEEN_KEY, COUNTS_KEY, CATALOG_KEY, ORGANISERS_KEY]) {
+        await local.remove(key);
+      }
     },
   };
 }

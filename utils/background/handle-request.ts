@@ -5,6 +5,7 @@ import type { BackgroundRequest } from '../protocol/requests';
 import type { BackgroundResponses } from '../protocol/responses';
 import { articleDetected, articleGone, issueTicket, panelLayout, panelState, showPanel } from './article-requests';
 import { showClubArticleIndicator } from './club-badge';
+import { handleClubCatalog, isClubCatalogRequest } from './club-catalog-requests';
 import { digestThreads } from './club-layer-view';
 import { activateClubHighlight, clubHighlightsSetting } from './club-page-requests';
 import {
@@ -67,6 +68,7 @@ async function route(
   if (isPopupRequest(request)) return answerPopup(request, services);
   if (isFeedRequest(request)) return handleFeedRequest(request, services);
   if (isClubOptionsRequest(request)) return handleClubOptions(request, services.club);
+  if (isClubCatalogRequest(request)) return handleClubCatalog(request, services.club.core);
   if (request.type === 'club-highlights-setting') return clubHighlightsSetting(request, services);
   if (request.type === 'pdf-redirect-setting') return ok(await pdfRedirectSetting(request.open, services));
   const { tabId } = sender;

@@ -70,3 +70,16 @@ export async function pdfRedirectSetting(open: boolean | undefined, services: Ba
   await syncPdfRedirects(services);
   return saved.openClubPdfs;
 }
+
+/** The browser's side of the redirects: the extension's dynamic rules, all replaced at once. */
+export function dynamicRedirects(dnr: {
+  getDynamicRules(): Promise<{ id: number }[]>;
+  updateDynamicRules(options: { removeRuleIds: number[]; addRules: PdfRedirectRule[] }): Promise<void>;
+}): BackgroundServices['pdfRedirects'] {
+  return {
+    replace: async (rules) => {
+      const removeRuleIds = (await dnr.getDynamicRules()).map((rule) => rule.id);
+      await dnr.updateDynamicRules({ removeRuleIds, addRules: [...rules] });
+    },
+  };
+}

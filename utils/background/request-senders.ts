@@ -66,6 +66,11 @@ const SENDERS: Record<BackgroundRequest['type'], 'page' | 'panel' | 'either' | '
   'club-highlights-setting': 'extension',
   'club-highlight-activated': 'page',
   'club-highlight-reveal': 'panel',
+  'club-catalog-state': 'extension',
+  'club-catalog-publish': 'extension',
+  'club-catalog-withdraw': 'extension',
+  'club-suggestions': 'extension',
+  'club-organisers': 'extension',
 };
 
 /**

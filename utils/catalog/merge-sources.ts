@@ -1,7 +1,10 @@
 import { doiKey } from '../article/doi';
 import type { CatalogEntry } from './schema';
 
-/** The source name of the catalog shipped with the extension; a feed's source is its address. */
+/**
+ * The source name of the catalog shipped with the extension; a feed's source is its address, and the club's own
+ * catalog's is `club:` and its Hypothesis group's id or its pod container's address.
+ */
 export const BUNDLED_SOURCE = 'bundled';
 
 /** One catalog's valid entries, in its own order. */
@@ -31,7 +34,8 @@ interface Claim {
 }
 
 /**
- * Merges the sources, given in order (the bundled catalog, then feeds in the order the reader subscribed).
+ * Merges the sources, given in order (the bundled catalog, then feeds in the order the reader subscribed, then
+ * the connected club's own catalog, `club:<group or pod>`, which a club's organisers publish from the extension).
  *
  * A feed is someone else's server (review F4): were later sources to win, any feed could take over the bundled
  * entry or another club's entry, with its links and questions, and the reader's highlights would show under

@@ -1,4 +1,5 @@
 import type { TextPositionSelector, TextQuoteSelector } from '../anchoring/types';
+import type { ClubCatalog } from './club-catalog';
 
 /**
  * The club layer's one seam: a service that already exists (a Hypothesis group, a Solid pod) behind the same
@@ -20,6 +21,8 @@ export interface ClubBackend {
   update(remoteId: string, draft: ClubDraft): Promise<ClubResult<void>>;
   /** Deletes one of the reader's own annotations; a 404 counts as done. */
   remove(remoteId: string, article: ClubArticle): Promise<ClubResult<void>>;
+  /** The club's own catalog entries on the service (absent from test backends that have none). */
+  readonly catalog?: ClubCatalog;
 }
 
 /** Which article a call is about: the DOI joins every copy of it (publisher page, PMC, PDF). */

@@ -1,4 +1,5 @@
 import type { TextPositionSelector, TextQuoteSelector } from '../anchoring/types';
+import type { CatalogEntry } from '../catalog/schema';
 import type { ClubMember } from './backend';
 import type { ClubConnectionView } from './connection';
 import type { ClubThreads } from './threads';
@@ -64,4 +65,32 @@ export interface ClubPageHighlight {
 export interface VisibilityAnswer {
   visibility: 'only-me' | 'club';
   share: ClubShareView | null;
+}
+
+/** The options page's view of one entry in the club's catalog (`PublishToClub`). */
+export interface ClubEntryState {
+  /** The connected club's name; null when no club is connected. */
+  clubName: string | null;
+  /** The reader's published copy of this entry: in the club's catalog, or as a suggestion; null: none. */
+  mine: { suggestion: boolean; updatedAt: string } | null;
+  /** Whether the club's catalog has this entry (the reader's copy or an organiser's). */
+  inClubCatalog: boolean;
+  /** When the club's catalog was last read; null: never. */
+  fetchedAt: string | null;
+}
+
+/** A member's suggested entry, for the organisers to look at (`ClubSuggestions`). */
+export interface SuggestionView {
+  entry: CatalogEntry;
+  by: ClubMember;
+  updatedAt: string;
+}
+
+export interface ClubSuggestionsView {
+  connected: boolean;
+  suggestions: SuggestionView[];
+  /** Published items left out of the club's catalog, and why. */
+  problems: string[];
+  /** The organisers the club's settings name (used where the service has no roles). */
+  organisers: string[];
 }

@@ -198,6 +198,14 @@ export const BackgroundRequestSchema = v.variant('type', [
   v.object({ type: v.literal('club-highlight-activated'), remoteId }),
   /** The panel: scroll the page to a club highlight it painted (the reader clicked its quote). */
   v.object({ type: v.literal('club-highlight-reveal'), remoteId }),
+  /** The options page: one entry in the club's catalog; publish or update it there, or withdraw the reader's copy. */
+  v.object({ type: v.literal('club-catalog-state'), entryId: textUpTo(100) }),
+  /** The entry is checked by the catalog schema when handled, so a bad one is told why rather than ignored. */
+  v.object({ type: v.literal('club-catalog-publish'), entry: v.unknown() }),
+  v.object({ type: v.literal('club-catalog-withdraw'), entryId: textUpTo(100) }),
+  /** The options page: members' suggestions (read anew from the service with `refresh`), and the organisers. */
+  v.object({ type: v.literal('club-suggestions'), refresh: v.boolean() }),
+  v.object({ type: v.literal('club-organisers'), organisers: v.pipe(v.array(textUpTo(2_000)), v.maxLength(200)) }),
 ]);
 export type BackgroundRequest = v.InferOutput<typeof BackgroundRequestSchema>;
 

@@ -1,7 +1,15 @@
 import type { ArticleInfo } from '../article/detect';
 import type { CatalogEntry } from '../catalog/schema';
 import type { ClubGroup } from '../club/backends';
-import type { ClubLayerView, ClubPageHighlight, ClubStatus, DisconnectOutcome, VisibilityAnswer } from '../club/views';
+import type {
+  ClubEntryState,
+  ClubLayerView,
+  ClubPageHighlight,
+  ClubStatus,
+  ClubSuggestionsView,
+  DisconnectOutcome,
+  VisibilityAnswer,
+} from '../club/views';
 import type { FeedSubscribeAnswer, FeedsOverview } from '../feeds/summary';
 import type { Highlight } from '../highlights/highlight';
 import type { ReadingListEntry } from '../popup/reading-list';
@@ -144,6 +152,11 @@ export interface BackgroundResponses extends DetectorResponses {
   'club-highlights-setting': boolean;
   'club-highlight-activated': null;
   'club-highlight-reveal': null;
+  'club-catalog-state': ClubEntryState;
+  'club-catalog-publish': ClubEntryState;
+  'club-catalog-withdraw': ClubEntryState;
+  'club-suggestions': ClubSuggestionsView;
+  'club-organisers': ClubSuggestionsView;
 }
 
 /** The request function of the extension's own pages and scripts, over every request. */

@@ -3,6 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { Ajv, type ValidateFunction } from 'ajv';
 import { parse } from 'yaml';
 import { ERRATA } from './errata';
+import { MISSING_SCHEMAS } from './missing-schemas';
 
 /**
  * h's API description as a test oracle: which operations exist, which query parameters each takes, and the JSON
@@ -48,6 +49,7 @@ export function loadAjv(skip: readonly string[] = []): Ajv {
   ajv.addFormat('uri', /^[a-z][a-z0-9+.-]*:\S+$/i);
   ajv.addFormat('date-time', /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$/i);
   for (const file of [SPEC, ...SCHEMA_FILES]) ajv.addSchema(readDescription(file, skip), schemaAddress(file));
+  for (const [file, schema] of Object.entries(MISSING_SCHEMAS)) ajv.addSchema(schema, schemaAddress(file));
   return ajv;
 }
 

@@ -3,6 +3,7 @@ import type { ClubBackend, ClubMember, ClubResult } from '../backend';
 import { createHypothesisClient, failed, type HypothesisClientOptions, type Tally } from './client';
 import type { HypothesisConfig } from './config';
 import { createPayload, updatePayload } from './create-payload';
+import { hypothesisCatalog } from './hypothesis-catalog';
 import { listAnnotations } from './list-annotations';
 import { annotationPath, ownership } from './ownership';
 import { CreatedSchema } from './reply-schemas';
@@ -36,6 +37,7 @@ export function createHypothesisBackend(config: HypothesisConfig, options: Hypot
   return {
     kind: 'hypothesis',
     whoAmI: () => identify(),
+    catalog: hypothesisCatalog(client, config, identify),
 
     async list(article) {
       const tally: Tally = { sent: 0 };

@@ -1,4 +1,5 @@
 import type { ClubResult } from '../backend';
+import { catalogContainer } from './catalog-layout';
 import { statusFailure } from './http-failure';
 import { memberContainer, membersContainer } from './layout';
 import type { PodSession } from './pod-session';
@@ -7,6 +8,8 @@ import type { PodSession } from './pod-session';
  * The owner's setup of a club in their pod, as Web Access Control (WAC) documents, which the Community Solid
  * Server (its default configuration) and the other WAC servers enforce:
  * - the club's container: the owner may do anything; every member may read everything under it (`acl:default`);
+ * - the club's catalog `catalog/`: the same, plus Read and Write for its organisers, who publish entries there
+ *   (a member who is not one suggests entries in their own container; see `catalog-layout.ts`);
  * - each member's container `members/<slug>/`: the same, plus Read and Write for that member alone. A member
  *   cannot change any ACL (only the owner has Control), nor write anywhere else, so an annotation found in a
  *   member's container was written by that member (or with their credentials).
@@ -20,13 +23,16 @@ export async function setupClub(
   session: PodSession,
   club: string,
   memberWebIds: readonly string[],
+  organiserWebIds: readonly string[] = [],
 ): Promise<ClubResult<void>> {
   const owner = await session.webId();
   if (!owner.ok) return owner;
   const members = [...new Set([owner.value, ...memberWebIds])];
-  const bad = members.find((webId) => !isTurtleSafeIri(webId));
+  const organisers = [...new Set([owner.value, ...organiserWebIds])];
+  const bad = [...members, ...organisers].find((webId) => !isTurtleSafeIri(webId));
   if (bad !== undefined) return { ok: false, code: 'invalid-response', detail: `not a WebID: ${bad}` };
-  const containers = [club, membersContainer(club)];
+  const catalog = catalogContainer(club);
+  const containers = [club, membersContainer(club), catalog];
   for (const member of members) containers.push(await memberContainer(club, member));
   for (const container of containers) {
     const created = await createContainer(session, container);
@@ -37,6 +43,12 @@ export async function setupClub(
     rule('members', members, club, ['Read']),
   ]);
   if (!clubAcl.ok) return clubAcl;
+  const catalogAcl = await writeAcl(session, catalog, [
+    rule('owner', [owner.value], catalog, ['Read', 'Write', 'Control']),
+    rule('members', members, catalog, ['Read']),
+    rule('organisers', organisers, catalog, ['Read', 'Write']),
+  ]);
+  if (!catalogAcl.ok) return catalogAcl;
   for (const member of members) {
     const container = await memberContainer(club, member);
     const written = await writeAcl(session, container, [

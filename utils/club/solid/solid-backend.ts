@@ -8,6 +8,7 @@ import { type DocumentCache, listArticle } from './list-article';
 import { changeOwnDocument } from './own-document';
 import { createPodSession, type PodSession } from './pod-session';
 import { profileName } from './profile-name';
+import { solidCatalog } from './solid-catalog';
 
 export interface SolidBackendOptions {
   /** The network, passed in so that tests can run the backend in Node against a real server. */
@@ -55,9 +56,16 @@ export function createSolidBackend(config: SolidClubConfig, options: SolidBacken
     };
   };
 
+  const catalog = solidCatalog(session, club, whoAmI, now);
+
   return {
     kind: 'solid',
     session,
+    catalog: {
+      publish: (entry) => guarded(() => catalog.publish(entry)),
+      withdraw: (remoteId) => guarded(() => catalog.withdraw(remoteId)),
+      list: () => guarded(() => catalog.list()),
+    },
     whoAmI: () => guarded(whoAmI),
     list: (article) =>
       guarded(async () => {
