@@ -6,6 +6,7 @@ import { BundledCatalog } from './BundledCatalog';
 import { CatalogConflicts } from './CatalogConflicts';
 import { ClubConnection } from './ClubConnection';
 import { FeedList } from './FeedList';
+import { MyClubCatalog } from './MyClubCatalog';
 import { PdfOptions } from './PdfOptions';
 import { SubscribeForm } from './SubscribeForm';
 import { useFeeds } from './useFeeds';
@@ -43,6 +44,7 @@ export function OptionsApp({ send, requestOrigins, language }: OptionsAppProps) 
           </p>
         )}
         {feeds.overview && <BundledCatalog bundled={feeds.overview.bundled} language={language} />}
+        <MyClubCatalog send={send} language={language} />
         {feeds.overview && (
           <CatalogConflicts
             conflicts={feeds.overview.conflicts}

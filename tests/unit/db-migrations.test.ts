@@ -9,6 +9,7 @@ import { listFeeds } from '../../utils/db/feeds';
 import { listHighlightsByDoi } from '../../utils/db/highlight-lists';
 import { saveHighlight } from '../../utils/db/highlights';
 import { DB_VERSION } from '../../utils/db/migrations';
+import { getDraft, listMyClub } from '../../utils/db/my-club';
 import { openJournalClubDb } from '../../utils/db/open';
 import { type JournalClubDb, toHighlightRecord } from '../../utils/db/schema';
 import { ALBERS_DOI, expectOk, makeHighlight } from '../support/unit/db-fixtures';
@@ -47,6 +48,33 @@ const v2Highlights = [
 
 /** A feed as v3 stored it: subscribed, not fetched yet. */
 const v3Feeds = [newFeedRecord('https://club.example/feed.json', new Date('2024-06-01T08:00:00.000Z'))];
+
+/** A share as v4 stored it: a highlight waiting to be published to the club. */
+const v4Shares = [
+  {
+    highlightId: v2Highlights[0]?.id,
+    doiKey: V2_DOI,
+    article: { doi: V2_DOI, entryId: 'seeded-2024' },
+    remoteId: null,
+    pending: 'publish',
+    revision: 1,
+    failure: null,
+    attempts: 0,
+    notBefore: 0,
+    queuedAt: 1_717_230_000_000,
+  },
+];
+
+/** The stores v4 had, as the raw API makes them. */
+function createV4(db: IDBDatabase) {
+  db.createObjectStore('articleState', { keyPath: 'doiKey' });
+  const highlights = db.createObjectStore('highlights', { keyPath: 'id' });
+  highlights.createIndex('byDoi', 'doiKey');
+  highlights.createIndex('byDoiQuestion', ['doiKey', 'questionKey']);
+  highlights.createIndex('byUpdated', 'updatedAt');
+  db.createObjectStore('feeds', { keyPath: 'url' });
+  db.createObjectStore('clubShares', { keyPath: 'highlightId' }).createIndex('byDoi', 'doiKey');
+}
 
 const shipped: ShippedVersion[] = [
   { version: 0, create: () => {}, seed: async () => {}, check: async () => {} },
@@ -105,6 +133,24 @@ const shipped: ShippedVersion[] = [
       expect(expectOk(await listClubShares(db))).toEqual({ shares: [], damaged: 0 });
     },
   },
+  {
+    version: 4,
+    create: createV4,
+    seed: async (db) => {
+      await putAll(db, 'articleState', v1ArticleState);
+      await putAll(db, 'highlights', v2Highlights);
+      await putAll(db, 'feeds', v3Feeds);
+      await putAll(db, 'clubShares', v4Shares);
+    },
+    check: async (db) => {
+      expect(await db.getAll('highlights')).toEqual(v2Highlights);
+      expect(expectOk(await listFeeds(db))).toEqual({ feeds: v3Feeds, damaged: [] });
+      expect(expectOk(await listClubShares(db))).toEqual({ shares: v4Shares, damaged: 0 });
+      // The organiser's catalog and the drafts start empty.
+      expect(expectOk(await listMyClub(db))).toEqual([]);
+      expect(expectOk(await getDraft(db, 'doi:10.1000/seeded-in-v2'))).toBeNull();
+    },
+  },
 ];
 
 describe('openJournalClubDb', () => {
@@ -148,6 +194,8 @@ describe('openJournalClubDb', () => {
         autoIncrement: false,
         indexes: { byDoi: { keyPath: 'doiKey', unique: false, multiEntry: false } },
       },
+      myClubEntries: { keyPath: 'id', autoIncrement: false, indexes: {} },
+      authoringDrafts: { keyPath: 'key', autoIncrement: false, indexes: {} },
     });
   });
 

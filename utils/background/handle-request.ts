@@ -4,6 +4,7 @@ import type { Reply } from '../protocol/reply';
 import type { BackgroundRequest } from '../protocol/requests';
 import type { BackgroundResponses } from '../protocol/responses';
 import { articleDetected, articleGone, issueTicket, panelLayout, panelState, showPanel } from './article-requests';
+import { handleAuthoring, isAuthoringRequest } from './authoring-requests';
 import { showClubArticleIndicator } from './club-badge';
 import { digestThreads } from './club-layer-view';
 import { activateClubHighlight, clubHighlightsSetting } from './club-page-requests';
@@ -66,6 +67,7 @@ async function route(
   // Requests of the popup and the options page (SENDERS 'extension') are answered here, before a tab is needed.
   if (isPopupRequest(request)) return answerPopup(request, services);
   if (isFeedRequest(request)) return handleFeedRequest(request, services);
+  if (isAuthoringRequest(request)) return handleAuthoring(request, services);
   if (isClubOptionsRequest(request)) return handleClubOptions(request, services.club);
   if (request.type === 'club-highlights-setting') return clubHighlightsSetting(request, services);
   if (request.type === 'pdf-redirect-setting') return ok(await pdfRedirectSetting(request.open, services));

@@ -3,6 +3,12 @@ import type { CatalogEntry } from './schema';
 
 /** The source name of the catalog shipped with the extension; a feed's source is its address. */
 export const BUNDLED_SOURCE = 'bundled';
+/**
+ * The source name of the organiser's own entries ("My club", written on the authoring page). It is merged
+ * second: after the bundled catalog, which no local entry may take over, and before every feed, so that a feed
+ * never silently replaces what the organiser wrote. Either clash is a conflict the options page lists.
+ */
+export const MY_CLUB_SOURCE = 'my-club';
 
 /** One catalog's valid entries, in its own order. */
 export interface CatalogSource {
@@ -31,7 +37,8 @@ interface Claim {
 }
 
 /**
- * Merges the sources, given in order (the bundled catalog, then feeds in the order the reader subscribed).
+ * Merges the sources, given in order (the bundled catalog, the organiser's own entries, then feeds in the order
+ * the reader subscribed).
  *
  * A feed is someone else's server (review F4): were later sources to win, any feed could take over the bundled
  * entry or another club's entry, with its links and questions, and the reader's highlights would show under

@@ -41,6 +41,27 @@ export interface JournalClubSchema extends DBSchema {
   feeds: { key: string; value: FeedRecord };
   /** What each highlight shared with "My club" still owes the club (since v4), keyed by highlight id. */
   clubShares: { key: string; value: ClubShare; indexes: { byDoi: string } };
+  /** The organiser's own catalog entries, "My club" (since v6), keyed by entry id. */
+  myClubEntries: { key: string; value: MyClubRecord };
+  /** The authoring page's drafts (since v6), keyed by what each is for (`doi:…`, `entry:…`). */
+  authoringDrafts: { key: string; value: DraftRecord };
+}
+
+/**
+ * One saved "My club" entry. The entry is kept as saved and checked by the catalog's schema each time the
+ * catalog is built (as a feed's copy is), so one saved by an older version is read by the current rules.
+ */
+export interface MyClubRecord {
+  id: string;
+  entry: unknown;
+  savedAt: string;
+}
+
+/** One authoring draft: the form as typed, checked by the background when read. */
+export interface DraftRecord {
+  key: string;
+  form: unknown;
+  savedAt: string;
 }
 
 export type JournalClubDb = IDBPDatabase<JournalClubSchema>;

@@ -1,5 +1,6 @@
 import * as v from 'valibot';
 import type { ArticleInfo } from '../article/detect';
+import { AuthoringFormSchema, DraftKeySchema } from '../authoring/form-schema';
 import { ClubConfigSchema, HypothesisConfigSchema, VisibilitySchema } from '../club/connection';
 import { IMPORT_MAX_CHARS } from '../exchange/limits';
 import { HighlightSchema, HighlightSelectorsSchema, ID_MAX_LENGTH, NOTE_MAX_LENGTH } from '../highlights/highlight';
@@ -198,6 +199,31 @@ export const BackgroundRequestSchema = v.variant('type', [
   v.object({ type: v.literal('club-highlight-activated'), remoteId }),
   /** The panel: scroll the page to a club highlight it painted (the reader clicked its quote). */
   v.object({ type: v.literal('club-highlight-reveal'), remoteId }),
+  /** The popup's "Start a club discussion": the authoring page for the given tab's article, in a new tab. */
+  v.object({ type: v.literal('author-open'), tabId: v.pipe(v.number(), v.integer(), v.minValue(0)) }),
+  /** The authoring page opens: the form for a tab's article (prefilled or its draft), or for a saved entry. */
+  v.object({
+    type: v.literal('author-start'),
+    tabId: v.nullable(v.pipe(v.number(), v.integer(), v.minValue(0))),
+    entryId: v.nullable(textUpTo(500)),
+  }),
+  /** The authoring page keeps what was typed, as it is typed. */
+  v.object({ type: v.literal('author-draft'), key: DraftKeySchema, form: AuthoringFormSchema }),
+  /** The organiser's own entries ("My club"), for the options page and the authoring page. */
+  v.object({ type: v.literal('my-club') }),
+  /**
+   * Saves an entry (checked again in the background with the catalog's schema); `replaces` is the id it had
+   * when opened for editing, `draftKey` the draft it came from, dropped once the entry is saved.
+   */
+  v.object({
+    type: v.literal('my-club-save'),
+    entry: v.unknown(),
+    replaces: v.nullable(textUpTo(500)),
+    draftKey: v.nullable(DraftKeySchema),
+  }),
+  v.object({ type: v.literal('my-club-delete'), id: textUpTo(500) }),
+  /** Undo of a delete: the entry as it was, checked again. */
+  v.object({ type: v.literal('my-club-restore'), entry: v.unknown() }),
 ]);
 export type BackgroundRequest = v.InferOutput<typeof BackgroundRequestSchema>;
 
