@@ -32,6 +32,13 @@ interface AuthoringAppProps {
   onSaved(id: string): void;
 }
 
+/** Why nothing came from the page, in words (message names may not hold the codes' hyphens). */
+const NOTICES = {
+  'no-article': () => i18n.t('author.notice.noArticle'),
+  'tab-gone': () => i18n.t('author.notice.tabGone'),
+  'entry-gone': () => i18n.t('author.notice.entryGone'),
+} as const;
+
 type Removed = { question: QuestionDraft; index: number; key: number };
 
 /**
@@ -78,7 +85,7 @@ export function AuthoringApp({ send, tabId, entryId, language, onSaved }: Author
         {start?.resumedFrom && (
           <p class="author__notice">{i18n.t('author.resumed', [formatDateTime(start.resumedFrom, language)])}</p>
         )}
-        {start?.notice && <p class="author__notice">{i18n.t(`author.notice.${start.notice}`)}</p>}
+        {start?.notice && <p class="author__notice">{NOTICES[start.notice]()}</p>}
       </header>
       <form
         class="author__form"

@@ -79,7 +79,7 @@ export function TabStatusCard({
             busyLabel={i18n.t('popup.opening')}
             act={onStartDiscussion}
             done="opened"
-            goneText={i18n.t('author.notice.tab-gone')}
+            goneText={i18n.t('author.notice.tabGone')}
             onOpened={onOpened}
           />
         </div>
