@@ -26,9 +26,10 @@ const EXPECTED: Record<string, { id: string; year: string; firstAuthor: string; 
   frontiers: { id: 'dienes-2014', year: '2014', firstAuthor: 'Dienes, Zoltan', citationStart: 'Dienes, Z. (2014). ' },
   nature: { id: 'jumper-2021', year: '2021', firstAuthor: 'Jumper', citationStart: 'Jumper, J., ' },
   plos: { id: 'li-2019', year: '2019', firstAuthor: 'Yang Li', citationStart: 'Li, Y., Wang, T., ' },
+  // The page gives the online date (2012 Nov 26); the print issue is January 2013.
   pmc: {
-    id: 'benson-2013',
-    year: '2013',
+    id: 'benson-2012',
+    year: '2012',
     firstAuthor: 'Dennis A Benson',
     citationStart: 'Benson, D. A., Cavanaugh, M.',
   },
