@@ -18,8 +18,10 @@ declare const chrome: Browser;
  * article; a highlight tied to question 2 stays tied when question 2's wording is edited.
  */
 const PLOS = REAL_PAGES.find((page) => page.site === 'plos');
+/** A second article for the second story: the background's catalog outlives each test's fresh database. */
+const NATURE = REAL_PAGES.find((page) => page.site === 'nature');
 const PAGES = new URL('../../../shared/fixtures/pages/', import.meta.url);
-const present = PLOS !== undefined && existsSync(new URL(PLOS.file, PAGES));
+const present = [PLOS, NATURE].every((page) => page !== undefined && existsSync(new URL(page.file, PAGES)));
 if (!present) console.warn(`Skipping the authoring story: ${PAGES.pathname} is absent (see its README).`);
 
 const PASSAGE = 'Avian reticuloendotheliosis virus (REV) is one of the most important pathogens';
@@ -131,5 +133,55 @@ describe.skipIf(!present)('starting a club discussion on a real publisher page',
     await expect.poll(second, { timeout: 20_000 }).toContain(REWORDED);
     expect(await second()).toContain(PASSAGE);
     expect(await painted(article, 'jc-q1')).toEqual([PASSAGE]);
+  });
+
+  it('keeps a draft through a closed tab, and My club on the options page deletes with undo', {
+    timeout: 90_000,
+  }, async () => {
+    const { context, extensionId } = session.browser;
+    const article = await open(`shared/${NATURE?.file}`);
+    const start = async () => {
+      const popup = await openPopup(article);
+      const opened = context.waitForEvent('page');
+      await popup.getByRole('button', { name: 'Start a club discussion' }).click();
+      const author = await opened;
+      await author.getByLabel('DOI', { exact: true }).waitFor();
+      return author;
+    };
+
+    const first = await start();
+    await first.getByLabel('Summary (Markdown)', { exact: true }).fill('Half a thought about folding.');
+    await first.getByText(/^Draft kept at/).waitFor();
+    await first.close();
+
+    const author = await start();
+    const field = (name: string) => author.getByLabel(name, { exact: true });
+    expect(await field('Summary (Markdown)').inputValue()).toBe('Half a thought about folding.');
+    expect(await author.getByText(/^Your draft from .* was taken up again\.$/).count()).toBe(1);
+    await field('Commentary (Markdown)').fill('Cheaper.');
+    await field('Question 1 (id q1)').fill(QUESTIONS[0] as string);
+    await field('Club name').fill('Poultry Health Journal Club');
+    await field('Club address').fill('https://club.example/');
+    await field('Post address').fill('https://club.example/posts/alphafold');
+    await author.getByRole('button', { name: 'Save to My club' }).click();
+    await (await panel(article)).waitFor();
+
+    const options = await context.newPage();
+    await options.goto(`chrome-extension://${extensionId}/options.html`);
+    const myClub = options.getByRole('region', { name: 'My club' });
+    const title = /^Highly accurate protein structure prediction with AlphaFold/;
+    await myClub.getByText(title).waitFor();
+    expect(await myClub.getByRole('link', { name: /^Edit “Highly accurate/ }).getAttribute('href')).toBe(
+      'author.html?entry=jumper-2021',
+    );
+    await myClub.getByRole('button', { name: /^Delete “Highly accurate/ }).click();
+    await expect.poll(() => myClub.getByText(title).count()).toBe(0);
+    await expect.poll(() => options.getByRole('button', { name: 'Undo' }).count()).toBe(1);
+    // The article loses its panel at once, and gets it back with the undo.
+    await expect.poll(() => article.frames().some((frame) => frame.url().includes('/panel.html'))).toBe(false);
+    await options.getByRole('button', { name: 'Undo' }).click();
+    await myClub.getByText(title).waitFor();
+    await (await panel(article)).waitFor();
+    expect(await seriousViolations(options)).toEqual([]);
   });
 });
