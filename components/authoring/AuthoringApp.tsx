@@ -1,6 +1,6 @@
 import { useMemo, useState } from 'preact/hooks';
 import { i18n } from '#i18n';
-import type { AuthoringForm, QuestionDraft, TextFieldName } from '../../utils/authoring/form';
+import type { AuthoringForm, TextFieldName } from '../../utils/authoring/form';
 import {
   addQuestion,
   editQuestion,
@@ -39,7 +39,8 @@ const NOTICES = {
   'entry-gone': () => i18n.t('author.notice.entryGone'),
 } as const;
 
-type Removed = { question: QuestionDraft; index: number; key: number };
+/** The last destructive edit, while its Undo is offered; `key` restarts the undo bar's countdown. */
+type LastUndoable = { message: string; restore: (form: AuthoringForm) => AuthoringForm; key: number };
 
 /**
  * "Start a club discussion": the organiser writes a catalog entry for an article, prefilled from its page, and
@@ -48,7 +49,8 @@ type Removed = { question: QuestionDraft; index: number; key: number };
  */
 export function AuthoringApp({ send, tabId, entryId, language, onSaved }: AuthoringAppProps) {
   const state = useAuthoring(send, { tabId, entryId });
-  const [removed, setRemoved] = useState<Removed | null>(null);
+  const [undoable, setUndoable] = useState<LastUndoable | null>(null);
+  const [draftSetAside, setDraftSetAside] = useState(false);
   const { form } = state;
   const check = useMemo(() => (form ? checkForm(form) : null), [form]);
   if (state.load.status === 'loading') return <p class="author__loading">{i18n.t('author.loading')}</p>;
@@ -82,8 +84,24 @@ export function AuthoringApp({ send, tabId, entryId, language, onSaved }: Author
       <header class="author__header">
         <h1>{editingNow ? i18n.t('author.editHeading') : i18n.t('author.heading')}</h1>
         <p class="lead">{i18n.t('author.intro')}</p>
-        {start?.resumedFrom && (
-          <p class="author__notice">{i18n.t('author.resumed', [formatDateTime(start.resumedFrom, language)])}</p>
+        {start?.resumedFrom && !draftSetAside && (
+          <div class="author__notice">
+            <p>{i18n.t('author.resumed', [formatDateTime(start.resumedFrom, language)])}</p>
+            <button
+              type="button"
+              class="button"
+              onClick={async () => {
+                const fresh = await state.withoutDraft();
+                if (!fresh) return;
+                const draft = form;
+                set(fresh);
+                setDraftSetAside(true);
+                setUndoable({ message: i18n.t('author.draftSetAside'), restore: () => draft, key: Date.now() });
+              }}
+            >
+              {i18n.t('author.withoutDraft')}
+            </button>
+          </div>
         )}
         {start?.notice && <p class="author__notice">{NOTICES[start.notice]()}</p>}
       </header>
@@ -114,23 +132,24 @@ export function AuthoringApp({ send, tabId, entryId, language, onSaved }: Author
           onAdd={() => set(addQuestion(form))}
           onMove={(index, by) => set(moveQuestion(form, index, by))}
           onRemove={(index) => {
-            const next = removeQuestion(form, index);
-            if (!next.removed) return;
-            set(next.form);
-            setRemoved({ ...next.removed, key: Date.now() });
+            const { form: next, removed } = removeQuestion(form, index);
+            if (!removed) return;
+            set(next);
+            const message = i18n.t('author.questionRemoved');
+            setUndoable({ message, restore: (current) => restoreQuestion(current, removed), key: Date.now() });
           }}
         />
         <ClubFields bind={bind} />
         <SaveBar issues={check.issues} draft={state.draft} save={state.save} language={language} />
       </form>
       <UndoBar
-        activeKey={removed?.key ?? null}
-        message={i18n.t('author.questionRemoved')}
+        activeKey={undoable?.key ?? null}
+        message={undoable?.message ?? ''}
         onUndo={() => {
-          if (removed) set(restoreQuestion(form, removed));
-          setRemoved(null);
+          if (undoable) set(undoable.restore(form));
+          setUndoable(null);
         }}
-        onDismiss={() => setRemoved(null)}
+        onDismiss={() => setUndoable(null)}
       />
     </main>
   );

@@ -93,5 +93,11 @@ export function useAuthoring(send: BackgroundClient, target: { tabId: number | n
     [send],
   );
 
-  return { load, start, form, setForm, draft, save, saveEntry, editing: () => editing.current };
+  /** The form as it would open without the draft (the saved entry or the page); null when it cannot be had. */
+  const withoutDraft = useCallback(async () => {
+    const reply = await send({ type: 'author-start', tabId: target.tabId, entryId: target.entryId, fresh: true });
+    return reply.ok ? reply.value.form : null;
+  }, [send, target.tabId, target.entryId]);
+
+  return { load, start, form, setForm, draft, save, saveEntry, withoutDraft, editing: () => editing.current };
 }

@@ -56,6 +56,18 @@ const panel = async (page: Page) =>
     name: 'Journal club',
   });
 
+/**
+ * Whether the panel shows on `page` now. Asked afresh each time, because a changed catalog mounts the panel anew
+ * and a frame found a moment ago may be gone.
+ */
+const panelShown = (page: Page) =>
+  panel(page)
+    .then((found) => found.count())
+    .then(
+      (count) => count > 0,
+      () => false,
+    );
+
 describe.skipIf(!present)('starting a club discussion on a real publisher page', () => {
   it('prefills, saves three questions, shows the panel, and keeps a highlight tied through a rewording', {
     timeout: 90_000,
@@ -158,13 +170,18 @@ describe.skipIf(!present)('starting a club discussion on a real publisher page',
     const field = (name: string) => author.getByLabel(name, { exact: true });
     expect(await field('Summary (Markdown)').inputValue()).toBe('Half a thought about folding.');
     expect(await author.getByText(/^Your draft from .* was taken up again\.$/).count()).toBe(1);
+    // Setting the draft aside is undoable, like every destructive edit here.
+    await author.getByRole('button', { name: 'Start again without the draft' }).click();
+    await expect.poll(() => field('Summary (Markdown)').inputValue()).toBe('');
+    await author.getByRole('button', { name: 'Undo' }).click();
+    await expect.poll(() => field('Summary (Markdown)').inputValue()).toBe('Half a thought about folding.');
     await field('Commentary (Markdown)').fill('Cheaper.');
     await field('Question 1 (id q1)').fill(QUESTIONS[0] as string);
     await field('Club name').fill('Poultry Health Journal Club');
     await field('Club address').fill('https://club.example/');
     await field('Post address').fill('https://club.example/posts/alphafold');
     await author.getByRole('button', { name: 'Save to My club' }).click();
-    await (await panel(article)).waitFor();
+    await expect.poll(() => panelShown(article), { timeout: 20_000 }).toBe(true);
 
     const options = await context.newPage();
     await options.goto(`chrome-extension://${extensionId}/options.html`);
@@ -181,7 +198,7 @@ describe.skipIf(!present)('starting a club discussion on a real publisher page',
     await expect.poll(() => article.frames().some((frame) => frame.url().includes('/panel.html'))).toBe(false);
     await options.getByRole('button', { name: 'Undo' }).click();
     await myClub.getByText(title).waitFor();
-    await (await panel(article)).waitFor();
+    await expect.poll(() => panelShown(article), { timeout: 20_000 }).toBe(true);
     expect(await seriousViolations(options)).toEqual([]);
   });
 });

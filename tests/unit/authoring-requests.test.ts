@@ -89,6 +89,8 @@ describe('starting a discussion', () => {
     expect((await ask({ type: 'author-draft', key: draftKey, form: typed })).ok).toBe(true);
     const again = await ask({ type: 'author-start', tabId: TAB, entryId: null });
     expect(again).toMatchObject({ ok: true, value: { form: typed, resumedFrom: expect.any(String) } });
+    const fresh = await ask({ type: 'author-start', tabId: TAB, entryId: null, fresh: true });
+    expect(fresh).toMatchObject({ ok: true, value: { form, resumedFrom: null } });
   });
 
   it('opens the popup’s and the menu’s authoring page on the tab, or on the saved entry for its article', async () => {

@@ -40,7 +40,7 @@ export async function handleAuthoring(
       await openAuthoring(request.tabId, services);
       return ok('opened');
     case 'author-start':
-      return startAuthoring(request.tabId, request.entryId, services);
+      return startAuthoring(request.tabId, request.entryId, request.fresh === true, services);
     case 'author-draft': {
       const savedAt = services.now().toISOString();
       const kept = await services.myClub.store.saveDraft({ key: request.key, form: request.form, savedAt });
@@ -80,7 +80,7 @@ async function ownEntryFor(tabId: number, services: BackgroundServices): Promise
 }
 
 /** A stored draft, if it still reads as a form; one that does not is ignored and overwritten by the next. */
-async function draftOf(
+async function storedDraft(
   key: string,
   services: BackgroundServices,
 ): Promise<{ form: AuthoringForm; savedAt: string } | null> {
@@ -92,14 +92,16 @@ async function draftOf(
 
 /**
  * The form the authoring page opens with: a draft kept for the same article or entry wins (nothing typed is
- * lost on a closed tab or a crash), then the saved entry, then the source page's metadata. The club's name and
+ * lost on a closed tab or a crash) unless `fresh`, then the saved entry, then the source page's metadata. The club's name and
  * address come from the organiser's last entry, since a page knows nothing of the club.
  */
 async function startAuthoring(
   tabId: number | null,
   entryId: string | null,
+  fresh: boolean,
   services: BackgroundServices,
 ): Promise<Reply<AuthoringStart>> {
+  const draftOf = (key: string) => (fresh ? null : storedDraft(key, services));
   const list = await myClubList(services);
   if (!list.ok) return list;
   const [last] = list.value.entries;
@@ -107,7 +109,7 @@ async function startAuthoring(
   if (entryId !== null) {
     const mine = list.value.entries.find((found) => found.id === entryId);
     const draftKey = `entry:${entryId}`;
-    const draft = await draftOf(draftKey, services);
+    const draft = await draftOf(draftKey);
     const form = draft?.form ?? (mine ? entryToForm(mine.entry) : prefillForm(null, null, club));
     const notice = mine ? null : 'entry-gone';
     return ok({ form, draftKey, resumedFrom: draft?.savedAt ?? null, editing: mine ? entryId : null, notice });
@@ -115,7 +117,7 @@ async function startAuthoring(
   const article = tabId === null ? null : await services.queryArticle(tabId).catch(() => null);
   const address = tabId === null ? null : await services.tabAddress(tabId).catch(() => null);
   const draftKey = article ? `doi:${doiKey(article.doi)}` : 'blank';
-  const draft = await draftOf(draftKey, services);
+  const draft = await draftOf(draftKey);
   const notice = address === null ? 'tab-gone' : article ? null : 'no-article';
   if (draft) return ok({ form: draft.form, draftKey, resumedFrom: draft.savedAt, editing: null, notice });
   const metadata = tabId !== null && address !== null ? await services.pageMetadata(tabId) : null;

@@ -201,11 +201,15 @@ export const BackgroundRequestSchema = v.variant('type', [
   v.object({ type: v.literal('club-highlight-reveal'), remoteId }),
   /** The popup's "Start a club discussion": the authoring page for the given tab's article, in a new tab. */
   v.object({ type: v.literal('author-open'), tabId: v.pipe(v.number(), v.integer(), v.minValue(0)) }),
-  /** The authoring page opens: the form for a tab's article (prefilled or its draft), or for a saved entry. */
+  /**
+   * The authoring page opens: the form for a tab's article (prefilled or its draft), or for a saved entry;
+   * `fresh` leaves the draft aside (the organiser's "Start again without the draft").
+   */
   v.object({
     type: v.literal('author-start'),
     tabId: v.nullable(v.pipe(v.number(), v.integer(), v.minValue(0))),
     entryId: v.nullable(textUpTo(500)),
+    fresh: v.optional(v.boolean()),
   }),
   /** The authoring page keeps what was typed, as it is typed. */
   v.object({ type: v.literal('author-draft'), key: DraftKeySchema, form: AuthoringFormSchema }),
