@@ -44,7 +44,9 @@ const EXPECTED: Record<string, { id: string; year: string; firstAuthor: string; 
 describe.skipIf(pages.length === 0)('prefilling from a real article page', () => {
   it.each(pages.map((page) => [page.site, page] as const))('%s', (site, page) => {
     const doc = parsePage(page.html);
+    const started = performance.now();
     const metadata = { ...collectPageMetadata(doc), url: page.url };
+    const read = performance.now() - started;
     const form = prefillForm(metadata, detectArticle(doc, page.url));
     const { issues } = checkForm(form);
 
@@ -59,6 +61,26 @@ describe.skipIf(pages.length === 0)('prefilling from a real article page', () =>
     expect(form.year).toBe(expected?.year);
     expect(form.authors.split('\n')[0]).toContain(expected?.firstAuthor);
     expect(form.citation.slice(0, expected?.citationStart.length)).toBe(expected?.citationStart);
-    console.info(`${site}: ${form.id} · ${form.citation.slice(0, 110)}…`);
+    console.info(`${site}: metadata read in ${read.toFixed(1)} ms (${metadata.meta.length} tags) · ${form.id}`);
+  });
+});
+
+describe('a hostile page’s metadata', () => {
+  it('is capped in count and length, and a script address is never prefilled', () => {
+    const doc = document.implementation.createHTMLDocument('hostile');
+    const huge = 'x'.repeat(100_000);
+    for (let i = 0; i < 2_000; i++) {
+      const meta = doc.createElement('meta');
+      meta.name = i === 0 ? 'citation_pdf_url' : 'citation_author';
+      meta.content = i === 0 ? 'javascript:alert(1)' : huge;
+      doc.head.append(meta);
+    }
+    const started = performance.now();
+    const metadata = collectPageMetadata(doc);
+    const elapsed = performance.now() - started;
+    expect(metadata.meta).toHaveLength(500);
+    expect(Math.max(...metadata.meta.map(([, content]) => content.length))).toBe(4_096);
+    expect(prefillForm({ ...metadata, url: 'https://example.org/' }, null).pdfUrl).toBe('');
+    expect(elapsed).toBeLessThan(500);
   });
 });
