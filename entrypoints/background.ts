@@ -2,6 +2,8 @@ import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import type { ScriptPublicPath } from 'wxt/utils/inject-script';
 import { i18n } from '#i18n';
+import { createActionMenus } from '../utils/background/action-menus';
+import { createAuthoringServices } from '../utils/background/authoring-services';
 import { followCatalogChange } from '../utils/background/catalog-change';
 import { type LoadedCatalog, loadCatalog } from '../utils/background/catalog-source';
 import { refreshClubOnFeedsAlarm } from '../utils/background/club-activity';
@@ -22,7 +24,6 @@ import { createPanelPorts } from '../utils/background/panel-ports';
 import { panelSnapshot } from '../utils/background/panel-snapshot';
 import { createPanelTickets } from '../utils/background/panel-tickets';
 import { dynamicRedirects, syncPdfRedirects } from '../utils/background/pdf-redirects';
-import { openInViewer } from '../utils/background/pdf-tab';
 import { createPostMemory } from '../utils/background/post-memory';
 import { postPageChanged } from '../utils/background/post-page';
 import { requestSenderOf } from '../utils/background/request-sender';
@@ -52,8 +53,6 @@ import { uiLanguage } from '../utils/ui-language';
 const PANEL_SCRIPT = '/content-scripts/article-panel.js' as ScriptPublicPath;
 /** The notice offered on a club's post (entrypoints/post-notice.content), injected the same way. */
 const POST_NOTICE_SCRIPT = '/content-scripts/post-notice.js' as ScriptPublicPath;
-/** The toolbar button's menu item that opens a PDF in the extension's viewer. */
-const OPEN_IN_VIEWER_MENU = 'open-in-viewer';
 
 /**
  * Wires the browser's events to the request handlers, and binds the services they use to the browser's APIs:
@@ -147,9 +146,12 @@ export default defineBackground(() => {
 
   const services: BackgroundServices = {
     catalog: () => {
-      catalog ??= trust
-        .choices()
-        .then((choices) => loadCatalog(feeds.list, choices, () => clubCatalogSource(clubCore)));
+      catalog ??= trust.choices().then((choices) =>
+        loadCatalog(feeds.list, choices, {
+          readMyClub: services.myClub.store.list,
+          readClub: () => clubCatalogSource(clubCore),
+        }),
+      );
       return catalog;
     },
     tabs: createTabRegistry(browser.storage.session),
@@ -190,6 +192,7 @@ export default defineBackground(() => {
     language: uiLanguage(),
     now: () => new Date(),
     newId: () => crypto.randomUUID(),
+    ...createAuthoringServices(browser.scripting, database, catalogChanged),
   };
 
   // The panel frame keeps a port open to hear about changes made elsewhere (a new highlight on the page); only the
@@ -208,21 +211,8 @@ export default defineBackground(() => {
 
   void ensureFeedsAlarm(browser.alarms).catch(() => undefined);
   void syncPdfRedirects(services).catch(() => undefined);
-  // "Open in Journal Club Reader" in the toolbar button's menu: the tab's PDF in the viewer, else the viewer
-  // empty in a new tab, to pick or drop a file. Menus are made anew each time the background starts.
-  const menus = browser.contextMenus;
-  void menus.removeAll().then(() =>
-    menus.create({
-      id: OPEN_IN_VIEWER_MENU,
-      title: i18n.t('menus.openInViewer'),
-      contexts: [browser.action ? 'action' : 'browser_action'],
-    }),
-  );
-  menus.onClicked.addListener((info, tab) => {
-    if (info.menuItemId === OPEN_IN_VIEWER_MENU && tab?.id !== undefined) {
-      void openInViewer(tab.id, services, 'empty-viewer').catch(() => undefined);
-    }
-  });
+  // The toolbar button's menu: "Open in Journal Club Reader" and "Start a club discussion" (action-menus.ts).
+  createActionMenus(browser.contextMenus, browser.action ? 'action' : 'browser_action', services);
   void clubStorage
     .connection()
     .then((connection) => connection && ensureClubAlarm(browser.alarms))

@@ -7,6 +7,7 @@ import { CatalogConflicts } from './CatalogConflicts';
 import { ClubConnection } from './ClubConnection';
 import { ClubSuggestions } from './ClubSuggestions';
 import { FeedList } from './FeedList';
+import { MyClubCatalog } from './MyClubCatalog';
 import { PdfOptions } from './PdfOptions';
 import { SubscribeForm } from './SubscribeForm';
 import { useFeeds } from './useFeeds';
@@ -46,6 +47,7 @@ export function OptionsApp({ send, requestOrigins, language }: OptionsAppProps) 
           </p>
         )}
         {feeds.overview && <BundledCatalog bundled={feeds.overview.bundled} language={language} />}
+        <MyClubCatalog send={send} language={language} />
         {feeds.overview && (
           <CatalogConflicts
             conflicts={feeds.overview.conflicts}

@@ -63,6 +63,9 @@ export function PopupApp({ language, send, tabId, shortcut, close, openCatalogs 
           onOpenPdf={() =>
             tabId === null ? Promise.resolve({ ok: true, value: 'not-a-pdf' }) : send({ type: 'pdf-open', tabId })
           }
+          onStartDiscussion={() =>
+            tabId === null ? Promise.resolve({ ok: true, value: 'opened' }) : send({ type: 'author-open', tabId })
+          }
           onOpened={close}
         />
       </section>

@@ -23,6 +23,8 @@ interface TabStatusCardProps {
   onReadArticle: () => Promise<Reply<'opened' | 'no-club-post'>>;
   /** On a tab showing a PDF in the browser's viewer: asks the background to show it in the extension's viewer. */
   onOpenPdf: () => Promise<Reply<'opened' | 'not-a-pdf'>>;
+  /** On an article no catalog has: asks the background to open the authoring page on it, in a new tab. */
+  onStartDiscussion: () => Promise<Reply<'opened'>>;
   /** Closes the popup, so that keyboard focus lands in the panel the reader asked for. */
   onOpened: () => void;
 }
@@ -39,6 +41,7 @@ export function TabStatusCard({
   onOpenPanel,
   onReadArticle,
   onOpenPdf,
+  onStartDiscussion,
   onOpened,
 }: TabStatusCardProps) {
   if (load.status === 'loading') return <p class="status status--loading">{i18n.t('popup.loading')}</p>;
@@ -71,6 +74,14 @@ export function TabStatusCard({
         <div class="status__text">
           <p class="status__title">{i18n.t('popup.notInCatalog', [tab.title ?? `doi:${tab.doi}`])}</p>
           <p class="status__hint">{i18n.t('popup.notInCatalogHint')}</p>
+          <OpenAction
+            label={i18n.t('author.start')}
+            busyLabel={i18n.t('popup.opening')}
+            act={onStartDiscussion}
+            done="opened"
+            goneText={i18n.t('author.notice.tabGone')}
+            onOpened={onOpened}
+          />
         </div>
       </div>
     );

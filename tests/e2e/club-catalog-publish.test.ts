@@ -11,8 +11,9 @@ import { type ClubBrowser, type ClubKind, useClubE2e } from '../support/club-e2e
  * article no catalog has; Bob's extension reads the club's catalog and shows the panel on that article; Alice
  * withdraws it and Bob loses it, in the tab he has open too. The steps go on from one another.
  *
- * Publishing and the refresh are sent as the options page sends them (its PublishToClub component and the feeds
- * alarm's refresh); the "My club" list that will hold the component is not on the options page yet.
+ * Alice's entry is saved to her "My club" as the authoring page saves it (that page has its own story), then
+ * published and withdrawn with the options page's buttons. Bob's reading of the club's catalog is the feeds
+ * alarm's refresh, asked for now rather than in six hours.
  */
 const DOI = '10.5555/not-in-any-catalog.2024.001';
 const QUESTION = 'Would this work in our own organisation?';
@@ -53,6 +54,18 @@ async function fromOptions(
   }
 }
 
+/** The options page, and Alice's entry in its My club list. */
+async function myClubEntry(browser: ClubBrowser) {
+  const page = await browser.context.newPage();
+  await page.goto(`chrome-extension://${browser.extensionId}/options.html`);
+  const entry = page
+    .getByRole('region', { name: 'My club' })
+    .getByRole('listitem')
+    .filter({ hasText: ENTRY.title as string });
+  await entry.waitFor();
+  return { page, entry };
+}
+
 const hasPanel = (page: Page, browser: ClubBrowser) =>
   waitForPanelFrame(page, browser.extensionId, 1_000).then(
     () => true,
@@ -63,9 +76,14 @@ describe.each<ClubKind>(['solid', 'hypothesis'])('publishing an entry to a club 
   const club = useClubE2e(kind, { subscribe: false, organisers: ['alice'] });
   let bobsTab: Page;
 
-  it('1. Alice, an organiser, publishes the entry into the club’s catalog', async () => {
-    const reply = await fromOptions(club.browsers.alice, { type: 'club-catalog-publish', entry: ENTRY });
-    expect(reply).toMatchObject({ ok: true, value: { mine: { suggestion: false }, inClubCatalog: true } });
+  it('1. Alice, an organiser, publishes her entry into the club’s catalog from My club', async () => {
+    const alice = club.browsers.alice;
+    const saved = await fromOptions(alice, { type: 'my-club-save', entry: ENTRY, replaces: null, draftKey: null });
+    expect(saved).toMatchObject({ ok: true });
+    const options = await myClubEntry(alice);
+    await options.entry.getByRole('button', { name: 'Publish to the club' }).click();
+    await options.entry.getByText(/^Published in .*’s catalog: members’ extensions show it\.$/).waitFor();
+    await options.page.close();
   });
 
   it('2. Bob, subscribed to no feed, sees the panel with the club’s question on the article', async () => {
@@ -84,8 +102,10 @@ describe.each<ClubKind>(['solid', 'hypothesis'])('publishing an entry to a club 
 
   it('3. Alice withdraws it: Bob’s open tab loses the panel, and the article has none any more', async () => {
     const bob = club.browsers.bob;
-    const reply = await fromOptions(club.browsers.alice, { type: 'club-catalog-withdraw', entryId: ENTRY.id });
-    expect(reply).toMatchObject({ ok: true, value: { mine: null, inClubCatalog: false } });
+    const options = await myClubEntry(club.browsers.alice);
+    await options.entry.getByRole('button', { name: 'Withdraw from the club' }).click();
+    await options.entry.getByText(/^Not published in /).waitFor();
+    await options.page.close();
     expect(await fromOptions(bob, { type: 'club-suggestions', refresh: true })).toMatchObject({ ok: true });
     await expect.poll(() => hasPanel(bobsTab, bob), { timeout: 20_000 }).toBe(false);
     opened.push(bobsTab);

@@ -1,7 +1,9 @@
 import 'fake-indexeddb/auto';
 import { IDBFactory } from 'fake-indexeddb';
 import type { ArticleInfo } from '../../utils/article/detect';
+import type { PageMetadata } from '../../utils/authoring/page-metadata';
 import type { ActionIndicator } from '../../utils/background/action-indicator';
+import { createAuthoringServices } from '../../utils/background/authoring-services';
 import { followCatalogChange } from '../../utils/background/catalog-change';
 import { loadCatalog } from '../../utils/background/catalog-source';
 import { CLUB_BACKENDS } from '../../utils/background/club-backends';
@@ -83,7 +85,11 @@ export async function makeBackgroundWorld(options: WorldOptions) {
     /** `document.contentType` as a script in the page reads it; null where no extension script may run. */
     type: 'text/html' as string | null,
     tie: async (_questionId: string): Promise<unknown> => ({ status: 'no-selection' }),
+    /** What the authoring page's metadata reader finds in the page (null: no script may run there). */
+    metadata: null as PageMetadata | null,
   };
+  /** The entry ids whose catalog changed after a "My club" save or delete, as the background is told. */
+  const myClubChanges: string[][] = [];
   const notices: number[] = [];
   /** Tabs the background opened: the address, the tab it was opened from, and the new tab's id (100 onwards). */
   const openedTabs: { url: string; openerTabId: number; tabId: number }[] = [];
@@ -137,8 +143,24 @@ export async function makeBackgroundWorld(options: WorldOptions) {
     },
     now: () => new Date(clock),
   });
+  // As the background wires it, with a page whose injected reader answers what `page.metadata` says.
+  const authoring = createAuthoringServices(
+    { executeScript: async () => [{ result: page.metadata }] },
+    async () => opened,
+    (ids) => void myClubChanges.push([...ids]),
+  );
   const services: BackgroundServices = {
-    catalog: catalog ? async () => catalog : () => loadCatalog(feeds.list, {}, () => clubCatalogSource(clubCore)),
+    catalog: catalog
+      ? async () => catalog
+      : () =>
+          loadCatalog(
+            feeds.list,
+            {},
+            {
+              readMyClub: authoring.myClub.store.list,
+              readClub: () => clubCatalogSource(clubCore),
+            },
+          ),
     feeds,
     feedTrust: createFeedTrust(mapSessionArea(local), async () => []),
     tabs: createTabRegistry(mapSessionArea(session)),
@@ -218,6 +240,9 @@ export async function makeBackgroundWorld(options: WorldOptions) {
       return new Date(clock);
     },
     newId: () => crypto.randomUUID(),
+    ...authoring,
+    pageMetadata: async (tabId) =>
+      detectorTab === undefined || tabId === detectorTab ? authoring.pageMetadata(tabId) : null,
   };
   const time = {
     /** Moves the world's clock on, as time passing between requests. */
@@ -228,6 +253,7 @@ export async function makeBackgroundWorld(options: WorldOptions) {
   };
   return {
     services,
+    myClubChanges,
     db,
     store,
     session,

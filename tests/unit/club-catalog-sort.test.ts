@@ -74,7 +74,7 @@ describe('the club’s copy in the merged catalog', () => {
 
   it('comes after the bundled catalog and the feeds', async () => {
     const club = { source: 'club:g', document: { version: 1, entries: [entry('z')] } };
-    const loaded = await loadCatalog(noFeeds, {}, async () => club);
+    const loaded = await loadCatalog(noFeeds, {}, { readClub: async () => club });
     expect(loaded.entries.at(-1)?.id).toBe('z');
     expect(loaded.entries[0]?.id).not.toBe('z');
     expect(loaded.conflicts).toEqual([]);
@@ -83,13 +83,19 @@ describe('the club’s copy in the merged catalog', () => {
 
   it('is validated and capped as a feed is: a hostile copy is an error, and the rest loads', async () => {
     const hostile = { source: 'club:g', document: { version: 1, entries: [{ id: 'x'.repeat(1_000) }, entry('ok')] } };
-    const loaded = await loadCatalog(noFeeds, {}, async () => hostile);
+    const loaded = await loadCatalog(noFeeds, {}, { readClub: async () => hostile });
     expect(loaded.entries.map(({ id }) => id)).toContain('ok');
     expect(loaded.errors).toHaveLength(1);
     expect(loaded.errors[0]?.source).toBe('club:g');
-    const broken = await loadCatalog(noFeeds, {}, async () => {
-      throw new Error('storage failed');
-    });
+    const broken = await loadCatalog(
+      noFeeds,
+      {},
+      {
+        readClub: async () => {
+          throw new Error('storage failed');
+        },
+      },
+    );
     expect(broken.entries.length).toBeGreaterThan(0);
   });
 });

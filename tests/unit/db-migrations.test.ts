@@ -9,6 +9,7 @@ import { listFeeds } from '../../utils/db/feeds';
 import { countHighlightsPerDoiKey, listHighlightsByDoi } from '../../utils/db/highlight-lists';
 import { saveHighlight } from '../../utils/db/highlights';
 import { DB_VERSION } from '../../utils/db/migrations';
+import { getDraft, listMyClub } from '../../utils/db/my-club';
 import { openJournalClubDb } from '../../utils/db/open';
 import { type JournalClubDb, toHighlightRecord } from '../../utils/db/schema';
 import { ALBERS_DOI, expectOk, makeHighlight } from '../support/unit/db-fixtures';
@@ -55,6 +56,39 @@ const v4Highlights = [
   { ...toHighlightRecord(makeHighlight({ id: '00000000-0000-4000-8000-000000000003', doi: V2_DOI })), note: 7 },
   toHighlightRecord(makeHighlight({ id: '00000000-0000-4000-8000-000000000004', doi: V4_OTHER_DOI })),
 ];
+
+/** The counts as v5 stored them, for v4's highlights. */
+const v5Counts = [
+  { doiKey: V2_DOI, count: 3 },
+  { doiKey: V4_OTHER_DOI, count: 1 },
+];
+
+/** A share as v4 stored it: a highlight waiting to be published to the club. */
+const v4Shares = [
+  {
+    highlightId: v2Highlights[0]?.id,
+    doiKey: V2_DOI,
+    article: { doi: V2_DOI, entryId: 'seeded-2024' },
+    remoteId: null,
+    pending: 'publish',
+    revision: 1,
+    failure: null,
+    attempts: 0,
+    notBefore: 0,
+    queuedAt: 1_717_230_000_000,
+  },
+];
+
+/** The stores v4 had, as the raw API makes them. */
+function createV4(db: IDBDatabase) {
+  db.createObjectStore('articleState', { keyPath: 'doiKey' });
+  const highlights = db.createObjectStore('highlights', { keyPath: 'id' });
+  highlights.createIndex('byDoi', 'doiKey');
+  highlights.createIndex('byDoiQuestion', ['doiKey', 'questionKey']);
+  highlights.createIndex('byUpdated', 'updatedAt');
+  db.createObjectStore('feeds', { keyPath: 'url' });
+  db.createObjectStore('clubShares', { keyPath: 'highlightId' }).createIndex('byDoi', 'doiKey');
+}
 
 const shipped: ShippedVersion[] = [
   { version: 0, create: () => {}, seed: async () => {}, check: async () => {} },
@@ -115,23 +149,17 @@ const shipped: ShippedVersion[] = [
   },
   {
     version: 4,
-    create: (db) => {
-      db.createObjectStore('articleState', { keyPath: 'doiKey' });
-      const highlights = db.createObjectStore('highlights', { keyPath: 'id' });
-      highlights.createIndex('byDoi', 'doiKey');
-      highlights.createIndex('byDoiQuestion', ['doiKey', 'questionKey']);
-      highlights.createIndex('byUpdated', 'updatedAt');
-      db.createObjectStore('feeds', { keyPath: 'url' });
-      db.createObjectStore('clubShares', { keyPath: 'highlightId' }).createIndex('byDoi', 'doiKey');
-    },
+    create: createV4,
     seed: async (db) => {
       await putAll(db, 'articleState', v1ArticleState);
       await putAll(db, 'highlights', v4Highlights);
       await putAll(db, 'feeds', v3Feeds);
+      await putAll(db, 'clubShares', v4Shares);
     },
     check: async (db) => {
       expect(await db.getAll('highlights')).toEqual(v4Highlights);
       expect(expectOk(await listFeeds(db))).toEqual({ feeds: v3Feeds, damaged: [] });
+      expect(expectOk(await listClubShares(db))).toEqual({ shares: v4Shares, damaged: 0 });
       // The counts the popup showed before (the index's), now stored: the damaged record counts too.
       expect(await db.getAll('doiCounts')).toEqual([
         { doiKey: V2_DOI, count: 3 },
@@ -144,6 +172,26 @@ const shipped: ShippedVersion[] = [
           [ALBERS_DOI, 0],
         ]),
       );
+    },
+  },
+  {
+    version: 5,
+    create: (db) => {
+      createV4(db);
+      db.createObjectStore('doiCounts', { keyPath: 'doiKey' });
+    },
+    seed: async (db) => {
+      await putAll(db, 'highlights', v4Highlights);
+      await putAll(db, 'doiCounts', v5Counts);
+      await putAll(db, 'clubShares', v4Shares);
+    },
+    check: async (db) => {
+      expect(await db.getAll('highlights')).toEqual(v4Highlights);
+      expect(await db.getAll('doiCounts')).toEqual(v5Counts);
+      expect(expectOk(await listClubShares(db))).toEqual({ shares: v4Shares, damaged: 0 });
+      // The organiser's catalog and the drafts start empty.
+      expect(expectOk(await listMyClub(db))).toEqual([]);
+      expect(expectOk(await getDraft(db, 'doi:10.1000/seeded-in-v2'))).toBeNull();
     },
   },
 ];
@@ -190,6 +238,8 @@ describe('openJournalClubDb', () => {
         indexes: { byDoi: { keyPath: 'doiKey', unique: false, multiEntry: false } },
       },
       doiCounts: { keyPath: 'doiKey', autoIncrement: false, indexes: {} },
+      myClubEntries: { keyPath: 'id', autoIncrement: false, indexes: {} },
+      authoringDrafts: { keyPath: 'key', autoIncrement: false, indexes: {} },
     });
   });
 

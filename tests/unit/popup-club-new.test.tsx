@@ -62,6 +62,7 @@ describe('"N new from the club" in the popup', () => {
           onOpenPanel={vi.fn()}
           onReadArticle={vi.fn()}
           onOpenPdf={vi.fn()}
+          onStartDiscussion={vi.fn()}
           onOpened={vi.fn()}
         />,
         container,

@@ -4,6 +4,7 @@ import type { Reply } from '../protocol/reply';
 import type { BackgroundRequest } from '../protocol/requests';
 import type { BackgroundResponses } from '../protocol/responses';
 import { articleDetected, articleGone, issueTicket, panelLayout, panelState, showPanel } from './article-requests';
+import { handleAuthoring, isAuthoringRequest } from './authoring-requests';
 import { showClubArticleIndicator } from './club-badge';
 import { handleClubCatalog, isClubCatalogRequest } from './club-catalog-requests';
 import { digestThreads } from './club-layer-view';
@@ -67,6 +68,7 @@ async function route(
   // Requests of the popup and the options page (SENDERS 'extension') are answered here, before a tab is needed.
   if (isPopupRequest(request)) return answerPopup(request, services);
   if (isFeedRequest(request)) return handleFeedRequest(request, services);
+  if (isAuthoringRequest(request)) return handleAuthoring(request, services);
   if (isClubOptionsRequest(request)) return handleClubOptions(request, services.club);
   if (isClubCatalogRequest(request)) return handleClubCatalog(request, services.club.core);
   if (request.type === 'club-highlights-setting') return clubHighlightsSetting(request, services);

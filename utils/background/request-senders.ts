@@ -71,6 +71,14 @@ const SENDERS: Record<BackgroundRequest['type'], 'page' | 'panel' | 'either' | '
   'club-catalog-withdraw': 'extension',
   'club-suggestions': 'extension',
   'club-organisers': 'extension',
+  // The popup, the authoring page and the options page: extension pages only, never a web page or the panel.
+  'author-open': 'extension',
+  'author-start': 'extension',
+  'author-draft': 'extension',
+  'my-club': 'extension',
+  'my-club-save': 'extension',
+  'my-club-delete': 'extension',
+  'my-club-restore': 'extension',
 };
 
 /**

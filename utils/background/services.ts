@@ -7,6 +7,7 @@ import type { BackgroundRequest } from '../protocol/requests';
 import type { BackgroundResponses, Settings } from '../protocol/responses';
 import type { PanelEvent, TabMessage } from '../protocol/tab-messages';
 import type { ActionIndicator } from './action-indicator';
+import type { AuthoringServices } from './authoring-services';
 import type { ClubLayer } from './club-layer';
 import type { ClubService } from './club-service';
 import type { FeedTrust } from './feed-trust';
@@ -41,8 +42,8 @@ export interface RequestSender {
 }
 
 /** The browser-facing services a request may use; the background entrypoint passes the real ones in. */
-export interface BackgroundServices {
-  /** Every catalog source merged: the bundled entries and each subscribed feed. */
+export interface BackgroundServices extends AuthoringServices {
+  /** Every catalog source merged: the bundled entries, the organiser's own ("My club") and each subscribed feed. */
   catalog(): Promise<CatalogIndex>;
   tabs: TabRegistry;
   /** The current panel ticket of each tab: which frame is that tab's panel. */

@@ -25,6 +25,10 @@ const OUTCOMES: Record<StorageOutcome, () => string> = {
   'feed-not-removed': () => 'the feed was not removed',
   'club-shares-not-read': () => i18n.t('storage.clubSharesNotRead'),
   'club-share-not-saved': () => i18n.t('storage.clubShareNotSaved'),
+  'my-club-not-read': () => i18n.t('author.storage.notRead'),
+  'my-club-entry-not-saved': () => i18n.t('author.storage.notSaved'),
+  'my-club-entry-not-deleted': () => i18n.t('author.storage.notDeleted'),
+  'draft-not-saved': () => i18n.t('author.storage.draftNotSaved'),
 };
 
 /** What the reader is told about a storage failure, in their language. */

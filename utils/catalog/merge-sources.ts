@@ -6,6 +6,12 @@ import type { CatalogEntry } from './schema';
  * catalog's is `club:` and its Hypothesis group's id or its pod container's address.
  */
 export const BUNDLED_SOURCE = 'bundled';
+/**
+ * The source name of the organiser's own entries ("My club", written on the authoring page). It is merged
+ * second: after the bundled catalog, which no local entry may take over, and before every feed, so that a feed
+ * never silently replaces what the organiser wrote. Either clash is a conflict the options page lists.
+ */
+export const MY_CLUB_SOURCE = 'my-club';
 
 /** One catalog's valid entries, in its own order. */
 export interface CatalogSource {
@@ -34,8 +40,9 @@ interface Claim {
 }
 
 /**
- * Merges the sources, given in order (the bundled catalog, then feeds in the order the reader subscribed, then
- * the connected club's own catalog, `club:<group or pod>`, which a club's organisers publish from the extension).
+ * Merges the sources, given in order (the bundled catalog, the organiser's own entries, then feeds in the order
+ * the reader subscribed, then the connected club's own catalog, `club:<group or pod>`, which a club's organisers
+ * publish from the extension).
  *
  * A feed is someone else's server (review F4): were later sources to win, any feed could take over the bundled
  * entry or another club's entry, with its links and questions, and the reader's highlights would show under
@@ -55,7 +62,7 @@ export function mergeSources(
     for (const entry of entries) {
       const claim = byId.get(entry.id) ?? entry.dois.map((doi) => byDoi.get(doiKey(doi))).find((found) => found);
       if (claim) {
-        if (!claim.candidates.some((candidate) => candidate.source === source)) {
+        if (!claim.candidates.some((candidate) => candidate.source === source || sameEntry(candidate.entry, entry))) {
           claim.candidates.push({ source, entry });
         }
         continue;
@@ -83,4 +90,12 @@ export function mergeSources(
     }
   }
   return { entries, conflicts };
+}
+
+/**
+ * The same entry word for word from a second source (an organiser's own entry and the copy they published to the
+ * club, a feed mirroring the bundled catalog) is no conflict: there is nothing for the reader to choose.
+ */
+function sameEntry(a: CatalogEntry, b: CatalogEntry): boolean {
+  return JSON.stringify(a) === JSON.stringify(b);
 }

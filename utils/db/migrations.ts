@@ -53,7 +53,19 @@ export const migrations: readonly Migration[] = [
   },
   /** v5: the highlight count per DOI key, for the popup; counted from the stored highlights (its own file). */
   countHighlightsPerDoi,
+  /** v6: the organiser's own catalog and the authoring page's drafts. */
+  addMyClubStores,
 ];
+
+/**
+ * The organiser's own catalog ("My club"), keyed by entry id, and the authoring page's drafts, keyed by what
+ * the draft is for (`doi:…` for a new entry, `entry:…` for an edit). No index: a club writes a few entries a
+ * month, and every read wants them all. No data to move: the stores are new.
+ */
+function addMyClubStores(db: IDBPDatabase<unknown>): void {
+  db.createObjectStore('myClubEntries', { keyPath: 'id' });
+  db.createObjectStore('authoringDrafts', { keyPath: 'key' });
+}
 
 /** The version this code writes; it follows from the history so that the two cannot disagree. */
 export const DB_VERSION = migrations.length;

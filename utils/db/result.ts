@@ -43,7 +43,11 @@ export type StorageOutcome =
   | 'feed-refresh-not-saved'
   | 'feed-not-removed'
   | 'club-shares-not-read'
-  | 'club-share-not-saved';
+  | 'club-share-not-saved'
+  | 'my-club-not-read'
+  | 'my-club-entry-not-saved'
+  | 'my-club-entry-not-deleted'
+  | 'draft-not-saved';
 
 export const ok = <T>(value: T): StorageResult<T> => ({ ok: true, value });
 

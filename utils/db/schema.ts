@@ -53,6 +53,27 @@ export interface JournalClubSchema extends DBSchema {
   clubShares: { key: string; value: ClubShare; indexes: { byDoi: string } };
   /** Highlight records per DOI key (since v5), updated in every transaction that writes `highlights`. */
   doiCounts: { key: string; value: DoiCountRecord };
+  /** The organiser's own catalog entries, "My club" (since v6), keyed by entry id. */
+  myClubEntries: { key: string; value: MyClubRecord };
+  /** The authoring page's drafts (since v6), keyed by what each is for (`doi:…`, `entry:…`). */
+  authoringDrafts: { key: string; value: DraftRecord };
+}
+
+/**
+ * One saved "My club" entry. The entry is kept as saved and checked by the catalog's schema each time the
+ * catalog is built (as a feed's copy is), so one saved by an older version is read by the current rules.
+ */
+export interface MyClubRecord {
+  id: string;
+  entry: unknown;
+  savedAt: string;
+}
+
+/** One authoring draft: the form as typed, checked by the background when read. */
+export interface DraftRecord {
+  key: string;
+  form: unknown;
+  savedAt: string;
 }
 
 export type JournalClubDb = IDBPDatabase<JournalClubSchema>;

@@ -1,5 +1,6 @@
 import * as v from 'valibot';
 import type { ArticleInfo } from '../article/detect';
+import { AuthoringFormSchema, DraftKeySchema } from '../authoring/form-schema';
 import { ClubConfigSchema, HypothesisConfigSchema, VisibilitySchema } from '../club/connection';
 import { IMPORT_MAX_CHARS } from '../exchange/limits';
 import { HighlightSchema, HighlightSelectorsSchema, ID_MAX_LENGTH, NOTE_MAX_LENGTH } from '../highlights/highlight';
@@ -206,6 +207,35 @@ export const BackgroundRequestSchema = v.variant('type', [
   /** The options page: members' suggestions (read anew from the service with `refresh`), and the organisers. */
   v.object({ type: v.literal('club-suggestions'), refresh: v.boolean() }),
   v.object({ type: v.literal('club-organisers'), organisers: v.pipe(v.array(textUpTo(2_000)), v.maxLength(200)) }),
+  /** The popup's "Start a club discussion": the authoring page for the given tab's article, in a new tab. */
+  v.object({ type: v.literal('author-open'), tabId: v.pipe(v.number(), v.integer(), v.minValue(0)) }),
+  /**
+   * The authoring page opens: the form for a tab's article (prefilled or its draft), or for a saved entry;
+   * `fresh` leaves the draft aside (the organiser's "Start again without the draft").
+   */
+  v.object({
+    type: v.literal('author-start'),
+    tabId: v.nullable(v.pipe(v.number(), v.integer(), v.minValue(0))),
+    entryId: v.nullable(textUpTo(500)),
+    fresh: v.optional(v.boolean()),
+  }),
+  /** The authoring page keeps what was typed, as it is typed. */
+  v.object({ type: v.literal('author-draft'), key: DraftKeySchema, form: AuthoringFormSchema }),
+  /** The organiser's own entries ("My club"), for the options page and the authoring page. */
+  v.object({ type: v.literal('my-club') }),
+  /**
+   * Saves an entry (checked again in the background with the catalog's schema); `replaces` is the id it had
+   * when opened for editing, `draftKey` the draft it came from, dropped once the entry is saved.
+   */
+  v.object({
+    type: v.literal('my-club-save'),
+    entry: v.unknown(),
+    replaces: v.nullable(textUpTo(500)),
+    draftKey: v.nullable(DraftKeySchema),
+  }),
+  v.object({ type: v.literal('my-club-delete'), id: textUpTo(500) }),
+  /** Undo of a delete: the entry as it was, checked again. */
+  v.object({ type: v.literal('my-club-restore'), entry: v.unknown() }),
 ]);
 export type BackgroundRequest = v.InferOutput<typeof BackgroundRequestSchema>;
 

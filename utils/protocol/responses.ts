@@ -1,4 +1,5 @@
 import type { ArticleInfo } from '../article/detect';
+import type { AuthoringStart, MyClubEntry, MyClubList } from '../authoring/views';
 import type { CatalogEntry } from '../catalog/schema';
 import type { ClubGroup } from '../club/backends';
 import type {
@@ -157,6 +158,15 @@ export interface BackgroundResponses extends DetectorResponses {
   'club-catalog-withdraw': ClubEntryState;
   'club-suggestions': ClubSuggestionsView;
   'club-organisers': ClubSuggestionsView;
+  'author-open': 'opened';
+  'author-start': AuthoringStart;
+  'author-draft': { savedAt: string };
+  'my-club': MyClubList;
+  /** The saved entry's id: the authoring page goes on editing it under that id. */
+  'my-club-save': { id: string };
+  /** The entry as it was (for Undo), or null when there was none. */
+  'my-club-delete': MyClubEntry | null;
+  'my-club-restore': MyClubList;
 }
 
 /** The request function of the extension's own pages and scripts, over every request. */
