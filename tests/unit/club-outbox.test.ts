@@ -179,6 +179,21 @@ describe('club outbox', () => {
     expect([...service.copies.values()].map((copy) => copy.note)).toEqual(['two']);
   });
 
+  it('publishes afresh a highlight shared again while its deletion was out, and never updates the deleted copy', async () => {
+    const me = reader();
+    const service = fakeService();
+    const outbox = createOutbox({ ...me, backend: service.backend });
+    await me.share('h1', 'one');
+    await outbox.drain();
+    await me.remove('h1');
+    // The reader shares it again while the deletion is on its way (found by the property test below).
+    service.meanwhile.push(() => me.share('h1', 'again'));
+    await outbox.drain();
+    await outbox.drain();
+    expect([...service.copies.entries()]).toEqual([['r2', expect.objectContaining({ note: 'again' })]]);
+    expect(statusOf(me.store.records.get('h1') as ClubShare)).toEqual({ state: 'published' });
+  });
+
   it('runs one drain at a time, and once more for what was asked during it', async () => {
     const me = reader();
     const service = fakeService();

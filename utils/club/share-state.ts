@@ -80,7 +80,11 @@ export function succeeded(current: ClubShare | null, sent: ClubShare, remoteId?:
     // Withdrawn while its first copy was on the way: that copy must now be deleted.
     return remoteId === undefined ? null : { ...sent, remoteId, pending: 'remove', revision: sent.revision + 1 };
   }
-  if (sent.pending === 'remove' && current.revision === sent.revision) return null;
+  if (sent.pending === 'remove') {
+    // The copy is deleted. Withdrawn again since, nothing is left; shared again since, it is a new copy to publish.
+    if (current.revision === sent.revision || current.pending === 'remove') return null;
+    return { ...current, remoteId: null, pending: 'publish', failure: null, attempts: 0 };
+  }
   const published = { ...current, remoteId: remoteId ?? current.remoteId, failure: null, attempts: 0 };
   if (current.revision !== sent.revision) {
     // The reader acted while the call was out: what they did last still has to be sent.
