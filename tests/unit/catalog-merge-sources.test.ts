@@ -47,4 +47,15 @@ describe('mergeSources', () => {
     expect(merged.entries.map((e) => e.id)).toEqual(['albers-2020', 'one']);
     expect(merged.conflicts).toEqual([]);
   });
+
+  it('sees no conflict in the same entry word for word from a second source (an organiser’s entry and its club copy)', () => {
+    const mine = { source: 'my-club', entries: [entry('ours', ['10.1000/ours'], 'Ours')] };
+    const club = { source: 'club:g', entries: [entry('ours', ['10.1000/ours'], 'Ours')] };
+    expect(mergeSources([bundled, mine, club], {}).conflicts).toEqual([]);
+    // Edited since it was published: the two now differ, and the reader may choose.
+    const edited = { source: 'club:g', entries: [entry('ours', ['10.1000/ours'], 'Ours, as published')] };
+    const merged = mergeSources([bundled, mine, edited], {});
+    expect(merged.conflicts.map((conflict) => conflict.sources)).toEqual([['my-club', 'club:g']]);
+    expect(merged.entries.map((e) => e.title)).toEqual(['albers-2020', 'Ours']);
+  });
 });
