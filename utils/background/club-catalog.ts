@@ -2,6 +2,7 @@ import * as v from 'valibot';
 import { i18n } from '#i18n';
 import { CATALOG_VERSION, parseCatalog } from '../catalog/parse';
 import { CatalogEntrySchema } from '../catalog/schema';
+import type { ClubCatalog } from '../club/club-catalog';
 import type { ClubCatalogCopy } from '../club/club-catalog-copy';
 import { clubSourceName } from '../club/club-catalog-copy';
 import { publishedByOrganiser, sortClubCatalog } from '../club/club-catalog-sort';
@@ -20,9 +21,10 @@ import { ok, refused } from './reply';
 
 /** Reads the club's catalog again; the merged catalog is rebuilt when its entries changed. */
 export async function refreshClubCatalog(core: ClubService): Promise<Reply<ClubCatalogCopy>> {
-  const club = await core.active();
-  if (!club?.backend.catalog) return refused(i18n.t('clubService.notConnected'));
-  const listed = await club.backend.catalog.list();
+  const found = await withCatalog(core);
+  if (!found) return refused(i18n.t('clubService.notConnected'));
+  const { club, catalog } = found;
+  const listed = await catalog.list();
   if (!listed.ok) return refused(failureText(listed, club.connection.config));
   const source = clubSourceName(club.connection.config);
   const organisers = await core.deps.storage.organisers();
@@ -57,18 +59,20 @@ export async function clubCatalogSource(core: ClubService) {
   return { source: copy.source, document: { version: CATALOG_VERSION, entries: copy.entries } };
 }
 
-async function connected(core: ClubService): Promise<ActiveClub | null> {
+/** The connected club and its catalog calls, or null when not connected (or its service keeps no catalog). */
+async function withCatalog(core: ClubService): Promise<{ club: ActiveClub; catalog: ClubCatalog } | null> {
   const club = await core.active();
-  return club?.backend.catalog ? club : null;
+  return club?.backend.catalog ? { club, catalog: club.backend.catalog } : null;
 }
 
 /** "Publish to the club": the entry goes to the club's catalog (an organiser) or as a suggestion (a member). */
 export async function publishEntry(core: ClubService, entry: unknown): Promise<Reply<ClubEntryState>> {
-  const club = await connected(core);
-  if (!club?.backend.catalog) return refused(i18n.t('clubService.notConnected'));
+  const found = await withCatalog(core);
+  if (!found) return refused(i18n.t('clubService.notConnected'));
+  const { club, catalog } = found;
   const checked = v.safeParse(CatalogEntrySchema, entry);
   if (!checked.success) return refused(i18n.t('publish.club.invalid'));
-  const published = await club.backend.catalog.publish(checked.output);
+  const published = await catalog.publish(checked.output);
   if (!published.ok) return refused(failureText(published, club.connection.config));
   await refreshClubCatalog(core);
   return ok(await entryState(core, checked.output.id));
@@ -76,11 +80,12 @@ export async function publishEntry(core: ClubService, entry: unknown): Promise<R
 
 /** "Withdraw": the reader's own copy leaves the club's catalog (members lose the entry at their next refresh). */
 export async function withdrawEntry(core: ClubService, entryId: string): Promise<Reply<ClubEntryState>> {
-  const club = await connected(core);
-  if (!club?.backend.catalog) return refused(i18n.t('clubService.notConnected'));
+  const found = await withCatalog(core);
+  if (!found) return refused(i18n.t('clubService.notConnected'));
+  const { club, catalog } = found;
   const mine = (await core.deps.storage.catalogCopy())?.mine.filter((item) => item.entryId === entryId) ?? [];
   for (const item of mine) {
-    const withdrawn = await club.backend.catalog.withdraw(item.remoteId);
+    const withdrawn = await catalog.withdraw(item.remoteId);
     if (!withdrawn.ok) return refused(failureText(withdrawn, club.connection.config));
   }
   await refreshClubCatalog(core);
