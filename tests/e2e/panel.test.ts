@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'webextension-polyfill';
 import { launchWithExtension, waitForPanelFrame } from '../support/browser.mjs';
 import { type FeedServer, startFeedServer, subscribeToFeed } from '../support/feeds';
@@ -54,6 +54,25 @@ afterAll(async () => {
 });
 
 describe('the panel on the demo article', () => {
+  // Folding is remembered for the article: each test starts from the unfolded panel, whatever the one before did.
+  afterEach(async () => {
+    await browser.worker.evaluate(
+      () =>
+        new Promise<void>((resolve, reject) => {
+          const opening = indexedDB.open('journal-club');
+          opening.onerror = () => reject(opening.error);
+          opening.onsuccess = () => {
+            const clearing = opening.result
+              .transaction('articleState', 'readwrite')
+              .objectStore('articleState')
+              .clear();
+            clearing.onsuccess = () => resolve();
+            clearing.onerror = () => reject(clearing.error);
+          };
+        }),
+    );
+  });
+
   it('shows the club, the article, its access, every question first, the summary and commentary a tab away, and the discussion link', async () => {
     const page = await open('/demo-article.html');
     const landmark = await panel(page);
@@ -144,8 +163,13 @@ describe('the panel on the demo article', () => {
     const page = await open('/demo-article.html');
     const frame = await panelFrame(page);
     await (await panel(page)).waitFor();
+    // The text of the control that has the keyboard focus in the panel; null while the frame's body has it, since
+    // the body's text holds every label.
     const focusedInPanel = () =>
-      frame.evaluate(() => (document.hasFocus() ? (document.activeElement?.textContent ?? '') : null));
+      frame.evaluate(() => {
+        const active = document.hasFocus() ? document.activeElement : null;
+        return active && active !== document.body ? (active.textContent ?? '') : null;
+      });
     let reached: string | null = null;
     for (let presses = 0; presses < 6 && reached === null; presses++) {
       await page.keyboard.press('Tab');
@@ -189,7 +213,6 @@ describe('the panel on the demo article', () => {
     // The page's own tab order goes on from there.
     await page.keyboard.press('Shift+Tab');
     expect(await page.evaluate(() => document.activeElement?.localName)).not.toBe('journal-club-panel');
-    // Folding is remembered for the article: unfold it for the tests that follow.
     await frame.getByRole('button', { name: /Journal club/ }).click();
     await expect.poll(() => page.locator('journal-club-panel').getAttribute('data-layout')).toBe('open');
     await page.close();
