@@ -1,5 +1,5 @@
 import type { JSX } from 'preact';
-import { useEffect, useId, useRef, useState } from 'preact/hooks';
+import { useId, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { i18n } from '#i18n';
 import { NOTE_MAX_LENGTH } from '../utils/highlights/highlight';
 
@@ -32,7 +32,8 @@ export function NoteEditor(props: NoteEditorProps) {
   const textarea = useRef<HTMLTextAreaElement>(null);
   const id = useId();
 
-  useEffect(() => {
+  // In the task that opened the editor (a layout effect), so the reader's first keys land in the note.
+  useLayoutEffect(() => {
     const element = textarea.current;
     if (!element) return;
     element.focus();

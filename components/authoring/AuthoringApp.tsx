@@ -61,12 +61,12 @@ export function AuthoringApp({ send, tabId, entryId, language, onSaved }: Author
       </p>
     );
   }
-  const set = (next: AuthoringForm) => state.setForm(next);
+  const set = state.setForm;
   const bind: Bind = (name: TextFieldName) => ({
     name,
     value: form[name],
     issues: issuesOf(check.issues, name),
-    onInput: (value) => set({ ...form, [name]: value }),
+    onInput: (value) => set((current) => ({ ...current, [name]: value })),
   });
   const markdown = (name: TextFieldName, label: string, lang?: string) => (
     <MarkdownField
@@ -94,7 +94,7 @@ export function AuthoringApp({ send, tabId, entryId, language, onSaved }: Author
                 const fresh = await state.withoutDraft();
                 if (!fresh) return;
                 const draft = form;
-                set(fresh);
+                set(() => fresh);
                 setDraftSetAside(true);
                 setUndoable({ message: i18n.t('author.draftSetAside'), restore: () => draft, key: Date.now() });
               }}
@@ -128,13 +128,18 @@ export function AuthoringApp({ send, tabId, entryId, language, onSaved }: Author
           questions={form.questions}
           nextId={`q${form.nextQuestion}`}
           issues={check.issues}
-          onEdit={(id, change) => set(editQuestion(form, id, change))}
-          onAdd={() => set(addQuestion(form))}
-          onMove={(index, by) => set(moveQuestion(form, index, by))}
+          onEdit={(id, change) => set((current) => editQuestion(current, id, change))}
+          onAdd={() => set(addQuestion)}
+          onMove={(index, by) => set((current) => moveQuestion(current, index, by))}
           onRemove={(index) => {
-            const { form: next, removed } = removeQuestion(form, index);
+            const taken: Pick<ReturnType<typeof removeQuestion>, 'removed'> = { removed: null };
+            set((current) => {
+              const result = removeQuestion(current, index);
+              taken.removed = result.removed;
+              return result.form;
+            });
+            const { removed } = taken;
             if (!removed) return;
-            set(next);
             const message = i18n.t('author.questionRemoved');
             setUndoable({ message, restore: (current) => restoreQuestion(current, removed), key: Date.now() });
           }}
@@ -146,7 +151,7 @@ export function AuthoringApp({ send, tabId, entryId, language, onSaved }: Author
         activeKey={undoable?.key ?? null}
         message={undoable?.message ?? ''}
         onUndo={() => {
-          if (undoable) set(undoable.restore(form));
+          if (undoable) set(undoable.restore);
           setUndoable(null);
         }}
         onDismiss={() => setUndoable(null)}

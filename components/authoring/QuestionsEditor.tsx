@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'preact/hooks';
+import { useLayoutEffect, useState } from 'preact/hooks';
 import { i18n } from '#i18n';
 import type { QuestionDraft } from '../../utils/authoring/form';
 import { type FieldIssue, issuesOf } from '../../utils/authoring/validate';
@@ -26,7 +26,9 @@ type Focus = { id: string; control: 'up' | 'down' | 'en' } | null;
  */
 export function QuestionsEditor({ questions, nextId, issues, onEdit, onAdd, onMove, onRemove }: QuestionsEditorProps) {
   const [focus, setFocus] = useState<Focus>(null);
-  useEffect(() => {
+  // In the task of the click or key press that asked for it (a layout effect), so that what the organiser types
+  // next lands in the new question's box, never on the button just pressed.
+  useLayoutEffect(() => {
     if (!focus) return;
     const wanted = document.getElementById(controlId(focus.id, focus.control));
     const other = focus.control === 'up' ? 'down' : 'up';

@@ -24,6 +24,9 @@ export function useAuthoring(send: BackgroundClient, target: { tabId: number | n
   const [load, setLoad] = useState<Load>({ status: 'loading' });
   const [start, setStart] = useState<AuthoringStart | null>(null);
   const [form, setFormState] = useState<AuthoringForm | null>(null);
+  // The form as the last change left it, which a second change in the same task (autofill filling several boxes,
+  // a paste into two fields) builds on; the rendered `form` still holds the one before the first.
+  const latest = useRef<AuthoringForm | null>(null);
   const [draft, setDraft] = useState<DraftState>({ status: 'idle' });
   const [save, setSave] = useState<SaveState>({ status: 'idle' });
   const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
@@ -37,6 +40,7 @@ export function useAuthoring(send: BackgroundClient, target: { tabId: number | n
       draftKey.current = reply.value.draftKey;
       editing.current = reply.value.editing;
       setStart(reply.value);
+      latest.current = reply.value.form;
       setFormState(reply.value.form);
       setLoad({ status: 'ready' });
     });
@@ -60,8 +64,12 @@ export function useAuthoring(send: BackgroundClient, target: { tabId: number | n
     return () => removeEventListener('pagehide', onHide);
   }, [flush]);
 
+  /** Applies a change to the form as the last change left it. */
   const setForm = useCallback(
-    (next: AuthoringForm) => {
+    (change: (current: AuthoringForm) => AuthoringForm) => {
+      if (!latest.current) return;
+      const next = change(latest.current);
+      latest.current = next;
       setFormState(next);
       setSave((current) => (current.status === 'saving' ? current : { status: 'idle' }));
       pending.current = { key: draftKey.current, form: next };

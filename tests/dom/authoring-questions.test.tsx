@@ -105,4 +105,36 @@ describe('the questions on the authoring page', () => {
       expect.objectContaining({ key: 'doi:10.1000/x', form: expect.objectContaining({ nextQuestion: 5 }) }),
     ]);
   });
+
+  it('keeps every box filled in one task (autofill, a paste into several fields), not only the last', async () => {
+    const sent = await draw();
+    const fill = (selector: string, value: string) => {
+      const box = host.querySelector<HTMLInputElement | HTMLTextAreaElement>(selector);
+      if (!box) throw new Error(`no box ${selector}`);
+      box.value = value;
+      box.dispatchEvent(new Event('input', { bubbles: true }));
+    };
+    await act(() => {
+      fill('#field-titleEn', 'A title');
+      fill('#field-question-q3-en', 'Third?');
+    });
+    expect(host.querySelector<HTMLInputElement>('#field-titleEn')?.value).toBe('A title');
+    expect(order()).toEqual(['First?', 'Second?', 'Third?']);
+    await act(() => new Promise((resolve) => setTimeout(resolve, 600)));
+    const [draft] = sent.filter((request) => request.type === 'author-draft');
+    expect(draft).toMatchObject({ form: { titleEn: 'A title', questions: [{}, {}, { en: 'Third?' }] } });
+  });
+
+  it('puts the focus in an added question’s box in the task of the click, so the next keys go there', async () => {
+    await draw();
+    const add = button('Add a question');
+    let focusedAfterClick: string | undefined;
+    add.addEventListener('click', () =>
+      queueMicrotask(() => queueMicrotask(() => (focusedAfterClick = document.activeElement?.id))),
+    );
+    // Not inside `act`, which would hold every render until it ends: the page's own scheduling is what counts.
+    add.focus();
+    await userEvent.keyboard('{Enter}');
+    expect(focusedAfterClick).toBe('field-question-q4-en');
+  });
 });
