@@ -138,7 +138,7 @@ describe.skipIf(!firefoxReady || !present)('starting a club discussion in Firefo
     });
     await inPage(
       author,
-      `// One box at a time, as a reader types: the form takes each change on its next render.
+      `// One box at a time, each once it exists (an added question's box comes with the next render).
        const fill = async (label, text) => {
          for (let tries = 0; ; tries++) {
            try { type(field(label), text); break; } catch (error) { if (tries > 100) throw error; }
