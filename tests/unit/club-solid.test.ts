@@ -45,12 +45,16 @@ let beforeEachRequest: (url: string, method: string) => Promise<void> = async ()
 /** The status of every member document read, and of every write, in order. */
 const documentStatuses: number[] = [];
 const writeStatuses: number[] = [];
+/** Each member document read: the cache mode it was asked with, and the caching headers the pod answered. */
+const documentReads: { cache: RequestCache | undefined; headers: Headers }[] = [];
 const watchedFetch: typeof fetch = async (input, init) => {
   const url = String(input instanceof Request ? input.url : input);
   const method = init?.method ?? 'GET';
   await beforeEachRequest(url, method);
   const response = await fetch(input, init);
   if (url.endsWith('.jsonld')) (method === 'GET' ? documentStatuses : writeStatuses).push(response.status);
+  if (url.endsWith('.jsonld') && method === 'GET')
+    documentReads.push({ cache: init?.cache, headers: response.headers });
   return response;
 };
 
@@ -216,6 +220,22 @@ describe('a club in a Solid pod', { timeout: 30_000 }, () => {
     // Alice's and Bob's documents exist and have not changed; Carol has none (404).
     expect(documentStatuses.sort()).toEqual([304, 304, 404]);
     expect(again).toEqual(first);
+  });
+
+  it('reads every document past the browser’s HTTP cache, which the pod’s headers would let serve an old copy', async () => {
+    documentReads.length = 0;
+    const { remoteId } = value(await alice.publish(highlight('read fresh')));
+    value(await bob.list(article));
+    value(await alice.remove(remoteId, article));
+    const answered = documentReads.filter((read) => read.headers.get('ETag') !== null);
+    expect(answered.length).toBeGreaterThanOrEqual(2);
+    // What the pod sends: a validator and a date a browser may compute a heuristic freshness from, and nothing
+    // that forbids it.
+    for (const { headers } of answered) {
+      expect(headers.get('Last-Modified')).not.toBeNull();
+      expect(headers.get('Cache-Control') ?? '').not.toMatch(/no-cache|no-store|max-age=0/);
+    }
+    expect(documentReads.map((read) => read.cache)).toEqual(documentReads.map(() => 'no-store'));
   });
 
   it('keeps every write when three of Alice’s browsers publish at once: a 412 makes the change again', async () => {

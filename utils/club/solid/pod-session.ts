@@ -73,6 +73,10 @@ export function createPodSession(options: PodSessionOptions): PodSession {
       method,
       headers: { ...init.headers, Authorization: `DPoP ${access.value.token}`, DPoP: proof },
       ...(init.body === undefined ? {} : { body: init.body }),
+      // The pod answers with Last-Modified and no Cache-Control, which lets the browser's HTTP cache serve a copy
+      // it judges fresh: a read before a write would then hold an old ETag, and every retry of the write would
+      // meet 412 again. A listing's own ETag cache (list-article.ts) sends its If-None-Match itself.
+      cache: 'no-store',
       signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS),
     });
     return { ok: true, value: response };
