@@ -37,7 +37,7 @@ export function TextField({ name, label, hint, value, issues, onInput, maxLength
     value,
     maxLength,
     lang,
-    class: issues.length > 0 ? 'field__input field__input--invalid' : 'field__input',
+    class: 'text-box field__input',
     'aria-invalid': issues.length > 0 ? ('true' as const) : undefined,
     'aria-describedby': describedBy,
     spellcheck: code ? false : undefined,

@@ -21,6 +21,7 @@ export function ClubField({ id, label, value, type = 'text', hint, error, inputR
       <label for={id}>{label}</label>
       <input
         ref={inputRef}
+        class="text-box"
         id={id}
         type={type}
         inputMode={type === 'url' ? 'url' : undefined}

@@ -93,6 +93,7 @@ export function ClubSuggestions({ send, language }: ClubSuggestionsProps) {
           {i18n.t('publish.suggestions.organisersHint')}
         </p>
         <textarea
+          class="text-box"
           id="club-organisers"
           aria-describedby="club-organisers-hint"
           rows={3}

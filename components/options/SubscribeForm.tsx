@@ -38,6 +38,7 @@ export function SubscribeForm({ onSubscribe }: { onSubscribe: (input: string) =>
         <div class="subscribe__row">
           <input
             ref={input}
+            class="text-box"
             id="feed-url"
             name="url"
             type="url"
