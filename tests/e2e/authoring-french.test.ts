@@ -1,13 +1,10 @@
 import { existsSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'webextension-polyfill';
 import { seriousViolations } from '../support/axe';
 import { launchWithExtension } from '../support/browser.mjs';
+import { openPopupFor } from '../support/popup';
 import { REAL_PAGES } from '../support/real-pages.mjs';
 import { startFixtureServer } from '../support/server.mjs';
-
-/** The extension APIs as the service worker sees them (Chromium's promise-returning `chrome`). */
-declare const chrome: Browser;
 
 /**
  * The authoring page in a French browser (as tests/e2e/french.test.ts forces French): its words, its issues
@@ -36,12 +33,7 @@ describe.skipIf(!present)('the authoring page in French', () => {
   it('speaks French, shows each issue beside its field, and passes axe', async () => {
     const article = await browser.context.newPage();
     await article.goto(`${server.origin}/shared/${PLOS?.file}`);
-    const tabId = await browser.worker.evaluate(async (url: string) => {
-      const [tab] = await chrome.tabs.query({ url });
-      return tab?.id ?? -1;
-    }, article.url());
-    const popup = await browser.context.newPage();
-    await popup.goto(`chrome-extension://${browser.extensionId}/popup.html?tab=${tabId}`);
+    const popup = await openPopupFor(browser, article);
     const opened = browser.context.waitForEvent('page');
     await popup.getByRole('button', { name: 'Lancer une discussion du club' }).click();
     const author = await opened;

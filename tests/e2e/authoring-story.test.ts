@@ -1,16 +1,13 @@
 import { existsSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import type { Browser } from 'webextension-polyfill';
 import { seriousViolations } from '../support/axe';
 import { waitForPanelFrame } from '../support/browser.mjs';
 import { useExtensionSession } from '../support/extension-session';
 import { useFreshPages } from '../support/fresh-pages';
 import { painted, selectPassage } from '../support/page-text';
+import { openPopupFor } from '../support/popup';
 import { REAL_PAGES } from '../support/real-pages.mjs';
-
-/** The extension APIs as the service worker sees them (Chromium's promise-returning `chrome`). */
-declare const chrome: Browser;
 
 /**
  * The organiser's story (issue 14): on a real publisher page that no catalog has, start a club discussion from
@@ -36,20 +33,7 @@ const session = useExtensionSession();
 /** A fresh database for each try, so that a retry does not find the entry already saved. */
 const open = useFreshPages(session);
 
-function tabIdOf(page: Page): Promise<number> {
-  return session.browser.worker.evaluate(async (url: string) => {
-    const [tab] = await chrome.tabs.query({ url });
-    if (tab?.id === undefined) throw new Error(`no tab for ${url}`);
-    return tab.id;
-  }, page.url());
-}
-
-/** The popup pointed at `target`'s tab (a test cannot click the toolbar button; see tests/e2e/popup.test.ts). */
-async function openPopup(target: Page): Promise<Page> {
-  const popup = await session.browser.context.newPage();
-  await popup.goto(`chrome-extension://${session.browser.extensionId}/popup.html?tab=${await tabIdOf(target)}`);
-  return popup;
-}
+const openPopup = (target: Page) => openPopupFor(session.browser, target);
 
 const panel = async (page: Page) =>
   (await waitForPanelFrame(page, session.browser.extensionId, 20_000)).getByRole('complementary', {

@@ -2,13 +2,10 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import type { Frame, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import type { Browser } from 'webextension-polyfill';
 import { waitForPanelFrame } from '../support/browser.mjs';
 import { useExtensionSession } from '../support/extension-session';
 import { selectDemoOpening } from '../support/page-text';
-
-/** The extension APIs as the service worker sees them (Chromium's promise-returning `chrome`). */
-declare const chrome: Browser;
+import { openPopupFor } from '../support/popup';
 
 /** axe-core's browser build, injected into the popup. */
 const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
@@ -26,23 +23,9 @@ async function openArticle(path: string): Promise<Page> {
   return page;
 }
 
-/** The browser's id for the tab showing `page`, asked of the service worker (as the popup would be told). */
-function tabIdOf(page: Page): Promise<number> {
-  return session.browser.worker.evaluate(async (url: string) => {
-    const [tab] = await chrome.tabs.query({ url });
-    if (tab?.id === undefined) throw new Error(`no tab for ${url}`);
-    return tab.id;
-  }, page.url());
-}
-
-/**
- * The popup, opened in a tab of its own and pointed at `target`'s tab with `?tab=`: a browser test cannot click
- * the toolbar button, and in a tab of its own the popup's "active tab" would be itself.
- */
+/** The popup pointed at `target`'s tab, once its reading list is shown. */
 async function openPopup(target: Page): Promise<Page> {
-  const tabId = await tabIdOf(target);
-  const popup = await session.browser.context.newPage();
-  await popup.goto(`chrome-extension://${session.browser.extensionId}/popup.html?tab=${tabId}`);
+  const popup = await openPopupFor(session.browser, target);
   await popup.getByRole('list', { name: 'Reading list' }).waitFor();
   return popup;
 }

@@ -4,6 +4,7 @@ import type { Browser } from 'webextension-polyfill';
 import { seriousViolations } from '../support/axe';
 import { launchWithExtension, waitForPanelFrame } from '../support/browser.mjs';
 import { type FeedServer, startFeedServer, subscribeToFeed } from '../support/feeds';
+import { openPopupFor, tabIdOf } from '../support/popup';
 import { NoticeProbe } from '../support/post-notice-probe';
 import { startFixtureServer } from '../support/server.mjs';
 import { postEntryFeed } from '../support/test-catalog.mjs';
@@ -39,17 +40,8 @@ async function open(path: string): Promise<Page> {
   return page;
 }
 
-/** The browser's id for the tab showing `page`, asked of the service worker. */
-function tabIdOf(page: Page): Promise<number> {
-  return browser.worker.evaluate(async (url: string) => {
-    const tab = (await chrome.tabs.query({})).find((candidate) => candidate.url === url);
-    if (tab?.id === undefined) throw new Error(`no tab for ${url}`);
-    return tab.id;
-  }, page.url());
-}
-
 async function toolbarButton(page: Page): Promise<{ text: string; title: string }> {
-  const tabId = await tabIdOf(page);
+  const tabId = await tabIdOf(browser, page);
   return browser.worker.evaluate(
     async (id: number) => ({
       text: await chrome.action.getBadgeText({ tabId: id }),
@@ -59,11 +51,9 @@ async function toolbarButton(page: Page): Promise<{ text: string; title: string 
   );
 }
 
-/** The popup in a tab of its own, pointed at `target`'s tab (a test cannot click the toolbar button). */
+/** The popup pointed at `target`'s tab, once its reading list is shown. */
 async function openPopup(target: Page): Promise<Page> {
-  const tabId = await tabIdOf(target);
-  const popup = await browser.context.newPage();
-  await popup.goto(`chrome-extension://${browser.extensionId}/popup.html?tab=${tabId}`);
+  const popup = await openPopupFor(browser, target);
   await popup.getByRole('list', { name: 'Reading list' }).waitFor();
   return popup;
 }
